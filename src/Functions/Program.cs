@@ -1,2 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using GuanGong.Functions.Hosting;
+
+await AppHost.Build(args).RunAsync();
