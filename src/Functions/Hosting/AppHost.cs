@@ -1,5 +1,3 @@
-using GuanGong.Functions.Health;
-
 namespace GuanGong.Functions.Hosting;
 
 /// <summary>The composition root: one place that wires configuration, services and endpoints.</summary>
@@ -16,13 +14,11 @@ public static class AppHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddHostedService<LocalStackService>();
-        builder.Services.AddStorageHealth();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        var api = app.MapGroup("/api");
-        api.MapHealth();
+        app.MapGroup("/api");
         return app;
     }
 }

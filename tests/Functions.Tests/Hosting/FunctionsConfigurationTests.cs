@@ -8,7 +8,7 @@ public sealed class FunctionsConfigurationTests
     [Fact]
     public void Apply_NothingConfigured_UsesEmbeddedLocalDefaults()
     {
-        var configuration = CreateSut(localSettings: null, environment: []);
+        var configuration = CreateSut(localSettings: null, environment: new Hashtable());
 
         Assert.Equal("UseDevelopmentStorage=true", configuration["AzureWebJobsStorage"]);
         Assert.Equal("Local", configuration["GuanGong:Profile"]);
@@ -20,7 +20,7 @@ public sealed class FunctionsConfigurationTests
     {
         var configuration = CreateSut(
             """{ "IsEncrypted": false, "Values": { "AzureWebJobsStorage": "from-file", "GuanGong__Mail__From": "a@b.c" }, "Host": { "LocalHttpPort": 7199 } }""",
-            environment: []);
+            environment: new Hashtable());
 
         Assert.Equal("from-file", configuration["AzureWebJobsStorage"]);
         Assert.Equal("a@b.c", configuration["GuanGong:Mail:From"]);
@@ -60,16 +60,33 @@ public sealed class FunctionsConfigurationTests
     }
 
     [Fact]
+    public void Apply_HostJson_IsReadUnderTheFunctionsHostPrefixAndAppSettingsOverrideIt()
+    {
+        var configuration = CreateSut(
+            localSettings: null,
+            environment: new Hashtable { ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount"] = "8" },
+            hostJson: """{ "version": "2.0", "extensions": { "durableTask": { "hubName": "TestHub", "storageProvider": { "partitionCount": 4 } } } }""");
+
+        Assert.Equal("TestHub", configuration["AzureFunctionsJobHost:extensions:durableTask:hubName"]);
+        Assert.Equal("8", configuration["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"]);
+    }
+
+    [Fact]
     public void Apply_MalformedLocalSettings_ThrowsNamingTheFile()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => CreateSut("{ not json", environment: []));
+        var error = Assert.Throws<InvalidOperationException>(() => CreateSut("{ not json", environment: new Hashtable()));
 
         Assert.Contains("local.settings.json", error.Message, StringComparison.Ordinal);
     }
 
-    private static ConfigurationManager CreateSut(string? localSettings, IDictionary environment, IReadOnlyDictionary<string, string?>? overrides = null)
+    private static ConfigurationManager CreateSut(
+        string? localSettings,
+        IDictionary environment,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        string hostJson = """{ "version": "2.0" }""")
     {
         var root = Directory.CreateTempSubdirectory("gg-config").FullName;
+        File.WriteAllText(Path.Combine(root, "host.json"), hostJson);
         if (localSettings is not null)
         {
             File.WriteAllText(Path.Combine(root, "local.settings.json"), localSettings);
