@@ -1,3 +1,5 @@
+using GuanGong.Functions.Mail;
+
 namespace GuanGong.Functions.Hosting;
 
 /// <summary>The composition root: one place that wires configuration, services and endpoints.</summary>
@@ -14,11 +16,29 @@ public static class AppHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddHostedService<LocalStackService>();
+        builder.Services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
+        builder.Services.PostConfigure<MailSettings>(mail =>
+        {
+            // Unless told otherwise, the local profile writes mail to its mailbox folder and Azure sends it.
+            if (string.IsNullOrEmpty(builder.Configuration[$"{MailSettings.Section}:Delivery"]))
+            {
+                mail.Delivery = IsLocalProfile(builder.Configuration) ? MailDelivery.Pickup : MailDelivery.Smtp;
+            }
+        });
+        builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapGroup("/api");
+        if (IsLocalProfile(app.Configuration))
+        {
+            app.MapDevMailbox();
+        }
         return app;
     }
+
+    /// <summary>The local profile: Azurite, the pickup mailbox and its page. Never on in Azure.</summary>
+    public static bool IsLocalProfile(IConfiguration configuration) =>
+        string.Equals(configuration["GuanGong:Profile"], "Local", StringComparison.OrdinalIgnoreCase);
 }
