@@ -1,0 +1,66 @@
+using GuanGong.Domain.Organisations;
+using GuanGong.Domain.Scoring;
+using GuanGong.Domain.Standards;
+using GuanGong.Domain.Tests.Builders;
+
+namespace GuanGong.Domain.Tests.Scoring;
+
+public sealed class TownshipRuleTests
+{
+    private static readonly OrganisationTree Tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Units("T", 10).Build();
+
+    [Fact]
+    public void Evaluate_UnitsAt70Percent_NotRatedUnder80PercentRuleEvenAt98Points()
+    {
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.SixGood);
+        var townshipVerdict = VerdictCalculator.Decide(template, new SheetBuilder(template).BaseTotal(98).Build());
+
+        var rating = TownshipRule.Evaluate(Tree, "T", townshipVerdict.Passed, Passed(7), new Percentage(80));
+
+        Assert.True(townshipVerdict.Passed);
+        Assert.False(rating.Rated);
+        Assert.Equal(7, rating.UnitsPassed);
+        Assert.Equal(10, rating.UnitsTotal);
+        Assert.Equal(8, rating.UnitsRequired);
+        Assert.Single(rating.Reasons);
+    }
+
+    [Fact]
+    public void Evaluate_ReEvaluatedWhenAnotherUnitPasses_BecomesRated()
+    {
+        Assert.False(TownshipRule.Evaluate(Tree, "T", true, Passed(7), new Percentage(80)).Rated);
+        Assert.True(TownshipRule.Evaluate(Tree, "T", true, Passed(8), new Percentage(80)).Rated);
+    }
+
+    [Fact]
+    public void Evaluate_TownshipItselfFailed_NotRatedEvenWithAllUnits()
+    {
+        var rating = TownshipRule.Evaluate(Tree, "T", false, Passed(10), new Percentage(80));
+
+        Assert.False(rating.Rated);
+        Assert.False(rating.SelfPassed);
+    }
+
+    [Fact]
+    public void Evaluate_TownshipNotYetDecided_NotRated()
+    {
+        Assert.False(TownshipRule.Evaluate(Tree, "T", null, Passed(10), new Percentage(80)).Rated);
+    }
+
+    [Fact]
+    public void Evaluate_ExactShare_UsesExactArithmetic()
+    {
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Units("T", 70).Build();
+        var passed = Enumerable.Range(1, 56).Select(i => $"T.U{i}").ToHashSet();
+
+        Assert.True(TownshipRule.Evaluate(tree, "T", true, passed, new Percentage(80)).Rated);
+    }
+
+    [Fact]
+    public void Evaluate_NotATownship_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => TownshipRule.Evaluate(Tree, "C.K", true, Passed(10), new Percentage(80)));
+    }
+
+    private static HashSet<string> Passed(int count) => Enumerable.Range(1, count).Select(i => $"T.U{i}").ToHashSet();
+}
