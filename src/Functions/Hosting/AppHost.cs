@@ -38,6 +38,10 @@ public static class AppHost
         return app;
     }
 
+    /// <summary>Every endpoint the app maps (the function table is read from these).</summary>
+    public static EndpointDataSource Endpoints(WebApplication app) =>
+        new CompositeEndpointDataSource(((IEndpointRouteBuilder)app).DataSources);
+
     /// <summary>The local profile: Azurite, the pickup mailbox and its page. Never on in Azure.</summary>
     public static bool IsLocalProfile(IConfiguration configuration) =>
         string.Equals(configuration["GuanGong:Profile"], "Local", StringComparison.OrdinalIgnoreCase);
