@@ -194,6 +194,7 @@ module keyVault 'modules/keyvault.bicep' = {
     adminKey: adminKey
     smtpPassword: smtpPassword
     otlpHeaders: otlpHeaders
+    storeOtlpHeaders: !empty(otlpHeaders)
     workspaceId: monitoring.outputs.workspaceId
   }
 }

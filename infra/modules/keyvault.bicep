@@ -35,9 +35,12 @@ param adminKey string
 @secure()
 param smtpPassword string
 
-@description('Headers for the OTLP exporter (for example an API key), as OTEL_EXPORTER_OTLP_HEADERS expects them. Empty: no secret is created.')
+@description('Headers for the OTLP exporter (for example an API key), as OTEL_EXPORTER_OTLP_HEADERS expects them.')
 @secure()
 param otlpHeaders string
+
+@description('Whether otlpHeaders holds a value to store. Passed separately so that no output depends on a secure parameter.')
+param storeOtlpHeaders bool
 
 @description('Log Analytics workspace that receives the vault audit log.')
 param workspaceId string
@@ -125,7 +128,7 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource otlpHeadersSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(otlpHeaders)) {
+resource otlpHeadersSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (storeOtlpHeaders) {
   parent: vault
   name: secretNames.otlpHeaders
   properties: {
@@ -162,4 +165,4 @@ output linkSigningKeyCurrentUri string = linkSigningKeyCurrentSecret.properties.
 output linkSigningKeyPreviousUri string = linkSigningKeyPreviousSecret.properties.secretUriWithVersion
 output adminKeyUri string = adminKeySecret.properties.secretUriWithVersion
 output smtpCredentialUri string = smtpPasswordSecret.properties.secretUriWithVersion
-output otlpHeadersUri string = empty(otlpHeaders) ? '' : otlpHeadersSecret.properties.secretUriWithVersion
+output otlpHeadersUri string = storeOtlpHeaders ? otlpHeadersSecret.properties.secretUriWithVersion : ''

@@ -1,6 +1,6 @@
 // The one storage account GuanGong uses for everything: the Functions host (leases, timer locks,
-// keys), the durable engine (GuanGongHistory/GuanGongInstances tables, GuanGong-control-00..03 and
-// GuanGong-workitems queues, guangong-largemessages blobs), the app's own tables and the ledger
+// keys), the durable engine (GuanGongHistory/GuanGongInstances tables, guangong-control-00..03 and
+// guangong-workitems queues (queue names are lower-case), guangong-largemessages blobs), the app's own tables and the ledger
 // files in the `ledgers` container. The app creates its tables, queues and containers at start-up,
 // so only the Flex Consumption deployment container is declared here.
 //
