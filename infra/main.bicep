@@ -194,6 +194,7 @@ module keyVault 'modules/keyvault.bicep' = {
     adminKey: adminKey
     smtpPassword: smtpPassword
     otlpHeaders: otlpHeaders
+    storeOtlpHeaders: !empty(otlpHeaders)
     workspaceId: monitoring.outputs.workspaceId
   }
 }
@@ -252,7 +253,6 @@ module appSettings 'modules/appsettings.bicep' = {
     }
     otlpEndpoint: otlpEndpoint
     otlpProtocol: otlpProtocol
-    hasOtlpHeaders: !empty(otlpHeaders)
   }
   // The settings restart the app; by then its identity must be able to read the secrets and the
   // storage account, or the references and the host's storage connection fail on first start.

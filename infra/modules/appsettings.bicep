@@ -30,7 +30,7 @@ param appInsightsEntraAuthOnly bool
 @description('Absolute base URL the app writes into email links, without a trailing slash.')
 param publicBaseUrl string
 
-@description('Versionless Key Vault secret URIs, from keyvault.bicep.')
+@description('Version-specific Key Vault secret URIs, from keyvault.bicep; otlpHeaders is empty when there is no such secret.')
 param secretUris {
   linkSigningKeyCurrent: string
   linkSigningKeyPrevious: string
@@ -57,9 +57,6 @@ param otlpEndpoint string
   'http/protobuf'
 ])
 param otlpProtocol string
-
-@description('True when an OTLP headers secret exists in the vault.')
-param hasOtlpHeaders bool
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
@@ -90,7 +87,7 @@ var otlpEndpointSettings = empty(otlpEndpoint) ? {} : {
 }
 
 var otlpHeadersReference = '@Microsoft.KeyVault(SecretUri=${secretUris.otlpHeaders})'
-var otlpHeadersSettings = !empty(otlpEndpoint) && hasOtlpHeaders ? {
+var otlpHeadersSettings = !empty(otlpEndpoint) && !empty(secretUris.otlpHeaders) ? {
   OTEL_EXPORTER_OTLP_HEADERS: otlpHeadersReference
 } : {}
 

@@ -3,8 +3,9 @@
 // Functions host forwards HTTP requests, queue messages and timer ticks to it.
 //
 // App settings are not set here but in appsettings.bicep, which the deployment applies only after
-// the identity created here has its roles: the Key Vault references and the identity-based storage
-// connection then resolve on the first start instead of failing until the next restart.
+// the identity created here has its roles, so that the Key Vault references and the identity-based
+// storage connection can resolve when the app first starts with them (role assignments can still
+// take minutes to propagate: docs/deploy.md, "Publishing the app").
 
 @description('Azure region for the plan and the app. Flex Consumption is offered in a subset of regions: az functionapp list-flexconsumption-locations.')
 param location string

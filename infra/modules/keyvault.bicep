@@ -35,14 +35,17 @@ param adminKey string
 @secure()
 param smtpPassword string
 
-@description('Headers for the OTLP exporter (for example an API key), as OTEL_EXPORTER_OTLP_HEADERS expects them. Empty: no secret is created.')
+@description('Headers for the OTLP exporter (for example an API key), as OTEL_EXPORTER_OTLP_HEADERS expects them.')
 @secure()
 param otlpHeaders string
+
+@description('Whether otlpHeaders holds a value to store. Passed separately so that no output depends on a secure parameter.')
+param storeOtlpHeaders bool
 
 @description('Log Analytics workspace that receives the vault audit log.')
 param workspaceId string
 
-// Secret names the app settings refer to; keep in step with functionapp.bicep.
+// Secret names as they appear in the vault (docs/deploy.md lists them).
 var secretNames = {
   linkSigningKeyCurrent: 'LinkSigningKey-Current'
   linkSigningKeyPrevious: 'LinkSigningKey-Previous'
@@ -125,7 +128,7 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource otlpHeadersSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(otlpHeaders)) {
+resource otlpHeadersSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (storeOtlpHeaders) {
   parent: vault
   name: secretNames.otlpHeaders
   properties: {
@@ -154,11 +157,12 @@ resource vaultAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' =
 
 output keyVaultName string = vault.name
 
-// Versionless secret URIs: a Key Vault reference built on them follows the latest version, which
-// is what makes rotation a matter of writing a new version (docs/deploy.md). They name a secret,
-// they do not contain it.
-output linkSigningKeyCurrentUri string = linkSigningKeyCurrentSecret.properties.secretUri
-output linkSigningKeyPreviousUri string = linkSigningKeyPreviousSecret.properties.secretUri
-output adminKeyUri string = adminKeySecret.properties.secretUri
-output smtpCredentialUri string = smtpPasswordSecret.properties.secretUri
-output otlpHeadersUri string = '${vault.properties.vaultUri}secrets/${secretNames.otlpHeaders}'
+// Version-specific secret URIs. The app settings refer to exactly the versions this deployment
+// wrote, so a deployment that writes a new value also changes the app setting, and App Service
+// fetches the new value at once instead of within its 24-hour refresh of versionless references.
+// They name a secret version; they do not contain it.
+output linkSigningKeyCurrentUri string = linkSigningKeyCurrentSecret.properties.secretUriWithVersion
+output linkSigningKeyPreviousUri string = linkSigningKeyPreviousSecret.properties.secretUriWithVersion
+output adminKeyUri string = adminKeySecret.properties.secretUriWithVersion
+output smtpCredentialUri string = smtpPasswordSecret.properties.secretUriWithVersion
+output otlpHeadersUri string = storeOtlpHeaders ? otlpHeadersSecret.properties.secretUriWithVersion : ''

@@ -1,8 +1,9 @@
 // The one storage account GuanGong uses for everything: the Functions host (leases, timer locks,
-// keys), the durable engine (GuanGongHistory/GuanGongInstances tables, GuanGong-control-00..03 and
-// GuanGong-workitems queues, guangong-largemessages blobs), the app's own tables and the ledger
-// files in the `ledgers` container. The app creates its tables, queues and containers at start-up,
-// so only the Flex Consumption deployment container is declared here.
+// keys), the durable engine (GuanGongHistory and GuanGongInstances tables; guangong-control-00..03
+// and guangong-workitems queues, queue names being lower-case; guangong-largemessages blobs), the
+// app's own tables and the ledger files in the `ledgers` container. The app creates its tables,
+// queues and containers at start-up, so only the Flex Consumption deployment container is
+// declared here.
 //
 // Ledger files carry personal data about minors: no anonymous access, no account keys, TLS 1.2,
 // and deleted or overwritten blobs stay recoverable for the soft-delete window.

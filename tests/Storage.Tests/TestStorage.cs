@@ -1,3 +1,4 @@
+using GuanGong.Storage.Queues;
 using GuanGong.Storage.Tables;
 using GuanGong.Testing;
 
@@ -33,5 +34,19 @@ internal static class TestStorage
         }
 
         return (table, counter);
+    }
+
+    public static async Task<(QueueClient Queue, StorageRequestCounter Counter)> NewQueueAsync(bool create = true, QueueClientOptions? options = null)
+    {
+        var counter = new StorageRequestCounter();
+        var service = new QueueServiceClient(await AccountAsync(), Configure(options ?? new QueueClientOptions(), counter));
+        var queue = service.GetQueueClient(SharedAzurite.UniqueName("q"));
+        if (create)
+        {
+            await queue.CreateIfNotExistsAsync();
+            counter.Reset();
+        }
+
+        return (queue, counter);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GuanGong.Domain.Organisations;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace GuanGong.Domain.Organisations;
 public sealed record AcceptanceChain(string SubjectCode, IReadOnlyList<ChainStage> Stages)
 {
     /// <summary>The number of stages after self-assessment (2 in the usual chain).</summary>
+    [JsonIgnore]
     public int ReviewStageCount => Stages.Count - 1;
 
     /// <summary>The stage with the given index; throws <see cref="ArgumentOutOfRangeException"/> outside 0..<see cref="ReviewStageCount"/>.</summary>
@@ -20,5 +23,6 @@ public sealed record AcceptanceChain(string SubjectCode, IReadOnlyList<ChainStag
             : throw new ArgumentOutOfRangeException(nameof(index), index, $"The chain has stages 0..{ReviewStageCount}.");
 
     /// <summary>The verdict stage (the last one).</summary>
+    [JsonIgnore]
     public ChainStage VerdictStage => Stages[^1];
 }

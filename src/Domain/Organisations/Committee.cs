@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GuanGong.Domain.Organisations;
 
 /// <summary>A committee (关工委): one node of the organisation tree. Persisted as JSON.</summary>
@@ -18,5 +20,6 @@ public sealed record Committee(
     Reviewer? FallbackReviewer)
 {
     /// <summary>True when the committee has no parent.</summary>
+    [JsonIgnore]
     public bool IsRoot => ParentCode is null;
 }

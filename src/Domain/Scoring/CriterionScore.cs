@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GuanGong.Domain.Scoring;
 
 /// <summary>The score of one criterion in a <see cref="ScoreSummary"/>.</summary>
@@ -8,5 +10,6 @@ namespace GuanGong.Domain.Scoring;
 public sealed record CriterionScore(string CriterionId, decimal Points, decimal Score, decimal? MinimumPoints)
 {
     /// <summary>True when there is no minimum or the score reaches it.</summary>
+    [JsonIgnore]
     public bool MeetsMinimum => MinimumPoints is not { } min || Score >= min;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GuanGong.Domain.Scoring;
 
 /// <summary>The figures of a valid score sheet. Persisted with the verdict so the report shows how it was reached.</summary>
@@ -16,5 +18,6 @@ public sealed record ScoreSummary(
     IReadOnlyList<string> UnmetPreconditions)
 {
     /// <summary>True when every precondition was answered "yes".</summary>
+    [JsonIgnore]
     public bool PreconditionsMet => UnmetPreconditions.Count == 0;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GuanGong.Domain.Scoring;
 
 /// <summary>The verdict on a unit computed from the final score sheet. Persisted with the case.</summary>
@@ -8,5 +10,6 @@ namespace GuanGong.Domain.Scoring;
 public sealed record Verdict(VerdictOutcome Outcome, ScoreSummary Summary, decimal PassThreshold, IReadOnlyList<VerdictFailure> Failures)
 {
     /// <summary>True when <see cref="Outcome"/> is <see cref="VerdictOutcome.Passed"/>.</summary>
+    [JsonIgnore]
     public bool Passed => Outcome == VerdictOutcome.Passed;
 }

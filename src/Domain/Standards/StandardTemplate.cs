@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace GuanGong.Domain.Standards;
 
@@ -35,9 +36,11 @@ public sealed record StandardTemplate(
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>All scored items of all criteria, in order.</summary>
+    [JsonIgnore]
     public IEnumerable<ScoringItem> AllItems => Criteria.SelectMany(c => c.Items);
 
     /// <summary>The maximum final total: <see cref="TotalPoints"/> plus the bonus cap.</summary>
+    [JsonIgnore]
     public decimal MaximumTotal => TotalPoints + (Bonus?.Cap ?? 0m);
 
     /// <summary>

@@ -159,6 +159,17 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void Serialize_ComputedMembers_AreNotPersisted_AndHashSurvivesRoundTrip()
+    {
+        var json = DomainJson.Serialize(FiveGoodA());
+
+        Assert.DoesNotContain("allItems", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("maximumTotal", json, StringComparison.Ordinal);
+        Assert.Contains("领导班子建设好", json, StringComparison.Ordinal);
+        Assert.Equal(FiveGoodA().ComputeContentHash(), TemplateLoader.Parse(json).Value.ComputeContentHash());
+    }
+
+    [Fact]
     public void Catalog_Resolve_RefusesEditedTemplate()
     {
         var pin = FiveGoodA().Pin();
