@@ -1,0 +1,83 @@
+using GuanGong.Domain.Organisations;
+
+namespace GuanGong.Domain.Statistics;
+
+/// <summary>Pass rates per subtree: established, assessed, passed, passed/assessed, passed/established, progress against target.</summary>
+public static class PassRates
+{
+    private static readonly IReadOnlySet<CommitteeLevel> GrassrootsOnly = new HashSet<CommitteeLevel> { CommitteeLevel.Grassroots };
+
+    /// <summary>
+    /// Computes the figures of <paramref name="rootCode"/>'s subtree and, recursively, of every child's subtree.
+    /// </summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="rootCode">The subtree's root.</param>
+    /// <param name="statuses">Each unit's status; a counted committee not in the map is <see cref="UnitStatus.NotAssessed"/>.</param>
+    /// <param name="target">The campaign's cumulative target for the year being reported; null for no progress figures.</param>
+    /// <param name="countedLevels">Which levels count as "established" units; grassroots only when null (townships are reported by the township rule).</param>
+    public static SubtreeFigures ForSubtree(
+        OrganisationTree tree,
+        string rootCode,
+        IReadOnlyDictionary<string, UnitStatus> statuses,
+        Percentage? target = null,
+        IReadOnlySet<CommitteeLevel>? countedLevels = null)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(statuses);
+        return Compute(tree, tree.Get(rootCode), statuses, target, countedLevels ?? GrassrootsOnly);
+    }
+
+    /// <summary>Figures from plain counts (for a report that already has them).</summary>
+    /// <param name="code">A label for the figures.</param>
+    /// <param name="established">Established units.</param>
+    /// <param name="assessed">Assessed units.</param>
+    /// <param name="passed">Passed units.</param>
+    /// <param name="target">Optional target.</param>
+    public static SubtreeFigures FromCounts(string code, int established, int assessed, int passed, Percentage? target = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(passed);
+        ArgumentOutOfRangeException.ThrowIfLessThan(assessed, passed);
+        ArgumentOutOfRangeException.ThrowIfLessThan(established, assessed);
+        return Figures(code, established, assessed, passed, 0, target, []);
+    }
+
+    private static SubtreeFigures Compute(
+        OrganisationTree tree,
+        Committee node,
+        IReadOnlyDictionary<string, UnitStatus> statuses,
+        Percentage? target,
+        IReadOnlySet<CommitteeLevel> counted)
+    {
+        var children = tree.Children(node.Code).Select(c => Compute(tree, c, statuses, target, counted)).ToList();
+        int established = 0, assessed = 0, passed = 0, inProgress = 0;
+        if (counted.Contains(node.Level))
+        {
+            var status = statuses.GetValueOrDefault(node.Code, UnitStatus.NotAssessed);
+            established = 1;
+            assessed = UnitStatuses.IsAssessed(status) ? 1 : 0;
+            passed = status == UnitStatus.Passed ? 1 : 0;
+            inProgress = status == UnitStatus.InProgress ? 1 : 0;
+        }
+
+        return Figures(
+            node.Code,
+            established + children.Sum(c => c.Established),
+            assessed + children.Sum(c => c.Assessed),
+            passed + children.Sum(c => c.Passed),
+            inProgress + children.Sum(c => c.InProgress),
+            target,
+            children);
+    }
+
+    private static SubtreeFigures Figures(string code, int established, int assessed, int passed, int inProgress, Percentage? target, IReadOnlyList<SubtreeFigures> children)
+    {
+        TargetProgress? progress = null;
+        if (target is { } t)
+        {
+            var required = t.MinimumCountOf(established);
+            progress = new TargetProgress(t, required, passed, Math.Max(0, required - passed), t.IsMetBy(passed, established));
+        }
+
+        return new SubtreeFigures(code, established, assessed, passed, inProgress, new Ratio(passed, assessed), new Ratio(passed, established), progress, children);
+    }
+}
