@@ -1,3 +1,4 @@
+using GuanGong.Storage.Blobs;
 using GuanGong.Storage.Queues;
 using GuanGong.Storage.Tables;
 using GuanGong.Testing;
@@ -48,5 +49,19 @@ internal static class TestStorage
         }
 
         return (queue, counter);
+    }
+
+    public static async Task<(BlobContainerClient Container, StorageRequestCounter Counter)> NewContainerAsync(bool create = true, BlobClientOptions? options = null)
+    {
+        var counter = new StorageRequestCounter();
+        var service = new BlobServiceClient(await AccountAsync(), Configure(options ?? new BlobClientOptions(), counter));
+        var container = service.GetBlobContainerClient(SharedAzurite.UniqueName("c"));
+        if (create)
+        {
+            await container.CreateIfNotExistsAsync();
+            counter.Reset();
+        }
+
+        return (container, counter);
     }
 }

@@ -23,4 +23,19 @@ internal static class StorageHeaders
     public static string? Get(Response response, string name) => response.Headers.TryGetValue(name, out var value) ? value : null;
 
     public static ETag ETagOf(Response response) => response.Headers.ETag ?? default;
+
+    /// <summary>
+    /// The ETag text for an <c>If-Match</c>/<c>If-None-Match</c> header: default or <see cref="ETag.All"/> is
+    /// <c>*</c>; anything else exactly as the service gave it, quoted if the quotes were stripped.
+    /// </summary>
+    public static string FormatETag(ETag etag)
+    {
+        if (etag == default || etag == ETag.All)
+        {
+            return "*";
+        }
+
+        var text = etag.ToString();
+        return text.StartsWith('"') || text.StartsWith("W/", StringComparison.Ordinal) ? text : "\"" + text + "\"";
+    }
 }

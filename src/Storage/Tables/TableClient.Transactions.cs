@@ -100,9 +100,9 @@ public sealed partial class TableClient
             var (method, byKeys, ifMatch, hasBody) = action.ActionType switch
             {
                 TableTransactionActionType.Add => ("POST", false, null, true),
-                TableTransactionActionType.UpdateMerge => ("MERGE", true, TableEntityJson.IfMatchValue(action.ETag), true),
-                TableTransactionActionType.UpdateReplace => ("PUT", true, TableEntityJson.IfMatchValue(action.ETag), true),
-                TableTransactionActionType.Delete => ("DELETE", true, TableEntityJson.IfMatchValue(action.ETag), false),
+                TableTransactionActionType.UpdateMerge => ("MERGE", true, StorageHeaders.FormatETag(action.ETag), true),
+                TableTransactionActionType.UpdateReplace => ("PUT", true, StorageHeaders.FormatETag(action.ETag), true),
+                TableTransactionActionType.Delete => ("DELETE", true, StorageHeaders.FormatETag(action.ETag), false),
                 TableTransactionActionType.UpsertMerge => ("MERGE", true, (string?)null, true),
                 TableTransactionActionType.UpsertReplace => ("PUT", true, (string?)null, true),
                 _ => throw new ArgumentOutOfRangeException(nameof(actions), action.ActionType, "Unknown transaction action."),

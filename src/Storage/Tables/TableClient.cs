@@ -108,7 +108,7 @@ public sealed partial class TableClient
     public async Task<Response> UpdateEntityAsync<T>(T entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
         where T : class, ITableEntity
     {
-        using var message = EntityWriteMessage(MethodFor(mode), entity, byKeys: true, TableEntityJson.IfMatchValue(ifMatch), "UpdateEntity");
+        using var message = EntityWriteMessage(MethodFor(mode), entity, byKeys: true, StorageHeaders.FormatETag(ifMatch), "UpdateEntity");
         return await _context.SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
@@ -123,7 +123,7 @@ public sealed partial class TableClient
         using var message = _context.CreateMessage(RequestMethod.Delete, EntityPath(partitionKey, rowKey), "DeleteEntity");
         var headers = message.Request.Headers;
         headers.SetValue(HttpHeader.Names.Accept, JsonAccept);
-        headers.SetValue(HttpHeader.Names.IfMatch, TableEntityJson.IfMatchValue(ifMatch));
+        headers.SetValue(HttpHeader.Names.IfMatch, StorageHeaders.FormatETag(ifMatch));
         return await _context.SendAsync(message, cancellationToken, expected: 404).ConfigureAwait(false);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
 
 namespace GuanGong.Storage.Tables;
 
@@ -198,17 +197,5 @@ internal static class TableEntityJson
             JsonValueKind.False => false,
             _ => value.GetRawText(),
         };
-    }
-
-    /// <summary>The ETag text for an <c>If-Match</c> header, exactly as the service gave it.</summary>
-    public static string IfMatchValue(ETag etag)
-    {
-        if (etag == default || etag == ETag.All)
-        {
-            return "*";
-        }
-
-        var text = etag.ToString();
-        return text.StartsWith('"') || text.StartsWith("W/", StringComparison.Ordinal) ? text : "\"" + text + "\"";
     }
 }

@@ -1,0 +1,3 @@
+namespace GuanGong.Durable;
+
+internal sealed record ContinueAsNewRequest(string? Input, bool PreserveUnprocessedEvents);

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GuanGong.Durable;
+
+/// <summary>
+/// Runs orchestrations and activities from a task hub. Two ways to drive it: as a hosted service
+/// that polls the queues (<see cref="StartAsync"/>), or one delivered queue message at a time
+/// (<see cref="ProcessControlMessageAsync"/>, <see cref="ProcessWorkItemMessageAsync"/>), which is
+/// how a queue-triggered Functions host drives it. <see cref="ProcessPendingAsync"/> drains
+/// whatever is visible now, for tests and tools.
+/// </summary>
+public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
+{
+    private readonly IOrchestrationBackend _backend;
+    private readonly DurableTaskRegistry _registry;
+    private readonly DurableTaskWorkerOptions _options;
+    private readonly ILogger _logger;
+    private readonly IServiceProvider _services;
+    private readonly OrchestrationProcessor _orchestrations;
+    private readonly ActivityProcessor _activities;
+    private readonly SemaphoreSlim _orchestrationSlots;
+    private readonly SemaphoreSlim _activitySlots;
+    private readonly Lock _inflightGate = new();
+    private readonly HashSet<Task> _inflight = [];
+    private CancellationTokenSource? _stopping;
+    private Task[] _loops = [];
+
+    /// <summary>Creates a worker.</summary>
+    /// <param name="backend">The task hub's storage.</param>
+    /// <param name="registry">The orchestrators and activities this worker runs.</param>
+    /// <param name="options">Dispatch options.</param>
+    /// <param name="services">Resolves class-based orchestrators and activities (a scope per activity call).</param>
+    /// <param name="loggerFactory">Logging.</param>
+    public DurableTaskWorker(
+        IOrchestrationBackend backend,
+        DurableTaskRegistry registry,
+        DurableTaskWorkerOptions? options = null,
+        IServiceProvider? services = null,
+        ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(registry);
+        _backend = backend;
+        _registry = registry;
+        _options = options ?? new DurableTaskWorkerOptions();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        services ??= new ServiceCollection().BuildServiceProvider();
+        _services = services;
+        _logger = loggerFactory.CreateLogger<DurableTaskWorker>();
+        _orchestrations = new OrchestrationProcessor(backend, registry, _options, services, loggerFactory);
+        _activities = new ActivityProcessor(backend, registry, _options, services, loggerFactory);
+        _orchestrationSlots = new SemaphoreSlim(_options.MaxConcurrentOrchestratorFunctions, _options.MaxConcurrentOrchestratorFunctions);
+        _activitySlots = new SemaphoreSlim(_options.MaxConcurrentActivityFunctions, _options.MaxConcurrentActivityFunctions);
+    }
+
+    /// <summary>Starts polling: one loop per control-queue partition and one for work items.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes once the loops run.</returns>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _backend.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        _stopping = new CancellationTokenSource();
+        var token = _stopping.Token;
+        _loops =
+        [
+            .. Enumerable.Range(0, _backend.PartitionCount).Select(p => Task.Run(() => ControlLoopAsync(p, token), CancellationToken.None)),
+            Task.Run(() => WorkItemLoopAsync(token), CancellationToken.None),
+        ];
+    }
+
+    /// <summary>Stops polling and waits for running work to finish.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping is null)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        Task[] running;
+        lock (_inflightGate)
+        {
+            running = [.. _inflight];
+        }
+
+        await Task.WhenAll(_loops.Concat(running)).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+        _stopping = null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _orchestrationSlots.Dispose();
+        _activitySlots.Dispose();
+    }
+}

@@ -1,0 +1,38 @@
+namespace GuanGong.Durable;
+
+/// <summary>How a worker dispatches work. Defaults follow Durable Functions' Azure Storage provider.</summary>
+public sealed class DurableTaskWorkerOptions
+{
+    /// <summary>Episodes run at once by this worker (default 100).</summary>
+    public int MaxConcurrentOrchestratorFunctions { get; set; } = 100;
+
+    /// <summary>Activities run at once by this worker (default 10).</summary>
+    public int MaxConcurrentActivityFunctions { get; set; } = 10;
+
+    /// <summary>The longest idle wait between polls of an empty queue (default 30 s); idle polling backs off up to this.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first idle wait after a queue turns up empty (default 50 ms).</summary>
+    public TimeSpan MinQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long a received message stays hidden while it is processed (default 5 minutes).</summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Deliveries after which a message is poison: moved to the poison queue and its instance failed (default 5).</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>Control messages fetched per poll (1 to 32).</summary>
+    public int ControlQueueBatchSize { get; set; } = 32;
+
+    /// <summary>Serializes inputs, outputs, events and custom status.</summary>
+    public DataConverter DataConverter { get; set; } = JsonDataConverter.Default;
+
+    /// <summary>The engine clock: episode time, timer due times, message delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The clock for idle polling waits only (wall time by default, so a frozen test clock cannot stall polling).</summary>
+    public TimeProvider PollingTimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Called at each checkpoint step with the instance id; a throw there behaves like a crash at that point (for tests).</summary>
+    public Func<CheckpointStep, string, ValueTask>? FaultInjector { get; set; }
+}

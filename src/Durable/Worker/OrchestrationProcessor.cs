@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace GuanGong.Durable;
+
+/// <summary>
+/// Runs one episode of one instance and checkpoints it. The checkpoint order is what makes
+/// delivery at-least-once but effects exactly-once in history: (1) history, status and outbox
+/// are written atomically under the ETag; (2) the outbox is sent; (3) the outbox is marked sent;
+/// (4) the consumed messages are deleted. A crash anywhere replays: consumed messages come back,
+/// are recognised as already in history and discarded, and an outbox left unsent is re-sent first.
+/// </summary>
+internal sealed partial class OrchestrationProcessor(
+    IOrchestrationBackend backend,
+    DurableTaskRegistry registry,
+    DurableTaskWorkerOptions options,
+    IServiceProvider services,
+    ILoggerFactory loggerFactory)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("GuanGong.Durable.Orchestration");
+
+    public async Task ProcessAsync(string instanceId, IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        var due = new List<ReceivedMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (message.Message.DueAt is { } dueAt && dueAt > now)
+            {
+                // A timer (or delayed start) longer than one queue delay: send it on for the next slice.
+                await backend.SendAsync(message.Message, Min(dueAt - now, backend.MaxMessageDelay), cancellationToken).ConfigureAwait(false);
+                await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                due.Add(message);
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        using var span = DurableTelemetry.Source.StartActivity("orchestration episode", ActivityKind.Internal);
+        span?.SetTag("durabletask.instance_id", instanceId);
+        var snapshot = await backend.ReadInstanceAsync(instanceId, includeHistory: true, cancellationToken).ConfigureAwait(false);
+        if (snapshot is { Outbox.Count: > 0 })
+        {
+            snapshot = await RecoverOutboxAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                await RequeueAsync(due, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var index = new HistoryIndex(snapshot?.History ?? []);
+        var newEvents = new List<HistoryEvent>();
+        foreach (var message in due)
+        {
+            if (snapshot is null && message.Message.Event is not ExecutionStartedEvent)
+            {
+                Log.UnknownInstance(_logger, instanceId, message.Message.MessageId, message.Message.Event.GetType().Name);
+            }
+            else if (index.Accepts(message.Message, snapshot?.Record.ExecutionId))
+            {
+                newEvents.Add(message.Message.Event);
+            }
+            else
+            {
+                Log.MessageDiscarded(_logger, instanceId, message.Message.MessageId, message.Message.Event.GetType().Name);
+            }
+        }
+
+        if (newEvents.Count == 0)
+        {
+            await DeleteAllAsync(due, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var request = BuildCheckpoint(instanceId, snapshot, newEvents, now);
+        span?.SetTag("durabletask.task_name", request.Record.Name);
+        span?.SetTag("durabletask.runtime_status", request.Record.RuntimeStatus.ToString());
+        await FaultAsync(CheckpointStep.BeforeHistoryWrite, instanceId).ConfigureAwait(false);
+        string etag;
+        try
+        {
+            etag = await backend.CheckpointAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CheckpointConflictException)
+        {
+            Log.CheckpointConflict(_logger, instanceId);
+            await RequeueAsync(due, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await FaultAsync(CheckpointStep.AfterHistoryWrite, instanceId).ConfigureAwait(false);
+        await FaultAsync(CheckpointStep.BeforeSend, instanceId).ConfigureAwait(false);
+        await SendAllAsync(request.Outbox, cancellationToken).ConfigureAwait(false);
+        await FaultAsync(CheckpointStep.AfterSend, instanceId).ConfigureAwait(false);
+        if (request.Outbox.Count > 0)
+        {
+            await backend.ClearOutboxAsync(instanceId, etag, cancellationToken).ConfigureAwait(false);
+        }
+
+        await FaultAsync(CheckpointStep.BeforeDelete, instanceId).ConfigureAwait(false);
+        await DeleteAllAsync(due, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<InstanceSnapshot?> RecoverOutboxAsync(InstanceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await SendAllAsync(snapshot.Outbox, cancellationToken).ConfigureAwait(false);
+        Log.OutboxRecovered(_logger, snapshot.Record.InstanceId, snapshot.Outbox.Count);
+        var etag = await backend.ClearOutboxAsync(snapshot.Record.InstanceId, snapshot.ETag, cancellationToken).ConfigureAwait(false);
+        return etag is null ? null : snapshot with { ETag = etag, Outbox = [] };
+    }
+
+    private async Task SendAllAsync(IReadOnlyList<TaskMessage> outbox, CancellationToken cancellationToken)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        foreach (var message in outbox)
+        {
+            var delay = message.DueAt is { } dueAt && dueAt > now ? Min(dueAt - now, backend.MaxMessageDelay) : TimeSpan.Zero;
+            await backend.SendAsync(message, delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A conflict is not the message's fault: send a fresh copy (dequeue count 1) rather than
+    // letting repeated conflicts push it towards the poison limit.
+    private async Task RequeueAsync(List<ReceivedMessage> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await backend.SendAsync(message.Message, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeleteAllAsync(List<ReceivedMessage> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
+        message.Receipt is null ? Task.CompletedTask : backend.DeleteMessageAsync(message, cancellationToken);
+
+    private ValueTask FaultAsync(CheckpointStep step, string instanceId) =>
+        options.FaultInjector is { } inject ? inject(step, instanceId) : ValueTask.CompletedTask;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace GuanGong.Durable.Tests;
+
+/// <summary>Counts the engine's OpenTelemetry activities (episodes and activity calls) by name.</summary>
+internal sealed class SpanCounter : IDisposable
+{
+    private readonly ActivityListener _listener;
+    private readonly ConcurrentQueue<(string Name, string? InstanceId)> _stopped = new();
+
+    public SpanCounter()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DurableTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity => _stopped.Enqueue((activity.DisplayName, activity.GetTagItem("durabletask.instance_id") as string)),
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>Episodes of the given instances (other tests run in parallel and emit spans too).</summary>
+    public int Episodes(ICollection<string> instanceIds) =>
+        _stopped.Count(s => s.Name == "orchestration episode" && s.InstanceId is { } id && instanceIds.Contains(id));
+
+    /// <summary>Activity calls made by the given instances.</summary>
+    public int Activities(ICollection<string> instanceIds) =>
+        _stopped.Count(s => s.Name.StartsWith("activity ", StringComparison.Ordinal) && s.InstanceId is { } id && instanceIds.Contains(id));
+
+    public void Dispose() => _listener.Dispose();
+}
