@@ -1,4 +1,7 @@
+using GuanGong.Functions.Health;
+using GuanGong.Functions.Http;
 using GuanGong.Functions.Mail;
+using GuanGong.Functions.Records;
 
 namespace GuanGong.Functions.Hosting;
 
@@ -15,6 +18,9 @@ public static class AppHost
         // The one place that gives the app a wall clock; everything else takes TimeProvider.
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ExceptionMapping>();
+        builder.Services.AddSingleton(sp => AppStorage.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddStorageHealth();
         builder.Services.AddHostedService<LocalStackService>();
         builder.Services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
         builder.Services.PostConfigure<MailSettings>(mail =>
@@ -30,7 +36,8 @@ public static class AppHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGroup("/api");
+        var api = app.MapGroup("/api");
+        api.MapHealth();
         if (IsLocalProfile(app.Configuration))
         {
             app.MapDevMailbox();

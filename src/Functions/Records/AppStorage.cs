@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using GuanGong.Functions.Hosting;
 using GuanGong.Storage;
+using GuanGong.Storage.Blobs;
 using GuanGong.Storage.Queues;
 using GuanGong.Storage.Tables;
 
@@ -22,6 +23,7 @@ public sealed class AppStorage
         RequestCounter = counter;
         Tables = new TableServiceClient(account, new TableClientOptions { RequestCounter = counter, TimeProvider = timeProvider });
         Queues = new QueueServiceClient(account, new QueueClientOptions { RequestCounter = counter, TimeProvider = timeProvider });
+        Blobs = new BlobServiceClient(account, new BlobClientOptions { RequestCounter = counter, TimeProvider = timeProvider });
     }
 
     public StorageAccount Account { get; }
@@ -31,6 +33,8 @@ public sealed class AppStorage
     public TableServiceClient Tables { get; }
 
     public QueueServiceClient Queues { get; }
+
+    public BlobServiceClient Blobs { get; }
 
     public static AppStorage Create(IConfiguration configuration, TimeProvider timeProvider)
     {

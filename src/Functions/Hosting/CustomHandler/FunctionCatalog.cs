@@ -6,14 +6,13 @@ namespace GuanGong.Functions.Hosting.CustomHandler;
 
 /// <summary>
 /// The app's function table, read from its own endpoints so it cannot drift from them: every named
-/// endpoint under <c>/api/</c> is an HTTP function; every endpoint carrying a
+/// endpoint is an HTTP function (host.json sets an empty routePrefix, so a function's route is the
+/// app's path: <c>api/…</c> for the JSON API, <c>r/…</c> for pages); every endpoint carrying a
 /// <see cref="FunctionTrigger"/> is a queue or timer function served at <c>POST /{name}</c>, the path
 /// the Functions host posts custom-handler invocations to.
 /// </summary>
 internal static partial class FunctionCatalog
 {
-    public const string ApiPrefix = "api/";
-
     public static IReadOnlyList<FunctionDefinition> Discover(EndpointDataSource endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -27,10 +26,10 @@ internal static partial class FunctionCatalog
             {
                 functions.Add(new FunctionDefinition(ValidName(name ?? route), TriggerJson(trigger)));
             }
-            else if (name is not null && route.StartsWith(ApiPrefix, StringComparison.Ordinal))
+            else if (name is not null)
             {
                 var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
-                functions.Add(new FunctionDefinition(ValidName(name), HttpJson(route[ApiPrefix.Length..], methods)));
+                functions.Add(new FunctionDefinition(ValidName(name), HttpJson(route, methods)));
             }
         }
 
