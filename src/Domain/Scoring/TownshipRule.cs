@@ -8,8 +8,11 @@ namespace GuanGong.Domain.Scoring;
 /// grassroots units directly under it (established units), so a unit not yet assessed counts as not passed.
 /// </summary>
 /// <remarks>
-/// The function is pure: the app calls it again whenever the township's own verdict or any of its units' verdicts
+/// <para>The function is pure: the app calls it again whenever the township's own verdict or any of its units' verdicts
 /// changes (a unit passes, fails, or loses its status after a look-back), and stores the new rating.
+/// <see cref="TownshipOf"/> finds the township to re-evaluate from the unit whose verdict changed.</para>
+/// <para>A township with no grassroots units meets the share vacuously (0 of 0), so only its own verdict counts.</para>
+/// <para>The share is compared exactly: passed × 100 ≥ share × total (56 of 70 meets 80%; 7 of 10 does not).</para>
 /// </remarks>
 public static class TownshipRule
 {
@@ -54,5 +57,16 @@ public static class TownshipRule
         }
 
         return new TownshipRating(township.Code, selfPassed && shareMet, selfPassed, passed, units.Count, requiredShare, required, reasons);
+    }
+
+    /// <summary>The township whose rating depends on <paramref name="unitCode"/>'s verdict: its parent when that is a township; null otherwise.</summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="unitCode">The unit whose verdict changed.</param>
+    public static Committee? TownshipOf(OrganisationTree tree, string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var unit = tree.Get(unitCode);
+        var parent = tree.Parent(unitCode);
+        return unit.Level == CommitteeLevel.Grassroots && parent?.Level == CommitteeLevel.Township ? parent : null;
     }
 }

@@ -62,5 +62,20 @@ public sealed class TownshipRuleTests
         Assert.Throws<ArgumentException>(() => TownshipRule.Evaluate(Tree, "C.K", true, Passed(10), new Percentage(80)));
     }
 
+    [Fact]
+    public void TownshipOf_UnitUnderTownship_IsTheTownship_OtherwiseNull()
+    {
+        Assert.Equal("T", TownshipRule.TownshipOf(Tree, "T.U3")!.Code);
+        Assert.Null(TownshipRule.TownshipOf(Tree, "T"));
+    }
+
+    [Fact]
+    public void Evaluate_TownshipWithoutUnits_OnlyItsOwnVerdictCounts()
+    {
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Build();
+
+        Assert.True(TownshipRule.Evaluate(tree, "T", true, new HashSet<string>(), new Percentage(80)).Rated);
+    }
+
     private static HashSet<string> Passed(int count) => Enumerable.Range(1, count).Select(i => $"T.U{i}").ToHashSet();
 }
