@@ -46,6 +46,28 @@ public sealed class CaseTransitionProperties
     }
 
     [Fact]
+    public void Outcome_GeneratedStateAndEvent_AllowedXorRefusedWithTypedException()
+    {
+        var pairs =
+            from state in Gen.Elements(AllStates().ToArray())
+            from ev in Gen.Elements(Enum.GetValues<CaseEvent>())
+            select (state, ev);
+
+        Prop.ForAll(pairs.ToArbitrary(), p =>
+        {
+            var outcome = CaseTransitions.Outcome(p.state, p.ev);
+            try
+            {
+                return outcome.IsAllowed && CaseTransitions.Apply(p.state, p.ev) == outcome.Next && outcome.Next.IsWellFormed;
+            }
+            catch (IllegalCaseTransitionException ex)
+            {
+                return !outcome.IsAllowed && ex.From == p.state && ex.Event == p.ev;
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void RandomWalk_PassedOnlyAfterEveryStageApproved()
     {
         var walks =

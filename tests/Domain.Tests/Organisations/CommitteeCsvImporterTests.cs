@@ -124,6 +124,16 @@ public sealed class CommitteeCsvImporterTests
     }
 
     [Fact]
+    public void Import_TrailingEmptyRowsAndQuotedCrLf_Handled()
+    {
+        var csv = "code,name,level,kind,parent_code\r\nC,\"市关工委\r\n（第二行）\",city,city,\r\n,,,,\r\n,,,,\r\n";
+
+        var tree = CommitteeCsvImporter.Import(csv).Value;
+
+        Assert.Equal("市关工委\n（第二行）", Assert.Single(tree.Committees).Name);
+    }
+
+    [Fact]
     public void Import_EmptyFile_Fails()
     {
         Assert.Equal("csv.empty", Assert.Single(CommitteeCsvImporter.Import(string.Empty).Errors).Code);

@@ -136,6 +136,19 @@ public sealed class ScoreSheetValidatorTests
         Assert.Contains("\"role\":\"review\"", DomainJson.Serialize(sheet), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ScoreSheet_JsonWithoutOptionalNotes_Reads()
+    {
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHaves);
+        var pin = DomainJson.Serialize(template.Pin());
+        var answers = string.Join(",", template.Preconditions.Select(p => $"{{\"preconditionId\":\"{p.Id}\",\"met\":true}}"));
+        var json = $"{{\"schemaVersion\":1,\"role\":\"selfAssessment\",\"template\":{pin},\"preconditions\":[{answers}],\"items\":[],\"bonus\":[]}}";
+
+        var sheet = DomainJson.Parse<ScoreSheet>(json, "sheet.json_invalid").Value;
+
+        Assert.Empty(ScoreSheetValidator.Validate(sheet, template));
+    }
+
     private sealed class SummaryComparer : IEqualityComparer<ScoreSummary>
     {
         public bool Equals(ScoreSummary? x, ScoreSummary? y) =>
