@@ -58,7 +58,8 @@ public sealed class CaseTransitionProperties
             var outcome = CaseTransitions.Outcome(p.state, p.ev);
             try
             {
-                return outcome.IsAllowed && CaseTransitions.Apply(p.state, p.ev) == outcome.Next && outcome.Next.IsWellFormed;
+                var next = CaseTransitions.Apply(p.state, p.ev);
+                return outcome.IsAllowed && next == outcome.Next && next.IsWellFormed;
             }
             catch (IllegalCaseTransitionException ex)
             {
