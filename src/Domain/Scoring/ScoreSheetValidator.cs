@@ -5,6 +5,8 @@ namespace GuanGong.Domain.Scoring;
 /// <summary>
 /// Checks a submitted <see cref="ScoreSheet"/> against the pinned template. Every bad field is reported with its
 /// path in the sheet, e.g. <c>items[3].score</c>, <c>items[3].deductionReason</c>, <c>preconditions[0]</c>, <c>bonus[1].points</c>.
+/// Every precondition must be answered; every item must be scored unless a precondition is answered "no" (the gate
+/// comes before scoring, so the reviewer may stop there).
 /// </summary>
 public static class ScoreSheetValidator
 {
@@ -80,6 +82,12 @@ public static class ScoreSheetValidator
             }
 
             ValidateItemScore(sheet.Role, score, item, at, errors);
+        }
+
+        // The gate comes before scoring: once a precondition is answered "no" the reviewer may stop, so unscored items are fine.
+        if (sheet.Preconditions.Any(p => !p.Met))
+        {
+            return;
         }
 
         foreach (var missing in template.AllItems.Where(i => !seen.Contains(i.Id)))
