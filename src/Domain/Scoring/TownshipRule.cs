@@ -69,4 +69,27 @@ public static class TownshipRule
         var parent = tree.Parent(unitCode);
         return unit.Level == CommitteeLevel.Grassroots && parent?.Level == CommitteeLevel.Township ? parent : null;
     }
+
+    /// <summary>Evaluates the rule for every township in <paramref name="rootCode"/>'s subtree (e.g. all townships of a county), in tree order.</summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="rootCode">The subtree's root.</param>
+    /// <param name="townshipVerdicts">Each township's own verdict (true passed, false failed); absent means not decided.</param>
+    /// <param name="passedUnitCodes">The codes of the units currently passed.</param>
+    /// <param name="requiredShare">The campaign's share.</param>
+    public static IReadOnlyList<TownshipRating> EvaluateAll(
+        OrganisationTree tree,
+        string rootCode,
+        IReadOnlyDictionary<string, bool> townshipVerdicts,
+        IReadOnlySet<string> passedUnitCodes,
+        Percentage requiredShare)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(townshipVerdicts);
+        return
+        [
+            .. tree.Subtree(rootCode)
+                .Where(c => c.Level == CommitteeLevel.Township)
+                .Select(t => Evaluate(tree, t.Code, townshipVerdicts.TryGetValue(t.Code, out var v) ? v : null, passedUnitCodes, requiredShare)),
+        ];
+    }
 }
