@@ -130,6 +130,12 @@ public static class CommitteeCsvImporter
         for (var i = 0; i < header.Fields.Count; i++)
         {
             var name = header.Fields[i].Trim();
+            if (name.Length == 0)
+            {
+                // A trailing empty column some spreadsheets add: nothing to read there.
+                continue;
+            }
+
             var column = Columns.FirstOrDefault(c => c.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
             if (column.Key is null)
             {

@@ -118,6 +118,10 @@ public static class ScoreSheetValidator
             {
                 errors.Add(new($"{at}.deductions[{d}].ruleId", "sheet.deduction_unknown", $"该评分项没有扣分规则“{applied[d].RuleId}”。", $"The item has no deduction rule '{applied[d].RuleId}'."));
             }
+            else if (applied.Take(d).Any(a => a.RuleId == rule.Id))
+            {
+                errors.Add(new($"{at}.deductions[{d}].ruleId", "sheet.deduction_duplicate", $"扣分规则“{rule.Id}”重复填写，请合并次数。", $"The deduction rule '{rule.Id}' is listed twice; add up the occurrences instead."));
+            }
             else if (applied[d].Occurrences < 1)
             {
                 errors.Add(new($"{at}.deductions[{d}].occurrences", "sheet.deduction_occurrences", "扣分次数至少为 1。", "The occurrences must be at least 1."));

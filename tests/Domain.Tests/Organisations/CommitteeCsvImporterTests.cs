@@ -134,6 +134,12 @@ public sealed class CommitteeCsvImporterTests
     }
 
     [Fact]
+    public void Import_TrailingEmptyHeaderColumn_Ignored()
+    {
+        Assert.True(CommitteeCsvImporter.Import("code,name,level,kind,parent_code,\nC,市,city,city,,\n").IsSuccess);
+    }
+
+    [Fact]
     public void Import_EmptyFile_Fails()
     {
         Assert.Equal("csv.empty", Assert.Single(CommitteeCsvImporter.Import(string.Empty).Errors).Code);

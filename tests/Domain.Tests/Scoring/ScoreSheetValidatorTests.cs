@@ -84,6 +84,20 @@ public sealed class ScoreSheetValidatorTests
     }
 
     [Fact]
+    public void Validate_SameDeductionRuleTwice_AsksToAddUpOccurrences()
+    {
+        var sheet = SheetBuilder.For(StandardTemplateIds.FiveGoodA).Build();
+        var items = sheet.Items.Select(i => i.ItemId == "leadership-meetings"
+            ? i with { Score = 4, Deductions = [new AppliedDeduction("missed-meeting", 1), new AppliedDeduction("missed-meeting", 1)] }
+            : i).ToList();
+        var index = items.FindIndex(i => i.ItemId == "leadership-meetings");
+
+        var errors = ScoreSheetValidator.Validate(sheet with { Items = items }, FiveGoodA);
+
+        Assert.Contains(errors, e => e.Path == $"items[{index}].deductions[1].ruleId" && e.Code == "sheet.deduction_duplicate");
+    }
+
+    [Fact]
     public void Validate_MissingUnknownAndDuplicateItems_AllReported()
     {
         var sheet = SheetBuilder.For(StandardTemplateIds.FiveGoodA).Build();
