@@ -6,7 +6,7 @@ using Azure.Core.Pipeline;
 namespace GuanGong.Storage.Tests;
 
 /// <summary>A transport that never touches the network: records each request's headers and answers with a fixed status.</summary>
-internal sealed class FakeTransport(int status = 200) : HttpPipelineTransport
+internal sealed class FakeTransport(int status = 200, bool record = true) : HttpPipelineTransport
 {
     public List<(string Method, Uri Uri, Dictionary<string, string> Headers)> Requests { get; } = [];
 
@@ -22,12 +22,20 @@ internal sealed class FakeTransport(int status = 200) : HttpPipelineTransport
 
     private void Answer(HttpMessage message)
     {
+        if (record)
+        {
+            Record(message);
+        }
+
+        message.Response = new FakeResponse(status);
+    }
+
+    private void Record(HttpMessage message)
+    {
         lock (Requests)
         {
             Requests.Add((message.Request.Method.Method, message.Request.Uri.ToUri(), message.Request.Headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase)));
         }
-
-        message.Response = new FakeResponse(status);
     }
 
     private sealed class FakeRequest : Request

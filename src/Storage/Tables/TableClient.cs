@@ -16,6 +16,12 @@ public sealed partial class TableClient
     private const string JsonAccept = "application/json;odata=minimalmetadata";
     private static readonly RequestMethod Merge = new("MERGE");
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _entityBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _entityWriter;
+
     private readonly StorageClientContext _context;
     private readonly string _escapedName;
 
@@ -186,18 +192,33 @@ public sealed partial class TableClient
         return message;
     }
 
-    /// <summary>Validates the entity against Azure's limits and writes its JSON.</summary>
-    internal static ReadOnlyMemory<byte> SerializeEntity(ITableEntity entity)
+    /// <summary>Validates the entity against Azure's limits and returns its JSON.</summary>
+    internal static byte[] SerializeEntity(ITableEntity entity)
+    {
+        // Every write passes through here: reuse one buffer and writer per thread (no await in
+        // between) and allocate only the exact-size result.
+        var buffer = _entityBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        WriteEntity(buffer, entity);
+        var json = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 256 * 1024)
+        {
+            _entityBuffer = null;
+        }
+
+        return json;
+    }
+
+    /// <summary>Validates the entity against Azure's limits and writes its JSON to <paramref name="output"/>.</summary>
+    internal static void WriteEntity(IBufferWriter<byte> output, ITableEntity entity)
     {
         var properties = TableEntityMapper.PropertiesOf(entity);
         TableLimits.ValidateEntity(entity.PartitionKey, entity.RowKey, properties);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            TableEntityJson.Write(writer, entity.PartitionKey, entity.RowKey, properties);
-        }
-
-        return buffer.WrittenMemory;
+        var writer = _entityWriter ??= new Utf8JsonWriter(output);
+        writer.Reset(output);
+        TableEntityJson.Write(writer, entity.PartitionKey, entity.RowKey, properties);
+        writer.Flush();
+        writer.Reset(Stream.Null);
     }
 
     private HttpMessage GetEntityMessage(string partitionKey, string rowKey, IEnumerable<string>? select)
