@@ -121,9 +121,7 @@ public sealed partial class BlobClient
         request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
         var md5 = options.HttpHeaders?.ContentHash ?? MD5.HashData(data.Span);
         request.Headers.SetValue("Content-MD5", Convert.ToBase64String(md5));
-        ApplyBlobHeaders(request, options.HttpHeaders);
-        BlobProtocol.ApplyMetadata(request, options.Metadata);
-        BlobProtocol.ApplyConditions(request, options.Conditions);
+        ApplyWriteOptions(request, options);
         request.Content = RequestContent.Create(data);
         var response = await _context.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return Response.FromValue(new BlobContentInfo(BlobProtocol.ReadETag(response), BlobProtocol.ReadDate(response, "Last-Modified"), BlobProtocol.ReadHash(response, "Content-MD5") ?? md5), response);
@@ -157,17 +155,18 @@ public sealed partial class BlobClient
         request.Headers.SetValue(HttpHeader.Names.ContentType, "application/xml");
         request.Headers.SetValue("Content-MD5", Convert.ToBase64String(MD5.HashData(body)));
         request.Headers.SetValue("x-ms-blob-content-md5", Convert.ToBase64String(contentMd5));
-        ApplyBlobHeaders(request, options.HttpHeaders);
-        BlobProtocol.ApplyMetadata(request, options.Metadata);
-        BlobProtocol.ApplyConditions(request, options.Conditions);
+        ApplyWriteOptions(request, options);
         request.Content = RequestContent.Create(body);
         var response = await _context.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return Response.FromValue(new BlobContentInfo(BlobProtocol.ReadETag(response), BlobProtocol.ReadDate(response, "Last-Modified"), contentMd5), response);
     }
 
-    private static void ApplyBlobHeaders(Request request, BlobHttpHeaders? headers)
+    /// <summary>What Put Blob and Put Block List both carry: HTTP properties, metadata, conditions.</summary>
+    private static void ApplyWriteOptions(Request request, BlobUploadOptions options)
     {
-        if (headers is null)
+        StorageHeaders.ApplyMetadata(request, options.Metadata);
+        BlobProtocol.ApplyConditions(request, options.Conditions);
+        if (options.HttpHeaders is not { } headers)
         {
             return;
         }
