@@ -157,10 +157,7 @@ public sealed partial class TableClient
     {
         var message = _context.CreateMessage(RequestMethod.Post, "Tables", "CreateTable");
         var request = message.Request;
-        request.Headers.SetValue(HttpHeader.Names.Accept, JsonAccept);
-        request.Headers.SetValue(HttpHeader.Names.ContentType, "application/json");
-        request.Headers.SetValue(HttpHeader.Names.Prefer, "return-no-content");
-        request.Headers.SetValue("DataServiceVersion", "3.0");
+        SetJsonWriteHeaders(request);
         var buffer = new ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -178,18 +175,24 @@ public sealed partial class TableClient
         ArgumentNullException.ThrowIfNull(entity);
         var body = SerializeEntity(entity);
         var message = _context.CreateMessage(method, byKeys ? EntityPath(entity.PartitionKey, entity.RowKey) : _escapedName, operation);
-        var headers = message.Request.Headers;
-        headers.SetValue(HttpHeader.Names.Accept, JsonAccept);
-        headers.SetValue(HttpHeader.Names.ContentType, "application/json");
-        headers.SetValue(HttpHeader.Names.Prefer, "return-no-content");
-        headers.SetValue("DataServiceVersion", "3.0");
+        SetJsonWriteHeaders(message.Request);
         if (ifMatch is not null)
         {
-            headers.SetValue(HttpHeader.Names.IfMatch, ifMatch);
+            message.Request.Headers.SetValue(HttpHeader.Names.IfMatch, ifMatch);
         }
 
         message.Request.Content = RequestContent.Create(body);
         return message;
+    }
+
+    /// <summary>JSON in and out; <c>return-no-content</c> saves the service echoing the entity back.</summary>
+    private static void SetJsonWriteHeaders(Request request)
+    {
+        var headers = request.Headers;
+        headers.SetValue(HttpHeader.Names.Accept, JsonAccept);
+        headers.SetValue(HttpHeader.Names.ContentType, "application/json");
+        headers.SetValue(HttpHeader.Names.Prefer, "return-no-content");
+        headers.SetValue("DataServiceVersion", "3.0");
     }
 
     /// <summary>Validates the entity against Azure's limits and returns its JSON.</summary>
