@@ -26,6 +26,31 @@ public static class DomainJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException("The JSON document is null.");
 
+    /// <summary>
+    /// Deserializes untrusted JSON (a form post, an admin upload) as an expected-failure result: malformed JSON, a missing
+    /// required property or a wrong type becomes one <see cref="ValidationError"/> with the JSON path and line.
+    /// </summary>
+    /// <typeparam name="T">The expected type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="code">The error code to use, e.g. <c>template.json_invalid</c>.</param>
+    public static Result<T> Parse<T>(string json, string code)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return Result<T>.Success(Deserialize<T>(json));
+        }
+        catch (JsonException ex)
+        {
+            return Result<T>.Failure(new ValidationError(
+                ex.Path ?? "$",
+                code,
+                "文件格式错误：" + ex.Message,
+                "The JSON is invalid: " + ex.Message,
+                ex.LineNumber is { } line ? (int)line + 1 : null));
+        }
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GuanGong.Domain.Deadlines;
 
 /// <summary>Reads holiday notices: the ones shipped as embedded <c>Calendars/cn-YYYY.json</c>, and admin-supplied JSON.</summary>
@@ -12,23 +10,14 @@ public static class HolidayNoticeLoader
     public static Result<HolidayNotice> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        HolidayNotice notice;
-        try
+        var parsed = DomainJson.Parse<HolidayNotice>(json, "calendar.json_invalid");
+        if (!parsed.IsSuccess)
         {
-            notice = DomainJson.Deserialize<HolidayNotice>(json);
-        }
-        catch (JsonException ex)
-        {
-            return Result<HolidayNotice>.Failure(new ValidationError(
-                ex.Path ?? "$",
-                "calendar.json_invalid",
-                "节假日文件格式错误：" + ex.Message,
-                "The holiday notice JSON is invalid: " + ex.Message,
-                ex.LineNumber is { } l ? (int)l + 1 : null));
+            return parsed;
         }
 
-        var errors = HolidayNoticeValidator.Validate(notice);
-        return errors.Count == 0 ? Result<HolidayNotice>.Success(notice) : Result<HolidayNotice>.Failure(errors);
+        var errors = HolidayNoticeValidator.Validate(parsed.Value);
+        return errors.Count == 0 ? parsed : Result<HolidayNotice>.Failure(errors);
     }
 
     /// <summary>The notices shipped with the project (2025 and 2026), validated; an invalid one is a broken build.</summary>

@@ -16,7 +16,9 @@ namespace GuanGong.Domain.Organisations;
 /// <item><term><c>parent_code</c> / 上级编码</term><description>empty for a root.</description></item>
 /// <item><term><c>reviewers</c> / 审核人</term><description>optional; <c>姓名&lt;email&gt;</c> entries separated by <c>;</c> or <c>；</c>.</description></item>
 /// <item><term><c>fallback_reviewer</c> / 后备审核人</term><description>optional; one <c>姓名&lt;email&gt;</c>.</description></item>
+/// <item><term><c>note</c> / 备注</term><description>optional; ignored (spreadsheets often carry one).</description></item>
 /// </list>
+/// <para>Any other column name is an error, so a misspelt optional column (e.g. <c>reviewer</c>) cannot silently drop data.</para>
 /// <para>Every bad row is reported with its line number (the header is line 1), not just the first one;
 /// tree errors (unknown parent, cycle, duplicate code, level) are reported on the line of the row concerned.</para>
 /// </remarks>
@@ -31,6 +33,7 @@ public static class CommitteeCsvImporter
         ("parent_code", ["parent_code", "parent", "上级编码", "上级代码"]),
         ("reviewers", ["reviewers", "审核人"]),
         ("fallback_reviewer", ["fallback_reviewer", "后备审核人"]),
+        ("note", ["note", "notes", "备注"]),
     ];
 
     private static readonly string[] RequiredColumns = ["code", "name", "level", "kind", "parent_code"];
@@ -127,6 +130,12 @@ public static class CommitteeCsvImporter
         for (var i = 0; i < header.Fields.Count; i++)
         {
             var name = header.Fields[i].Trim();
+            if (name.Length == 0)
+            {
+                // A trailing empty column some spreadsheets add: nothing to read there.
+                continue;
+            }
+
             var column = Columns.FirstOrDefault(c => c.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
             if (column.Key is null)
             {

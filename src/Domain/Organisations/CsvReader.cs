@@ -30,7 +30,8 @@ internal static class CsvReader
         void EndRecord()
         {
             EndField();
-            if (fields.Count > 1 || fields[0].Length > 0)
+            // Spreadsheets often export trailing empty rows as ",,,,": those are not records.
+            if (fields.Any(f => f.Length > 0))
             {
                 records.Add(new CsvRecord(recordLine, [.. fields]));
             }
@@ -54,6 +55,11 @@ internal static class CsvReader
                     {
                         inQuotes = false;
                     }
+                }
+                else if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    // A CRLF inside quotes is one line break, kept as '\n'.
+                    continue;
                 }
                 else
                 {

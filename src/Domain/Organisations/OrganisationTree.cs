@@ -69,6 +69,11 @@ public sealed class OrganisationTree
                 errors.Add(OrganisationErrors.LevelUnknown(c.Level.ToString()).Under(at));
             }
 
+            if (!Enum.IsDefined(c.Kind))
+            {
+                errors.Add(OrganisationErrors.KindUnknown(c.Kind.ToString()).Under(at));
+            }
+
             if (c.ParentCode is { } parentCode && parentCode == c.Code)
             {
                 errors.Add(OrganisationErrors.Cycle(c.Code).Under(at));

@@ -11,6 +11,6 @@ namespace GuanGong.Domain.Scoring;
 public sealed record ItemScore(
     string ItemId,
     decimal Score,
-    string? Note,
-    string? DeductionReason,
-    IReadOnlyList<AppliedDeduction>? Deductions);
+    string? Note = null,
+    string? DeductionReason = null,
+    IReadOnlyList<AppliedDeduction>? Deductions = null);

@@ -6,7 +6,7 @@ namespace GuanGong.Domain.Scoring;
 public static class ScoreCalculator
 {
     /// <summary>
-    /// Summarises a sheet. The sheet must be valid for the template (<see cref="ScoreSheetValidator"/>); an invalid
+    /// Summarises a sheet. Items left unscored behind a failed precondition count 0. The sheet must be valid for the template (<see cref="ScoreSheetValidator"/>); an invalid
     /// sheet here is a programming error and throws <see cref="ArgumentException"/>.
     /// </summary>
     /// <param name="template">The pinned template.</param>
@@ -21,7 +21,7 @@ public static class ScoreCalculator
 
         var scores = sheet.Items.ToDictionary(i => i.ItemId, i => i.Score, StringComparer.Ordinal);
         var criteria = template.Criteria
-            .Select(c => new CriterionScore(c.Id, c.Points, c.Items.Sum(i => scores[i.Id]), c.MinimumPoints))
+            .Select(c => new CriterionScore(c.Id, c.Points, c.Items.Sum(i => scores.GetValueOrDefault(i.Id)), c.MinimumPoints))
             .ToList();
         var baseTotal = criteria.Sum(c => c.Score);
         var claimed = sheet.Bonus.Sum(b => b.Points);

@@ -5,6 +5,8 @@ namespace GuanGong.Domain.Scoring;
 /// <summary>
 /// Checks a submitted <see cref="ScoreSheet"/> against the pinned template. Every bad field is reported with its
 /// path in the sheet, e.g. <c>items[3].score</c>, <c>items[3].deductionReason</c>, <c>preconditions[0]</c>, <c>bonus[1].points</c>.
+/// Every precondition must be answered; every item must be scored unless a precondition is answered "no" (the gate
+/// comes before scoring, so the reviewer may stop there).
 /// </summary>
 public static class ScoreSheetValidator
 {
@@ -82,6 +84,12 @@ public static class ScoreSheetValidator
             ValidateItemScore(sheet.Role, score, item, at, errors);
         }
 
+        // The gate comes before scoring: once a precondition is answered "no" the reviewer may stop, so unscored items are fine.
+        if (sheet.Preconditions.Any(p => !p.Met))
+        {
+            return;
+        }
+
         foreach (var missing in template.AllItems.Where(i => !seen.Contains(i.Id)))
         {
             errors.Add(new("items", "sheet.item_missing", $"评分项“{missing.Name}”未评分。", $"The item '{missing.Id}' is not scored."));
@@ -109,6 +117,10 @@ public static class ScoreSheetValidator
             if (rule is null)
             {
                 errors.Add(new($"{at}.deductions[{d}].ruleId", "sheet.deduction_unknown", $"该评分项没有扣分规则“{applied[d].RuleId}”。", $"The item has no deduction rule '{applied[d].RuleId}'."));
+            }
+            else if (applied.Take(d).Any(a => a.RuleId == rule.Id))
+            {
+                errors.Add(new($"{at}.deductions[{d}].ruleId", "sheet.deduction_duplicate", $"扣分规则“{rule.Id}”重复填写，请合并次数。", $"The deduction rule '{rule.Id}' is listed twice; add up the occurrences instead."));
             }
             else if (applied[d].Occurrences < 1)
             {

@@ -8,8 +8,11 @@ namespace GuanGong.Domain.Scoring;
 /// grassroots units directly under it (established units), so a unit not yet assessed counts as not passed.
 /// </summary>
 /// <remarks>
-/// The function is pure: the app calls it again whenever the township's own verdict or any of its units' verdicts
+/// <para>The function is pure: the app calls it again whenever the township's own verdict or any of its units' verdicts
 /// changes (a unit passes, fails, or loses its status after a look-back), and stores the new rating.
+/// <see cref="TownshipOf"/> finds the township to re-evaluate from the unit whose verdict changed.</para>
+/// <para>A township with no grassroots units meets the share vacuously (0 of 0), so only its own verdict counts.</para>
+/// <para>The share is compared exactly: passed × 100 ≥ share × total (56 of 70 meets 80%; 7 of 10 does not).</para>
 /// </remarks>
 public static class TownshipRule
 {
@@ -54,5 +57,39 @@ public static class TownshipRule
         }
 
         return new TownshipRating(township.Code, selfPassed && shareMet, selfPassed, passed, units.Count, requiredShare, required, reasons);
+    }
+
+    /// <summary>The township whose rating depends on <paramref name="unitCode"/>'s verdict: its parent when that is a township; null otherwise.</summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="unitCode">The unit whose verdict changed.</param>
+    public static Committee? TownshipOf(OrganisationTree tree, string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var unit = tree.Get(unitCode);
+        var parent = tree.Parent(unitCode);
+        return unit.Level == CommitteeLevel.Grassroots && parent?.Level == CommitteeLevel.Township ? parent : null;
+    }
+
+    /// <summary>Evaluates the rule for every township in <paramref name="rootCode"/>'s subtree (e.g. all townships of a county), in tree order.</summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="rootCode">The subtree's root.</param>
+    /// <param name="townshipVerdicts">Each township's own verdict (true passed, false failed); absent means not decided.</param>
+    /// <param name="passedUnitCodes">The codes of the units currently passed.</param>
+    /// <param name="requiredShare">The campaign's share.</param>
+    public static IReadOnlyList<TownshipRating> EvaluateAll(
+        OrganisationTree tree,
+        string rootCode,
+        IReadOnlyDictionary<string, bool> townshipVerdicts,
+        IReadOnlySet<string> passedUnitCodes,
+        Percentage requiredShare)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(townshipVerdicts);
+        return
+        [
+            .. tree.Subtree(rootCode)
+                .Where(c => c.Level == CommitteeLevel.Township)
+                .Select(t => Evaluate(tree, t.Code, townshipVerdicts.TryGetValue(t.Code, out var v) ? v : null, passedUnitCodes, requiredShare)),
+        ];
     }
 }

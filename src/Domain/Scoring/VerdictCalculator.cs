@@ -5,8 +5,13 @@ namespace GuanGong.Domain.Scoring;
 /// <summary>
 /// Computes the verdict from the final score sheet (the verdict stage's). A unit passes only when every precondition
 /// is met (any 五有 "no" fails it whatever the points), every criterion reaches its minimum, and the total including
-/// the capped bonus is at or above the pass threshold. All failing reasons are listed, not just the first.
+/// the capped bonus is at or above the pass threshold.
 /// </summary>
+/// <remarks>
+/// The preconditions gate scoring: when any is answered "no", the failures list only the unmet preconditions (the
+/// points were not the reason, and may not have been scored at all). Otherwise every failing reason is listed: each
+/// criterion below its minimum, and the threshold.
+/// </remarks>
 public static class VerdictCalculator
 {
     /// <summary>Decides the verdict; the sheet must be valid for the template.</summary>
@@ -21,6 +26,11 @@ public static class VerdictCalculator
         {
             var name = template.Preconditions.First(p => p.Id == id).Name;
             failures.Add(new(VerdictFailureKind.PreconditionNotMet, id, $"前置条件未达到：{name}", $"Precondition not met: {id}"));
+        }
+
+        if (failures.Count > 0)
+        {
+            return new Verdict(VerdictOutcome.Failed, summary, template.PassThreshold, failures);
         }
 
         foreach (var criterion in summary.Criteria.Where(c => !c.MeetsMinimum))

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 
 namespace GuanGong.Domain.Standards;
 
@@ -27,24 +26,14 @@ public static class TemplateLoader
     public static Result<StandardTemplate> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        StandardTemplate template;
-        try
+        var parsed = DomainJson.Parse<StandardTemplate>(json, "template.json_invalid");
+        if (!parsed.IsSuccess)
         {
-            template = DomainJson.Deserialize<StandardTemplate>(json);
-        }
-        catch (JsonException ex)
-        {
-            var line = ex.LineNumber is { } l ? (int)l + 1 : (int?)null;
-            return Result<StandardTemplate>.Failure(new ValidationError(
-                ex.Path ?? "$",
-                "template.json_invalid",
-                "标准文件格式错误：" + ex.Message,
-                "The template JSON is invalid: " + ex.Message,
-                line));
+            return parsed;
         }
 
-        var errors = TemplateValidator.Validate(template);
-        return errors.Count == 0 ? Result<StandardTemplate>.Success(template) : Result<StandardTemplate>.Failure(errors);
+        var errors = TemplateValidator.Validate(parsed.Value);
+        return errors.Count == 0 ? parsed : Result<StandardTemplate>.Failure(errors);
     }
 
     private static IReadOnlyList<StandardTemplate> LoadEmbedded()

@@ -1,3 +1,4 @@
+using GuanGong.Domain.Campaigns;
 using GuanGong.Domain.Organisations;
 
 namespace GuanGong.Domain.Statistics;
@@ -39,6 +40,71 @@ public static class PassRates
         ArgumentOutOfRangeException.ThrowIfLessThan(assessed, passed);
         ArgumentOutOfRangeException.ThrowIfLessThan(established, assessed);
         return Figures(code, established, assessed, passed, 0, target, []);
+    }
+
+    /// <summary>
+    /// The figures of each kind of counted committee in the subtree (villages, schools, enterprises...), in enum order,
+    /// kinds with no committee left out. E.g. a district's 404 enterprise committees with 74 rated show 18.3% of established.
+    /// </summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="rootCode">The subtree's root.</param>
+    /// <param name="statuses">Each unit's status.</param>
+    /// <param name="countedLevels">Which levels count; grassroots only when null.</param>
+    public static IReadOnlyList<KindFigures> ByKind(
+        OrganisationTree tree,
+        string rootCode,
+        IReadOnlyDictionary<string, UnitStatus> statuses,
+        IReadOnlySet<CommitteeLevel>? countedLevels = null)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(statuses);
+        var counted = countedLevels ?? GrassrootsOnly;
+        return
+        [
+            .. tree.Subtree(rootCode)
+                .Where(c => counted.Contains(c.Level))
+                .GroupBy(c => c.Kind)
+                .OrderBy(g => g.Key)
+                .Select(g =>
+                {
+                    var states = g.Select(c => statuses.GetValueOrDefault(c.Code, UnitStatus.NotAssessed)).ToList();
+                    var assessed = states.Count(UnitStatuses.IsAssessed);
+                    var passed = states.Count(s => s == UnitStatus.Passed);
+                    return new KindFigures(g.Key, states.Count, assessed, passed, new Ratio(passed, assessed), new Ratio(passed, states.Count));
+                }),
+        ];
+    }
+
+    /// <summary>
+    /// The units of <paramref name="rootCode"/>'s subtree due by <paramref name="year"/> (their target year, 预达标年度,
+    /// is that year or earlier) and how many of them have passed.
+    /// </summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="rootCode">The subtree's root.</param>
+    /// <param name="campaign">The campaign holding the units' target years.</param>
+    /// <param name="statuses">Each unit's status.</param>
+    /// <param name="year">The year reported.</param>
+    public static TargetYearFigures ForTargetYear(
+        OrganisationTree tree,
+        string rootCode,
+        CampaignSettings campaign,
+        IReadOnlyDictionary<string, UnitStatus> statuses,
+        int year)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(statuses);
+        var due = tree.Subtree(rootCode)
+            .Where(c => campaign.TargetYearOf(c.Code) is { } target && target <= year)
+            .Select(c => c.Code)
+            .ToList();
+        var passed = due.Count(code => statuses.GetValueOrDefault(code) == UnitStatus.Passed);
+        return new TargetYearFigures(
+            year,
+            due.Count,
+            passed,
+            new Ratio(passed, due.Count),
+            [.. due.Where(code => statuses.GetValueOrDefault(code) != UnitStatus.Passed)]);
     }
 
     private static SubtreeFigures Compute(

@@ -46,6 +46,29 @@ public sealed class CaseTransitionProperties
     }
 
     [Fact]
+    public void Outcome_GeneratedStateAndEvent_AllowedXorRefusedWithTypedException()
+    {
+        var pairs =
+            from state in Gen.Elements(AllStates().ToArray())
+            from ev in Gen.Elements(Enum.GetValues<CaseEvent>())
+            select (state, ev);
+
+        Prop.ForAll(pairs.ToArbitrary(), p =>
+        {
+            var outcome = CaseTransitions.Outcome(p.state, p.ev);
+            try
+            {
+                var next = CaseTransitions.Apply(p.state, p.ev);
+                return outcome.IsAllowed && next == outcome.Next && next.IsWellFormed;
+            }
+            catch (IllegalCaseTransitionException ex)
+            {
+                return !outcome.IsAllowed && ex.From == p.state && ex.Event == p.ev;
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void RandomWalk_PassedOnlyAfterEveryStageApproved()
     {
         var walks =

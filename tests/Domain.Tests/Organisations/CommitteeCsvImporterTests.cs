@@ -115,6 +115,31 @@ public sealed class CommitteeCsvImporterTests
     }
 
     [Fact]
+    public void Import_NoteColumnIgnored_MisspeltColumnRefused()
+    {
+        Assert.True(CommitteeCsvImporter.Import("code,name,level,kind,parent_code,备注\nC,市,city,city,,示范\n").IsSuccess);
+
+        var error = Assert.Single(CommitteeCsvImporter.Import("code,name,level,kind,parent_code,reviewer\nC,市,city,city,,张三<a@b.cn>\n").Errors);
+        Assert.Equal("csv.column_unknown", error.Code);
+    }
+
+    [Fact]
+    public void Import_TrailingEmptyRowsAndQuotedCrLf_Handled()
+    {
+        var csv = "code,name,level,kind,parent_code\r\nC,\"市关工委\r\n（第二行）\",city,city,\r\n,,,,\r\n,,,,\r\n";
+
+        var tree = CommitteeCsvImporter.Import(csv).Value;
+
+        Assert.Equal("市关工委\n（第二行）", Assert.Single(tree.Committees).Name);
+    }
+
+    [Fact]
+    public void Import_TrailingEmptyHeaderColumn_Ignored()
+    {
+        Assert.True(CommitteeCsvImporter.Import("code,name,level,kind,parent_code,\nC,市,city,city,,\n").IsSuccess);
+    }
+
+    [Fact]
     public void Import_EmptyFile_Fails()
     {
         Assert.Equal("csv.empty", Assert.Single(CommitteeCsvImporter.Import(string.Empty).Errors).Code);

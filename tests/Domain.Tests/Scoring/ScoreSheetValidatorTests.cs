@@ -84,6 +84,20 @@ public sealed class ScoreSheetValidatorTests
     }
 
     [Fact]
+    public void Validate_SameDeductionRuleTwice_AsksToAddUpOccurrences()
+    {
+        var sheet = SheetBuilder.For(StandardTemplateIds.FiveGoodA).Build();
+        var items = sheet.Items.Select(i => i.ItemId == "leadership-meetings"
+            ? i with { Score = 4, Deductions = [new AppliedDeduction("missed-meeting", 1), new AppliedDeduction("missed-meeting", 1)] }
+            : i).ToList();
+        var index = items.FindIndex(i => i.ItemId == "leadership-meetings");
+
+        var errors = ScoreSheetValidator.Validate(sheet with { Items = items }, FiveGoodA);
+
+        Assert.Contains(errors, e => e.Path == $"items[{index}].deductions[1].ruleId" && e.Code == "sheet.deduction_duplicate");
+    }
+
+    [Fact]
     public void Validate_MissingUnknownAndDuplicateItems_AllReported()
     {
         var sheet = SheetBuilder.For(StandardTemplateIds.FiveGoodA).Build();
@@ -134,6 +148,19 @@ public sealed class ScoreSheetValidatorTests
 
         Assert.Equal(ScoreCalculator.Summarise(FiveGoodA, sheet), ScoreCalculator.Summarise(FiveGoodA, back), new SummaryComparer());
         Assert.Contains("\"role\":\"review\"", DomainJson.Serialize(sheet), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScoreSheet_JsonWithoutOptionalNotes_Reads()
+    {
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHaves);
+        var pin = DomainJson.Serialize(template.Pin());
+        var answers = string.Join(",", template.Preconditions.Select(p => $"{{\"preconditionId\":\"{p.Id}\",\"met\":true}}"));
+        var json = $"{{\"schemaVersion\":1,\"role\":\"selfAssessment\",\"template\":{pin},\"preconditions\":[{answers}],\"items\":[],\"bonus\":[]}}";
+
+        var sheet = DomainJson.Parse<ScoreSheet>(json, "sheet.json_invalid").Value;
+
+        Assert.Empty(ScoreSheetValidator.Validate(sheet, template));
     }
 
     private sealed class SummaryComparer : IEqualityComparer<ScoreSummary>

@@ -62,5 +62,31 @@ public sealed class TownshipRuleTests
         Assert.Throws<ArgumentException>(() => TownshipRule.Evaluate(Tree, "C.K", true, Passed(10), new Percentage(80)));
     }
 
+    [Fact]
+    public void TownshipOf_UnitUnderTownship_IsTheTownship_OtherwiseNull()
+    {
+        Assert.Equal("T", TownshipRule.TownshipOf(Tree, "T.U3")!.Code);
+        Assert.Null(TownshipRule.TownshipOf(Tree, "T"));
+    }
+
+    [Fact]
+    public void Evaluate_TownshipWithoutUnits_OnlyItsOwnVerdictCounts()
+    {
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Build();
+
+        Assert.True(TownshipRule.Evaluate(tree, "T", true, new HashSet<string>(), new Percentage(80)).Rated);
+    }
+
+    [Fact]
+    public void EvaluateAll_County_RatesEachTownship()
+    {
+        var tree = new TreeBuilder().City("C").County("K", "C").Township("T1", "K").Units("T1", 5).Township("T2", "K").Units("T2", 5).Build();
+        var passed = new[] { "T1.U1", "T1.U2", "T1.U3", "T1.U4", "T2.U1" }.ToHashSet();
+
+        var ratings = TownshipRule.EvaluateAll(tree, "K", new Dictionary<string, bool> { ["T1"] = true, ["T2"] = true }, passed, new Percentage(80));
+
+        Assert.Equal([("T1", true), ("T2", false)], ratings.Select(r => (r.TownshipCode, r.Rated)));
+    }
+
     private static HashSet<string> Passed(int count) => Enumerable.Range(1, count).Select(i => $"T.U{i}").ToHashSet();
 }

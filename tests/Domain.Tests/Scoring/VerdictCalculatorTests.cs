@@ -79,11 +79,28 @@ public sealed class VerdictCalculatorTests
     }
 
     [Fact]
-    public void Decide_SeveralFailures_ListsThemAll()
+    public void Decide_SeveralScoringFailures_ListsThemAll()
     {
-        var verdict = Decide(StandardTemplateIds.FiveHavesFiveGoods, b => b.NotMet("have-team").NotMet("have-office").BaseTotal(50));
+        var verdict = Decide(StandardTemplateIds.FiveHavesFiveGoods, b => b.BaseTotal(50));
 
-        Assert.Equal(5, verdict.Failures.Count); // two preconditions, two criterion minimums, the threshold
+        // Leadership 0 of 10 (minimum 6), organisation 10 of 50 (minimum 30), total 50 below 85.
+        Assert.Equal(
+            [VerdictFailureKind.CriterionBelowMinimum, VerdictFailureKind.CriterionBelowMinimum, VerdictFailureKind.BelowThreshold],
+            verdict.Failures.Select(f => f.Kind));
+    }
+
+    [Fact]
+    public void Decide_PreconditionsNotMet_GateComesFirstAndScoringMayStop()
+    {
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHavesFiveGoods);
+        var sheet = new SheetBuilder(template).NotMet("have-team").NotMet("have-office").Build() with { Items = [] };
+
+        Assert.Empty(ScoreSheetValidator.Validate(sheet, template));
+        var verdict = VerdictCalculator.Decide(template, sheet);
+
+        Assert.Equal(["have-team", "have-office"], verdict.Failures.Select(f => f.SubjectId));
+        Assert.All(verdict.Failures, f => Assert.Equal(VerdictFailureKind.PreconditionNotMet, f.Kind));
+        Assert.Equal(0, verdict.Summary.BaseTotal);
     }
 
     [Fact]

@@ -85,6 +85,29 @@ public sealed class PassRatesTests
     }
 
     [Fact]
+    public void ByKind_District_128VillagesAllRated_404EnterprisesWith74Rated()
+    {
+        var builder = new TreeBuilder().City("C").County("C.D", "C").Township("C.D.T", "C.D")
+            .Units("C.D.T", 128, CommitteeKind.Village);
+        for (var i = 1; i <= 404; i++)
+        {
+            builder.Unit($"C.D.T.E{i}", "C.D.T", CommitteeKind.Enterprise);
+        }
+
+        var tree = builder.Build();
+        var statuses = tree.Committees.Where(c => c.Kind == CommitteeKind.Village).Select(c => c.Code)
+            .Concat(Enumerable.Range(1, 74).Select(i => $"C.D.T.E{i}"))
+            .ToDictionary(code => code, _ => UnitStatus.Passed);
+
+        var figures = PassRates.ByKind(tree, "C.D", statuses);
+
+        Assert.Equal([CommitteeKind.Village, CommitteeKind.Enterprise], figures.Select(f => f.Kind));
+        Assert.Equal("100.0%", figures[0].PassedOfEstablished.Display);
+        Assert.Equal((404, 74), (figures[1].Established, figures[1].Passed));
+        Assert.Equal("18.3%", figures[1].PassedOfEstablished.Display);
+    }
+
+    [Fact]
     public void FromCounts_SameRounding()
     {
         var figures = PassRates.FromCounts("市直", 80, 67, 60);
