@@ -1,7 +1,10 @@
+using GuanGong.Functions.Campaigns;
 using GuanGong.Functions.Health;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Mail;
+using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
+using GuanGong.Functions.Reviews;
 
 namespace GuanGong.Functions.Hosting;
 
@@ -21,7 +24,19 @@ public static class AppHost
         builder.Services.AddExceptionHandler<ExceptionMapping>();
         builder.Services.AddSingleton(sp => AppStorage.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddStorageHealth();
+        builder.Services.AddSingleton<AppTables>();
         builder.Services.AddHostedService<LocalStackService>();
+        builder.Services.AddSingleton<StorageInitializer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        builder.Services.AddSingleton<CommitteeDirectory>();
+        builder.Services.AddSingleton<CampaignStore>();
+        builder.Services.AddSingleton<GuanGong.Functions.Cases.CaseStore>();
+        builder.Services.AddSingleton<AccessKeys>();
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<Access>();
+        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton(sp => LinkKeys.Load(
+            sp.GetRequiredService<IConfiguration>(), IsLocalProfile(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         builder.Services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
         builder.Services.PostConfigure<MailSettings>(mail =>
         {
@@ -36,6 +51,19 @@ public static class AppHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Until the start-up storage check has passed, API calls (but not health) answer 503.
+            if (context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/health")
+                && !context.RequestServices.GetRequiredService<StorageInitializer>().IsReady)
+            {
+                context.Response.Headers.RetryAfter = ExceptionMapping.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Problems.Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "系统存储暂时无法访问，请稍后重试。", "Storage is not reachable yet.").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
         var api = app.MapGroup("/api");
         api.MapHealth();
         if (IsLocalProfile(app.Configuration))

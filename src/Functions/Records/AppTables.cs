@@ -3,6 +3,7 @@ using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases;
+using GuanGong.Functions.Http;
 using GuanGong.Functions.Ledgers;
 using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Submissions;
@@ -31,9 +32,13 @@ public sealed class AppTables(AppStorage storage)
 
     public RecordTable<LedgerRecord> Ledgers { get; } = new(storage.Tables.GetTableClient("ggLedgers"));
 
+    public RecordTable<ApiKeyRecord> ApiKeys { get; } = new(storage.Tables.GetTableClient("ggApiKeys"));
+
+    public RecordTable<TownshipRatingRecord> Ratings { get; } = new(storage.Tables.GetTableClient("ggRatings"));
+
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client })
+        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }
