@@ -26,6 +26,19 @@ internal sealed class ActivityProcessor(
         span?.SetTag("durabletask.instance_id", work.InstanceId);
         span?.SetTag("durabletask.task_name", scheduled.Name);
         span?.SetTag("durabletask.task_id", scheduled.TaskId);
+        using var requests = StorageRequestScope.Begin();
+        try
+        {
+            await RunAndReplyAsync(message, work, scheduled, span, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DurableTelemetry.RecordRequests(span, requests, "activity");
+        }
+    }
+
+    private async Task RunAndReplyAsync(ReceivedMessage message, TaskMessage work, TaskScheduledEvent scheduled, Activity? span, CancellationToken cancellationToken)
+    {
 
         var reply = await RunAsync(work.InstanceId, scheduled, cancellationToken).ConfigureAwait(false);
         span?.SetStatus(reply is TaskFailedEvent ? ActivityStatusCode.Error : ActivityStatusCode.Ok);

@@ -17,6 +17,9 @@ internal sealed partial class OrchestrationProcessor(
     IServiceProvider services,
     ILoggerFactory loggerFactory)
 {
+    // How long messages wait while another worker finishes sending a checkpoint's outbox.
+    private static readonly TimeSpan OutboxBusyDelay = TimeSpan.FromSeconds(1);
+
     private readonly ILogger _logger = loggerFactory.CreateLogger("GuanGong.Durable.Orchestration");
 
     public async Task ProcessAsync(string instanceId, IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
@@ -44,9 +47,32 @@ internal sealed partial class OrchestrationProcessor(
 
         using var span = DurableTelemetry.Source.StartActivity("orchestration episode", ActivityKind.Internal);
         span?.SetTag("durabletask.instance_id", instanceId);
+        using var requests = StorageRequestScope.Begin();
+        try
+        {
+            await RunEpisodeAsync(instanceId, due, now, span, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DurableTelemetry.RecordRequests(span, requests, "orchestration");
+        }
+    }
+
+    private async Task RunEpisodeAsync(string instanceId, List<ReceivedMessage> due, DateTimeOffset now, Activity? span, CancellationToken cancellationToken)
+    {
         var snapshot = await backend.ReadInstanceAsync(instanceId, includeHistory: true, cancellationToken).ConfigureAwait(false);
         if (snapshot is { Outbox.Count: > 0 })
         {
+            // An unsent outbox means a checkpoint is still sending, or its worker died. Only a
+            // redelivered message proves the latter (its episode committed but never deleted it);
+            // otherwise wait, so a live worker's messages are not sent twice.
+            var probe = new HistoryIndex(snapshot.History);
+            if (due.All(m => probe.Accepts(m.Message, snapshot.Record.ExecutionId)))
+            {
+                await RequeueAsync(due, cancellationToken, OutboxBusyDelay).ConfigureAwait(false);
+                return;
+            }
+
             snapshot = await RecoverOutboxAsync(snapshot, cancellationToken).ConfigureAwait(false);
             if (snapshot is null)
             {
@@ -99,9 +125,11 @@ internal sealed partial class OrchestrationProcessor(
         await FaultAsync(CheckpointStep.BeforeSend, instanceId).ConfigureAwait(false);
         await SendAllAsync(request.Outbox, cancellationToken).ConfigureAwait(false);
         await FaultAsync(CheckpointStep.AfterSend, instanceId).ConfigureAwait(false);
-        if (request.Outbox.Count > 0)
+        if (request.Outbox.Count > 0 && await backend.ClearOutboxAsync(instanceId, etag, cancellationToken).ConfigureAwait(false) is null)
         {
-            await backend.ClearOutboxAsync(instanceId, etag, cancellationToken).ConfigureAwait(false);
+            // Someone touched the instance first: keep the consumed messages, so their redelivery
+            // proves this checkpoint finished and lets the next episode clear the outbox.
+            return;
         }
 
         await FaultAsync(CheckpointStep.BeforeDelete, instanceId).ConfigureAwait(false);
@@ -128,11 +156,11 @@ internal sealed partial class OrchestrationProcessor(
 
     // A conflict is not the message's fault: send a fresh copy (dequeue count 1) rather than
     // letting repeated conflicts push it towards the poison limit.
-    private async Task RequeueAsync(List<ReceivedMessage> messages, CancellationToken cancellationToken)
+    private async Task RequeueAsync(List<ReceivedMessage> messages, CancellationToken cancellationToken, TimeSpan delay = default)
     {
         foreach (var message in messages)
         {
-            await backend.SendAsync(message.Message, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await backend.SendAsync(message.Message, delay, cancellationToken).ConfigureAwait(false);
             await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
         }
     }
