@@ -106,7 +106,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, expected.TableETag)
             : new TableTransactionAction(TableTransactionActionType.Add, sentinel));
         var etag = await SubmitAsync(request.InstanceId, actions, cancellationToken).ConfigureAwait(false);
-        await MirrorAsync(request.Record, cancellationToken).ConfigureAwait(false);
+        if (IndexChanged(request.PreviousRecord, request.Record))
+        {
+            await MirrorAsync(request.Record, cancellationToken).ConfigureAwait(false);
+        }
+
         return new VersionToken(etag, first, next).ToString();
     }
 
@@ -182,6 +186,16 @@ public sealed partial class AzureStorageOrchestrationBackend
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(instanceId, RowKeyOf(row)), ETag.All));
         }
     }
+
+    // Queries filter on status, name and creation time and show input, output and custom status;
+    // an episode that changes none of them (most of a running instance's life) skips the index write.
+    private static bool IndexChanged(InstanceRecord? previous, InstanceRecord next) =>
+        previous is null
+        || previous.RuntimeStatus != next.RuntimeStatus
+        || previous.ExecutionId != next.ExecutionId
+        || previous.Version != next.Version
+        || previous.CustomStatus != next.CustomStatus
+        || previous.Output != next.Output;
 
     // The Instances table is a query index written after the atomic checkpoint; a single
     // instance's status is always read from the sentinel instead.

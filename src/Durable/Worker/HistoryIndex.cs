@@ -57,7 +57,7 @@ internal sealed class HistoryIndex
         {
             ExecutionStartedEvent started => !HasStarted && (currentExecutionId is null || currentExecutionId == started.ExecutionId),
             EventRaisedEvent raised => !HasEnded && !_raisedMessageIds.Contains(raised.MessageId),
-            ExecutionTerminatedEvent or ExecutionCompletedEvent => !HasEnded,
+            ExecutionTerminatedEvent or ExecutionCompletedEvent or ExecutionSuspendedEvent or ExecutionResumedEvent => !HasEnded,
             _ => !HasEnded && message.ExecutionId == currentExecutionId && CompletedTaskId(historyEvent) is { } id && _open.Contains(id),
         };
         if (accepted)
