@@ -72,6 +72,12 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     /// <summary>The task hub name.</summary>
     public string TaskHubName => _options.TaskHubName;
 
+    /// <summary>The control queues, in partition order (what queue triggers bind to for <see cref="DurableTaskWorker.ProcessControlMessageAsync"/>).</summary>
+    public IReadOnlyList<string> ControlQueueNames => _names.ControlQueues;
+
+    /// <summary>The work-item queue (what a queue trigger binds to for <see cref="DurableTaskWorker.ProcessWorkItemMessageAsync"/>).</summary>
+    public string WorkItemQueueName => _names.WorkItemQueue;
+
     /// <summary>Creates the backend from a connection string (account key, explicit endpoints, or <c>UseDevelopmentStorage=true</c>).</summary>
     /// <param name="connectionString">The storage connection string.</param>
     /// <param name="options">The task hub layout.</param>

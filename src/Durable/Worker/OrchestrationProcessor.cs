@@ -81,6 +81,21 @@ internal sealed partial class OrchestrationProcessor(
             }
         }
 
+        // A finished child started again by a parent (the parent was replaced and re-ran with the
+        // same deterministic child id) becomes a new execution instead of ignoring the start.
+        var restart = snapshot is { Record.IsTerminal: true } && due.Select(m => m.Message.Event).OfType<ExecutionStartedEvent>()
+            .FirstOrDefault(s => s.Parent is not null && s.ExecutionId != snapshot.Record.ExecutionId) is { } childStart
+            ? childStart
+            : null;
+        if (restart is not null)
+        {
+            snapshot = snapshot! with
+            {
+                History = [],
+                Record = snapshot.Record with { ExecutionId = restart.ExecutionId, RuntimeStatus = OrchestrationRuntimeStatus.Pending, CreatedAt = now, Output = null, FailureDetails = null, CustomStatus = null },
+            };
+        }
+
         var index = new HistoryIndex(snapshot?.History ?? []);
         var newEvents = new List<HistoryEvent>();
         foreach (var message in due)
@@ -106,6 +121,11 @@ internal sealed partial class OrchestrationProcessor(
         }
 
         var request = BuildCheckpoint(instanceId, snapshot, newEvents, now);
+        if (restart is not null)
+        {
+            request = request with { StartsNewExecution = true };
+        }
+
         span?.SetTag("durabletask.task_name", request.Record.Name);
         span?.SetTag("durabletask.runtime_status", request.Record.RuntimeStatus.ToString());
         await FaultAsync(CheckpointStep.BeforeHistoryWrite, instanceId).ConfigureAwait(false);
