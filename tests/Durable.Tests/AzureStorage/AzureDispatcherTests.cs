@@ -55,4 +55,36 @@ public sealed class AzureDispatcherTests(ITestOutputHelper output)
         await first.StopAsync(CancellationToken.None);
         await second.StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task StartAsync_IdleTaskHub_BacksOffPollingToTheConfiguredMaximum()
+    {
+        await using var sut = await AzureEngineHarness.CreateAsync(registry => registry
+            .AddOrchestratorFunc<int, int>("Echo", (_, n) => Task.FromResult(n)));
+        var options = new DurableTaskWorkerOptions
+        {
+            TimeProvider = sut.Time,
+            MinQueuePollingInterval = TimeSpan.FromMilliseconds(50),
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+        };
+        await using var worker = new DurableTaskWorker(sut.Backend, sut.Registry, options);
+        sut.Requests.Reset();
+
+        await worker.StartAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(4), TimeProvider.System);
+        var idlePolls = sut.Requests.Get("Queue", "GetMessages");
+
+        // Still quick when work arrives: the enqueue wakes the sleeping loops.
+        var clock = Stopwatch.StartNew();
+        var id = await sut.Client.ScheduleNewOrchestrationInstanceAsync("Echo", 5);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Assert.Equal(5, (await sut.Client.WaitForInstanceCompletionAsync(id, true, timeout.Token)).ReadOutputAs<int>());
+        clock.Stop();
+        await worker.StopAsync(CancellationToken.None);
+
+        // 3 loops (2 control partitions + work items) polling every 50 ms would make ~240 requests in 4 s.
+        output.WriteLine($"idle for 4 s: {idlePolls} queue polls; an enqueue then completed in {clock.ElapsedMilliseconds} ms");
+        Assert.InRange(idlePolls, 3, 40);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+    }
 }
