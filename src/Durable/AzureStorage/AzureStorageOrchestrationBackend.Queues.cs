@@ -40,6 +40,26 @@ public sealed partial class AzureStorageOrchestrationBackend
         ReceiveAsync(_workItems, maxCount, visibilityTimeout, cancellationToken);
 
     /// <inheritdoc />
+    public async Task<ReceivedMessage?> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Receipt is not QueueReceipt receipt)
+        {
+            return message;
+        }
+
+        try
+        {
+            var updated = await receipt.Queue.UpdateMessageAsync(receipt.MessageId, receipt.PopReceipt, null, visibilityTimeout, cancellationToken).ConfigureAwait(false);
+            return message with { Receipt = receipt with { PopReceipt = updated.Value.PopReceipt } };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task DeleteMessageAsync(ReceivedMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
