@@ -13,4 +13,8 @@ public sealed record CheckpointRequest(
     InstanceRecord Record,
     IReadOnlyList<HistoryEvent> NewEvents,
     bool StartsNewExecution,
-    IReadOnlyList<TaskMessage> Outbox);
+    IReadOnlyList<TaskMessage> Outbox)
+{
+    /// <summary>The status before this checkpoint, when known (a backend may skip re-indexing an unchanged status).</summary>
+    public InstanceRecord? PreviousRecord { get; init; }
+}

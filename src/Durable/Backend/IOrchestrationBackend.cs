@@ -90,6 +90,13 @@ public interface IOrchestrationBackend
     /// <returns>The messages.</returns>
     Task<IReadOnlyList<ReceivedMessage>> ReceiveWorkItemsAsync(int maxCount, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps a received message hidden for another <paramref name="visibilityTimeout"/> while it is still being worked on.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="visibilityTimeout">The new visibility timeout, from now.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message with its new receipt (use it for the delete), or null when it was lost to another receiver.</returns>
+    Task<ReceivedMessage?> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a received message (a message already re-delivered elsewhere is left alone).</summary>
     /// <param name="message">The message.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

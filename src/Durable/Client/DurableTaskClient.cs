@@ -137,6 +137,30 @@ public sealed class DurableTaskClient
         await _backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), instanceId, null, terminated), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Pauses an instance: its status becomes Suspended and events that arrive are held until it resumes.</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="reason">Why (recorded in history).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    public async Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        await RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var suspended = new ExecutionSuspendedEvent(_options.TimeProvider.GetUtcNow(), reason);
+        await _backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), instanceId, null, suspended), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Resumes a suspended instance; the events held meanwhile are delivered in order.</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="reason">Why (recorded in history).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    public async Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        await RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var resumed = new ExecutionResumedEvent(_options.TimeProvider.GetUtcNow(), reason);
+        await _backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), instanceId, null, resumed), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes a finished instance's status and history (a running one is left alone).</summary>
     /// <param name="instanceId">The instance.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

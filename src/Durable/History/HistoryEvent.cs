@@ -23,4 +23,6 @@ namespace GuanGong.Durable;
 [JsonDerivedType(typeof(OrchestratorStartedEvent), "OrchestratorStarted")]
 [JsonDerivedType(typeof(OrchestratorCompletedEvent), "OrchestratorCompleted")]
 [JsonDerivedType(typeof(EventRaisedEvent), "EventRaised")]
+[JsonDerivedType(typeof(ExecutionSuspendedEvent), "ExecutionSuspended")]
+[JsonDerivedType(typeof(ExecutionResumedEvent), "ExecutionResumed")]
 public abstract record HistoryEvent(DateTimeOffset Timestamp);

@@ -39,6 +39,22 @@ public sealed partial class InMemoryOrchestrationBackend
         Task.FromResult<IReadOnlyList<ReceivedMessage>>(Receive(_workItems, maxCount, visibilityTimeout));
 
     /// <inheritdoc />
+    public Task<ReceivedMessage?> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Receipt is not InMemoryReceipt receipt)
+        {
+            return Task.FromResult<ReceivedMessage?>(message);
+        }
+
+        lock (_gate)
+        {
+            var renewed = receipt.Queue.Renew(receipt, _time.GetUtcNow() + visibilityTimeout);
+            return Task.FromResult(renewed is null ? null : message with { Receipt = renewed });
+        }
+    }
+
+    /// <inheritdoc />
     public Task DeleteMessageAsync(ReceivedMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -31,6 +31,19 @@ internal sealed class InMemoryQueue(string name)
         return result;
     }
 
+    public InMemoryReceipt? Renew(InMemoryReceipt receipt, DateTimeOffset visibleAt)
+    {
+        var entry = _entries.Find(e => e.Id == receipt.Id && e.PopReceipt == receipt.PopReceipt);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        entry.PopReceipt = Guid.NewGuid();
+        entry.VisibleAt = visibleAt;
+        return receipt with { PopReceipt = entry.PopReceipt };
+    }
+
     public bool Delete(long id, Guid popReceipt) => _entries.RemoveAll(e => e.Id == id && e.PopReceipt == popReceipt) > 0;
 
     public IReadOnlyList<string> Peek() => [.. _entries.Select(e => e.Text)];

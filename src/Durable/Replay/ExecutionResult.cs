@@ -5,4 +5,5 @@ internal sealed record ExecutionResult(
     IReadOnlyList<HistoryEvent> NewActions,
     ExecutionOutcome? Outcome,
     string? CustomStatus,
-    bool CustomStatusSet);
+    bool CustomStatusSet,
+    bool Suspended = false);

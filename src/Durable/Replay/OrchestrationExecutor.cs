@@ -47,7 +47,7 @@ internal static class OrchestrationExecutor
 
         if (!running.IsCompleted)
         {
-            if (pump.ForeignContinuationDetected || context.OutstandingWaits == 0)
+            if (pump.ForeignContinuationDetected || (context.OutstandingWaits == 0 && !context.Suspended))
             {
                 return Failed(
                     new TaskFailureDetails(
@@ -58,7 +58,7 @@ internal static class OrchestrationExecutor
                     context);
             }
 
-            return new ExecutionResult([.. context.UnconfirmedActions], null, context.CustomStatus, context.CustomStatusSet);
+            return new ExecutionResult([.. context.UnconfirmedActions], null, context.CustomStatus, context.CustomStatusSet, context.Suspended);
         }
 
         return Completed(running, context);

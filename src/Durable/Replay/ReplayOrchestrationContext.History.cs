@@ -7,8 +7,27 @@ internal sealed partial class ReplayOrchestrationContext
     /// <summary>Feeds one history event to the context; returns the orchestrator task when the event starts the execution.</summary>
     public Task<object?>? Apply(HistoryEvent historyEvent, ITaskOrchestrator orchestrator)
     {
+        if (_suspended && historyEvent is TaskCompletedEvent or TaskFailedEvent or SubOrchestrationInstanceCompletedEvent
+            or SubOrchestrationInstanceFailedEvent or TimerFiredEvent or EventRaisedEvent)
+        {
+            // Held while suspended, exactly as the live episode held them, so replay matches.
+            _held.Enqueue(historyEvent);
+            return null;
+        }
+
         switch (historyEvent)
         {
+            case ExecutionSuspendedEvent:
+                _suspended = true;
+                break;
+            case ExecutionResumedEvent:
+                _suspended = false;
+                while (!_suspended && _held.TryDequeue(out var held))
+                {
+                    Apply(held, orchestrator);
+                }
+
+                break;
             case OrchestratorStartedEvent started:
                 _currentUtc = started.Timestamp;
                 break;

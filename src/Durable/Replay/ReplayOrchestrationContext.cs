@@ -20,6 +20,8 @@ internal sealed partial class ReplayOrchestrationContext(
     private readonly Dictionary<int, OpenTask> _open = [];
     private readonly Dictionary<string, Queue<EventRaisedEvent>> _buffered = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<EventWaiter>> _waiters = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Queue<HistoryEvent> _held = new();
+    private bool _suspended;
     private int _nextTaskId;
     private int _guidCounter;
     private DateTimeOffset _currentUtc;
@@ -47,6 +49,9 @@ internal sealed partial class ReplayOrchestrationContext(
     public int OutstandingWaits => _open.Count + _waiters.Values.Sum(list => list.Count);
 
     public int CallCount => _nextTaskId;
+
+    /// <summary>True while a client has the instance suspended.</summary>
+    public bool Suspended => _suspended;
 
     public IEnumerable<HistoryEvent> UnconfirmedActions => _unconfirmed.Values;
 

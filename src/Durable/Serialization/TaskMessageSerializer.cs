@@ -5,8 +5,8 @@ namespace GuanGong.Durable;
 /// <summary>The wire and storage format of messages and history events (System.Text.Json, camelCase, polymorphic events).</summary>
 public static class TaskMessageSerializer
 {
-    /// <summary>The options used for every persisted engine shape.</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    // Every persisted engine shape uses these; not public, so nobody can change them at run time.
+    internal static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
 
     /// <summary>Serializes a message.</summary>
     /// <param name="message">The message.</param>

@@ -26,8 +26,37 @@ internal sealed class ActivityProcessor(
         span?.SetTag("durabletask.instance_id", work.InstanceId);
         span?.SetTag("durabletask.task_name", scheduled.Name);
         span?.SetTag("durabletask.task_id", scheduled.TaskId);
+        using var requests = StorageRequestScope.Begin();
+        try
+        {
+            await RunAndReplyAsync(message, work, scheduled, span, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DurableTelemetry.RecordRequests(span, requests, "activity");
+        }
+    }
 
-        var reply = await RunAsync(work.InstanceId, scheduled, cancellationToken).ConfigureAwait(false);
+    private async Task RunAndReplyAsync(ReceivedMessage message, TaskMessage work, TaskScheduledEvent scheduled, Activity? span, CancellationToken cancellationToken)
+    {
+
+        HistoryEvent reply;
+        using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            // An activity may outlast the visibility timeout: keep its work item hidden meanwhile,
+            // or another worker would run it a second time.
+            var renewal = KeepHiddenAsync(message, renewing.Token);
+            try
+            {
+                reply = await RunAsync(work.InstanceId, scheduled, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await renewing.CancelAsync().ConfigureAwait(false);
+                message = await renewal.ConfigureAwait(false);
+            }
+        }
+
         span?.SetStatus(reply is TaskFailedEvent ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
         Log.ActivityCompleted(_logger, scheduled.Name, scheduled.TaskId, work.InstanceId, reply is TaskFailedEvent ? "failed" : "completed");
         if (options.FaultInjector is { } inject)
@@ -39,6 +68,37 @@ internal sealed class ActivityProcessor(
         if (message.Receipt is not null)
         {
             await backend.DeleteMessageAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Returns the message with its latest receipt, for the delete.
+    private async Task<ReceivedMessage> KeepHiddenAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Receipt is null)
+        {
+            return message;
+        }
+
+        var interval = options.MessageVisibilityTimeout / 2;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    message = await backend.RenewAsync(message, options.MessageVisibilityTimeout, cancellationToken).ConfigureAwait(false) ?? message;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A failed renewal only risks a duplicate run (recorded once); the activity goes on.
+                    Log.ActivityError(_logger, ((TaskScheduledEvent)message.Message.Event).Name, message.Message.InstanceId, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return message;
         }
     }
 

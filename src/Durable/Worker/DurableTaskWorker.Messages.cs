@@ -163,7 +163,7 @@ public sealed partial class DurableTaskWorker
         {
             var failure = new TaskFailureDetails("GuanGong.Durable.PoisonMessage", reason + "; it was moved to the poison queue and the instance was failed so that it does not wait forever.");
             var fail = new ExecutionCompletedEvent(_options.TimeProvider.GetUtcNow(), OrchestrationRuntimeStatus.Failed, null, failure);
-            await _backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), message.Message.InstanceId, null, fail), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await _backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), message.Message.InstanceId, message.Message.ExecutionId, fail), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
 
         var poisonQueue = await _backend.MoveToPoisonAsync(message, reason, cancellationToken).ConfigureAwait(false);

@@ -57,7 +57,9 @@ internal sealed class HistoryIndex
         {
             ExecutionStartedEvent started => !HasStarted && (currentExecutionId is null || currentExecutionId == started.ExecutionId),
             EventRaisedEvent raised => !HasEnded && !_raisedMessageIds.Contains(raised.MessageId),
-            ExecutionTerminatedEvent or ExecutionCompletedEvent => !HasEnded,
+            // A request aimed at one execution (a poison failure) must not end the next one.
+            ExecutionTerminatedEvent or ExecutionCompletedEvent or ExecutionSuspendedEvent or ExecutionResumedEvent =>
+                !HasEnded && (message.ExecutionId is null || message.ExecutionId == currentExecutionId),
             _ => !HasEnded && message.ExecutionId == currentExecutionId && CompletedTaskId(historyEvent) is { } id && _open.Contains(id),
         };
         if (accepted)

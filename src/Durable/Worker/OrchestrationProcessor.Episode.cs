@@ -66,7 +66,11 @@ internal sealed partial class OrchestrationProcessor
         {
             case null:
                 var pending = new HistoryIndex(history.Concat(appended)).OpenCount;
-                return new CheckpointRequest(instanceId, snapshot?.ETag, record with { RuntimeStatus = OrchestrationRuntimeStatus.Running, PendingMessageCount = pending }, appended, false, outbox);
+                var status = result.Suspended ? OrchestrationRuntimeStatus.Suspended : OrchestrationRuntimeStatus.Running;
+                return new CheckpointRequest(instanceId, snapshot?.ETag, record with { RuntimeStatus = status, PendingMessageCount = pending }, appended, false, outbox)
+                {
+                    PreviousRecord = snapshot?.Record,
+                };
             case { ContinueAsNew: { } restart }:
                 return ContinueAsNew(instanceId, snapshot, record, started, restart, result.Outcome.CarriedEvents, now);
             case { } outcome:

@@ -17,6 +17,9 @@ internal sealed partial class OrchestrationProcessor(
     IServiceProvider services,
     ILoggerFactory loggerFactory)
 {
+    // How long messages wait while another worker finishes sending a checkpoint's outbox.
+    private static readonly TimeSpan OutboxBusyDelay = TimeSpan.FromSeconds(1);
+
     private readonly ILogger _logger = loggerFactory.CreateLogger("GuanGong.Durable.Orchestration");
 
     public async Task ProcessAsync(string instanceId, IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
@@ -44,15 +47,53 @@ internal sealed partial class OrchestrationProcessor(
 
         using var span = DurableTelemetry.Source.StartActivity("orchestration episode", ActivityKind.Internal);
         span?.SetTag("durabletask.instance_id", instanceId);
+        using var requests = StorageRequestScope.Begin();
+        try
+        {
+            await RunEpisodeAsync(instanceId, due, now, span, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DurableTelemetry.RecordRequests(span, requests, "orchestration");
+        }
+    }
+
+    private async Task RunEpisodeAsync(string instanceId, List<ReceivedMessage> due, DateTimeOffset now, Activity? span, CancellationToken cancellationToken)
+    {
         var snapshot = await backend.ReadInstanceAsync(instanceId, includeHistory: true, cancellationToken).ConfigureAwait(false);
         if (snapshot is { Outbox.Count: > 0 })
         {
+            // An unsent outbox means a checkpoint is still sending, or its worker died. Only a
+            // redelivered message proves the latter (its episode committed but never deleted it);
+            // otherwise wait, so a live worker's messages are not sent twice.
+            var probe = new HistoryIndex(snapshot.History);
+            if (due.All(m => probe.Accepts(m.Message, snapshot.Record.ExecutionId)))
+            {
+                await RequeueAsync(due, cancellationToken, OutboxBusyDelay).ConfigureAwait(false);
+                return;
+            }
+
             snapshot = await RecoverOutboxAsync(snapshot, cancellationToken).ConfigureAwait(false);
             if (snapshot is null)
             {
                 await RequeueAsync(due, cancellationToken).ConfigureAwait(false);
                 return;
             }
+        }
+
+        // A finished child started again by a parent (the parent was replaced and re-ran with the
+        // same deterministic child id) becomes a new execution instead of ignoring the start.
+        var restart = snapshot is { Record.IsTerminal: true } && due.Select(m => m.Message.Event).OfType<ExecutionStartedEvent>()
+            .FirstOrDefault(s => s.Parent is not null && s.ExecutionId != snapshot.Record.ExecutionId) is { } childStart
+            ? childStart
+            : null;
+        if (restart is not null)
+        {
+            snapshot = snapshot! with
+            {
+                History = [],
+                Record = snapshot.Record with { ExecutionId = restart.ExecutionId, RuntimeStatus = OrchestrationRuntimeStatus.Pending, CreatedAt = now, Output = null, FailureDetails = null, CustomStatus = null },
+            };
         }
 
         var index = new HistoryIndex(snapshot?.History ?? []);
@@ -80,6 +121,11 @@ internal sealed partial class OrchestrationProcessor(
         }
 
         var request = BuildCheckpoint(instanceId, snapshot, newEvents, now);
+        if (restart is not null)
+        {
+            request = request with { StartsNewExecution = true };
+        }
+
         span?.SetTag("durabletask.task_name", request.Record.Name);
         span?.SetTag("durabletask.runtime_status", request.Record.RuntimeStatus.ToString());
         await FaultAsync(CheckpointStep.BeforeHistoryWrite, instanceId).ConfigureAwait(false);
@@ -99,9 +145,11 @@ internal sealed partial class OrchestrationProcessor(
         await FaultAsync(CheckpointStep.BeforeSend, instanceId).ConfigureAwait(false);
         await SendAllAsync(request.Outbox, cancellationToken).ConfigureAwait(false);
         await FaultAsync(CheckpointStep.AfterSend, instanceId).ConfigureAwait(false);
-        if (request.Outbox.Count > 0)
+        if (request.Outbox.Count > 0 && await backend.ClearOutboxAsync(instanceId, etag, cancellationToken).ConfigureAwait(false) is null)
         {
-            await backend.ClearOutboxAsync(instanceId, etag, cancellationToken).ConfigureAwait(false);
+            // Someone touched the instance first: keep the consumed messages, so their redelivery
+            // proves this checkpoint finished and lets the next episode clear the outbox.
+            return;
         }
 
         await FaultAsync(CheckpointStep.BeforeDelete, instanceId).ConfigureAwait(false);
@@ -128,11 +176,11 @@ internal sealed partial class OrchestrationProcessor(
 
     // A conflict is not the message's fault: send a fresh copy (dequeue count 1) rather than
     // letting repeated conflicts push it towards the poison limit.
-    private async Task RequeueAsync(List<ReceivedMessage> messages, CancellationToken cancellationToken)
+    private async Task RequeueAsync(List<ReceivedMessage> messages, CancellationToken cancellationToken, TimeSpan delay = default)
     {
         foreach (var message in messages)
         {
-            await backend.SendAsync(message.Message, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await backend.SendAsync(message.Message, delay, cancellationToken).ConfigureAwait(false);
             await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
         }
     }

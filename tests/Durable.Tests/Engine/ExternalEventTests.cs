@@ -109,6 +109,23 @@ public sealed class ExternalEventTests
     }
 
     [Fact]
+    public async Task RaiseEventAsync_BeforeADelayedStart_IsKeptForTheExecution()
+    {
+        await using var sut = CreateSut();
+        var id = await sut.StartAsync("RaceOnce", 24, new StartOrchestrationOptions(StartAt: sut.Time.GetUtcNow().AddHours(1)));
+
+        await sut.Client.RaiseEventAsync(id, "answer", "waiting for you");
+        await sut.DrainAsync();
+        var pending = await sut.GetAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, pending.RuntimeStatus);
+        Assert.IsType<EventRaisedEvent>(Assert.Single(await sut.Client.GetOrchestrationHistoryAsync(id)));
+
+        var metadata = await sut.RunToCompletionAsync(id, TimeSpan.FromMinutes(30));
+
+        Assert.Equal("waiting for you", metadata.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task RaiseEventAsync_UnknownInstance_Throws()
     {
         await using var sut = CreateSut();

@@ -48,6 +48,27 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task SuspendInstanceAsync_EventsWhileSuspended_AreHeldUntilResume()
+    {
+        await using var sut = CreateSut();
+        var id = await sut.StartAsync("Waiter");
+
+        await sut.Client.SuspendInstanceAsync(id, "maintenance");
+        await sut.DrainAsync();
+        await sut.Client.RaiseEventAsync(id, "go", "held");
+        await sut.DrainAsync();
+        var suspended = await sut.GetAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Suspended, suspended.RuntimeStatus);
+
+        await sut.Client.ResumeInstanceAsync(id);
+        await sut.DrainAsync();
+
+        var metadata = await sut.GetAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Equal("held", metadata.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task PurgeInstanceAsync_FinishedInstance_RemovesStatusAndHistory()
     {
         await using var sut = CreateSut();

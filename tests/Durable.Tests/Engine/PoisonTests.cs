@@ -53,4 +53,41 @@ public sealed class PoisonTests
         Assert.Equal(OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
         Assert.Contains("ExecutionStarted control message", metadata.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WorkItem_ActivityOutlastsTheVisibilityTimeout_IsKeptHiddenAndRunsOnce()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = 0;
+        await using var sut = new EngineHarness(registry => registry
+            .AddActivityFunc<int, int>("Slow", async (_, n) =>
+            {
+                Interlocked.Increment(ref runs);
+                started.TrySetResult();
+                await release.Task;
+                return n;
+            })
+            .AddOrchestratorFunc<int, int>("Wait", (context, n) => context.CallActivityAsync<int>("Slow", n)));
+        var id = await sut.Client.ScheduleNewOrchestrationInstanceAsync("Wait", 7);
+        var drain = sut.DrainAsync();
+        await started.Task;
+
+        // 12 minutes pass (the timeout is 5): renewals every 2.5 minutes keep the work item hidden.
+        for (var i = 0; i < 8; i++)
+        {
+            sut.Time.Advance(TimeSpan.FromSeconds(90));
+            await Task.Yield();
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+            Assert.Empty(await sut.Backend.ReceiveWorkItemsAsync(32, TimeSpan.FromMinutes(5)));
+        }
+
+        release.SetResult();
+        await drain;
+        await sut.DrainAsync();
+
+        Assert.Equal(7, (await sut.GetAsync(id)).ReadOutputAs<int>());
+        Assert.Equal(1, runs);
+        Assert.Equal(0, sut.Backend.QueuedMessageCount);
+    }
 }

@@ -37,6 +37,8 @@ public sealed class WireFormatTests
             new SubOrchestrationInstanceFailedEvent(at, 4, failure),
             new EventRaisedEvent(at, "go", "true", "m"),
             new ExecutionTerminatedEvent(at, "why"),
+            new ExecutionSuspendedEvent(at, "pause"),
+            new ExecutionResumedEvent(at, null),
             new OrchestratorCompletedEvent(at),
             new ExecutionCompletedEvent(at, OrchestrationRuntimeStatus.Failed, null, failure),
         ];

@@ -7,7 +7,7 @@ namespace GuanGong.Durable.Tests;
 internal sealed class SpanCounter : IDisposable
 {
     private readonly ActivityListener _listener;
-    private readonly ConcurrentQueue<(string Name, string? InstanceId)> _stopped = new();
+    private readonly ConcurrentQueue<(string Name, string? InstanceId, long Requests)> _stopped = new();
 
     public SpanCounter()
     {
@@ -15,7 +15,10 @@ internal sealed class SpanCounter : IDisposable
         {
             ShouldListenTo = source => source.Name == DurableTelemetry.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity => _stopped.Enqueue((activity.DisplayName, activity.GetTagItem("durabletask.instance_id") as string)),
+            ActivityStopped = activity => _stopped.Enqueue((
+                activity.DisplayName,
+                activity.GetTagItem("durabletask.instance_id") as string,
+                activity.GetTagItem(DurableTelemetry.StorageRequestsTag) is long requests ? requests : 0)),
         };
         ActivitySource.AddActivityListener(_listener);
     }
@@ -27,6 +30,15 @@ internal sealed class SpanCounter : IDisposable
     /// <summary>Activity calls made by the given instances.</summary>
     public int Activities(ICollection<string> instanceIds) =>
         _stopped.Count(s => s.Name.StartsWith("activity ", StringComparison.Ordinal) && s.InstanceId is { } id && instanceIds.Contains(id));
+
+    /// <summary>Average storage requests per episode and per activity call of the given instances.</summary>
+    public (double Orchestration, double Activity) RequestsPerWorkItem(ICollection<string> instanceIds)
+    {
+        var mine = _stopped.Where(s => s.InstanceId is { } id && instanceIds.Contains(id)).ToList();
+        var episodes = mine.Where(s => s.Name == "orchestration episode").ToList();
+        var activities = mine.Where(s => s.Name.StartsWith("activity ", StringComparison.Ordinal)).ToList();
+        return (episodes.Average(s => s.Requests), activities.Average(s => s.Requests));
+    }
 
     public void Dispose() => _listener.Dispose();
 }

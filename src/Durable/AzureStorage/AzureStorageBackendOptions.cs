@@ -1,0 +1,20 @@
+namespace GuanGong.Durable.AzureStorage;
+
+/// <summary>How a task hub is laid out in a storage account.</summary>
+public sealed class AzureStorageBackendOptions
+{
+    /// <summary>The task hub name (letters and digits, starting with a letter, 3 to 45 characters); prefixes every table, queue and container.</summary>
+    public string TaskHubName { get; set; } = "GuanGongHub";
+
+    /// <summary>Control-queue partitions (1 to 16, default 4). Changing it for an existing hub strands in-flight messages.</summary>
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>The longest single message delay; longer timers are re-enqueued in slices (default 3 days, under the 7-day queue limit).</summary>
+    public TimeSpan MaxMessageDelay { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Messages larger than this (UTF-8 bytes) go to a blob, gzipped, and the queue carries a reference (default 45 KB).</summary>
+    public int LargeMessageThreshold { get; set; } = 45 * 1024;
+
+    /// <summary>Table string values longer than this (characters) go to a blob (default 30,000; Azure's limit is 32K characters per property).</summary>
+    public int LargeTableValueThreshold { get; set; } = 30_000;
+}

@@ -1,0 +1,65 @@
+namespace GuanGong.Durable.Tests.AzureStorage;
+
+public sealed class AzureCrashTests
+{
+    public static TheoryData<CheckpointStep> Steps() =>
+    [
+        CheckpointStep.BeforeHistoryWrite,
+        CheckpointStep.AfterHistoryWrite,
+        CheckpointStep.BeforeSend,
+        CheckpointStep.AfterSend,
+        CheckpointStep.BeforeDelete,
+        CheckpointStep.BeforeActivityResultSend,
+    ];
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public async Task Checkpoint_CrashAtStepOnAzurite_InstancesCompleteWithEachActivityRecordedOnce(CheckpointStep step)
+    {
+        var hits = new Dictionary<string, int>();
+        await using var sut = await AzureEngineHarness.CreateAsync(
+            registry => registry
+                .AddActivityFunc<string, string>("Step", (_, text) => Task.FromResult(text))
+                .AddOrchestratorFunc<string, string>("Workflow", async (context, input) =>
+                {
+                    var a = await context.CallActivityAsync<string>("Step", input + "1");
+                    var fan = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => context.CallActivityAsync<string>("Step", "f")));
+                    return await context.CallActivityAsync<string>("Step", a + string.Concat(fan));
+                }),
+            options => options.FaultInjector = (at, instanceId) =>
+            {
+                lock (hits)
+                {
+                    // Every episode (and activity reply) crashes once at the step, then succeeds on redelivery.
+                    if (at == step && (hits[instanceId] = hits.GetValueOrDefault(instanceId) + 1) % 2 == 1)
+                    {
+                        throw new IOException($"simulated crash at {at}");
+                    }
+                }
+
+                return ValueTask.CompletedTask;
+            });
+
+        var ids = new[] { "a", "b" };
+        foreach (var id in ids)
+        {
+            await sut.Client.ScheduleNewOrchestrationInstanceAsync("Workflow", id, new StartOrchestrationOptions(id));
+        }
+
+        foreach (var id in ids)
+        {
+            var metadata = await sut.RunToCompletionAsync(id, maxRounds: 80);
+            Assert.Equal(id + "1fff", metadata.ReadOutputAs<string>());
+            var history = await sut.Client.GetOrchestrationHistoryAsync(id);
+            Assert.Equal(5, history.OfType<TaskScheduledEvent>().Count());
+            Assert.Equal(5, history.OfType<TaskCompletedEvent>().Select(e => e.TaskScheduledId).Distinct().Count());
+            Assert.Equal(5, history.OfType<TaskCompletedEvent>().Count());
+            Assert.Single(history.OfType<ExecutionCompletedEvent>());
+        }
+
+        lock (hits)
+        {
+            Assert.All(ids, id => Assert.True(hits.GetValueOrDefault(id) >= 2, $"no crash injected for {id}"));
+        }
+    }
+}
