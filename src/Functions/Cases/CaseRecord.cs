@@ -21,6 +21,7 @@ public sealed record CaseRecord(
     int Round,
     Submission Submission,
     ScoreSummary SelfSummary,
+    ScoreSheet? LatestReviewSheet,
     ReviewTask? Task,
     IReadOnlyList<StageOutcome> Outcomes,
     Verdict? Verdict,

@@ -1,4 +1,5 @@
 using GuanGong.Functions.Campaigns;
+using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Health;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Mail;
@@ -35,6 +36,7 @@ public static class AppHost
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<Access>();
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddCaseWorkflow(builder.Configuration);
         builder.Services.AddSingleton(sp => LinkKeys.Load(
             sp.GetRequiredService<IConfiguration>(), IsLocalProfile(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         builder.Services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
@@ -66,6 +68,7 @@ public static class AppHost
         });
         var api = app.MapGroup("/api");
         api.MapHealth();
+        app.MapEngineTriggers(app.Configuration);
         if (IsLocalProfile(app.Configuration))
         {
             app.MapDevMailbox();

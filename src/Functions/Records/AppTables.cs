@@ -1,4 +1,5 @@
 using GuanGong.Functions.Campaigns;
+using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Audit;
@@ -36,9 +37,11 @@ public sealed class AppTables(AppStorage storage)
 
     public RecordTable<TownshipRatingRecord> Ratings { get; } = new(storage.Tables.GetTableClient("ggRatings"));
 
+    public RecordTable<HolidayNotice> Holidays { get; } = new(storage.Tables.GetTableClient("ggHolidays"));
+
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client })
+        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -1,3 +1,5 @@
+using GuanGong.Durable;
+using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
 
 namespace GuanGong.Functions.Records;
@@ -6,14 +8,19 @@ namespace GuanGong.Functions.Records;
 /// Creates the app's tables and blob containers at start-up (after the local stack is up), so no
 /// request path has to. If storage is unreachable then, the app still starts: it retries in the
 /// background with back-off and, until it succeeds, API calls answer 503 with Retry-After
-/// (<see cref="IsReady"/>), exactly as during any later outage.
+/// (<see cref="IsReady"/>), exactly as during any later outage. The engine's tables and queues are
+/// created here too, and its polling dispatcher started once they exist (unless the Functions host
+/// drives the engine through queue triggers).
 /// </summary>
-internal sealed partial class StorageInitializer(AppTables tables, AppStorage storage, TimeProvider time, ILogger<StorageInitializer> logger) : IHostedService, IDisposable
+internal sealed partial class StorageInitializer(
+    AppTables tables, AppStorage storage, IOrchestrationBackend engine, DurableTaskWorker worker, IConfiguration configuration, TimeProvider time, ILogger<StorageInitializer> logger)
+    : IHostedService, IDisposable
 {
     public const string LedgerContainer = "ledgers";
 
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _ready;
+    private volatile bool _workerStarted;
 
     public bool IsReady => _ready;
 
@@ -27,7 +34,14 @@ internal sealed partial class StorageInitializer(AppTables tables, AppStorage st
         _ = Task.Run(() => RetryAsync(_stopping.Token), CancellationToken.None);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await _stopping.CancelAsync();
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_workerStarted)
+        {
+            await worker.StopAsync(cancellationToken);
+        }
+    }
 
     public void Dispose() => _stopping.Dispose();
 
@@ -47,6 +61,13 @@ internal sealed partial class StorageInitializer(AppTables tables, AppStorage st
         {
             await tables.CreateAllAsync(cancellationToken);
             await storage.Blobs.GetBlobContainerClient(LedgerContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await engine.CreateIfNotExistsAsync(cancellationToken);
+            if (!WorkflowRegistration.UsesQueueTriggers(configuration) && !_workerStarted)
+            {
+                await worker.StartAsync(cancellationToken);
+                _workerStarted = true;
+            }
+
             _ready = true;
             return true;
         }

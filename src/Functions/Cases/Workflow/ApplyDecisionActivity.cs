@@ -1,0 +1,93 @@
+using GuanGong.Domain.Cases;
+using GuanGong.Domain.Deadlines;
+using GuanGong.Domain.Scoring;
+using GuanGong.Durable;
+using GuanGong.Functions.Reviews;
+
+namespace GuanGong.Functions.Cases.Workflow;
+
+/// <summary>
+/// Applies a stored reviewer decision through the case's transition table. At the verdict stage an
+/// approval becomes "passed" only if the final scores pass the template (else "failed", with the
+/// template's reasons); a return sets the rectification deadline and emails the unit. Idempotent: a
+/// decision already applied leaves the case as it is.
+/// </summary>
+[DurableTask(CaseWorkflowNames.ApplyDecision)]
+public sealed class ApplyDecisionActivity(WorkflowServices services) : TaskActivity<ApplyDecisionInput, CaseProgress>
+{
+    public override async Task<CaseProgress> RunAsync(TaskActivityContext context, ApplyDecisionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var stored = await services.Tables.Decisions.GetAsync(input.CaseId, input.OneTimeId, ct)
+            ?? throw new InvalidOperationException($"Decision {input.OneTimeId} of case {input.CaseId} is not stored.");
+        var decision = stored.Value;
+        var @case = await services.GetCaseAsync(input.CaseId, ct);
+        if (@case.Task?.TaskId != input.TaskId)
+        {
+            return WorkflowServices.Progress(@case);
+        }
+
+        var template = await services.TemplateOfAsync(@case, ct);
+        var now = services.Time.GetUtcNow();
+        var finalSheet = decision.ReviewSheet ?? @case.LatestReviewSheet ?? @case.Submission.SelfSheet;
+        var (caseEvent, verdict) = Decide(@case, decision, template, finalSheet);
+        DateTimeOffset? rectificationDue = caseEvent == CaseEvent.Return
+            ? DeadlineCalculator.Due(now, services.Settings.RectificationWorkingDays, await services.Calendars.GetAsync(ct)).DueAt
+            : null;
+        var outcome = new StageOutcome(
+            @case.Task.Stage, @case.Task.Round, decision.Action, decision.ReviewerName, decision.ReviewerEmail,
+            @case.Task.Assignees.FirstOrDefault(a => a.Nonce == decision.OneTimeId)?.CommitteeCode ?? @case.Task.CommitteeCode,
+            decision.Reason, decision.ReviewSheet is null ? null : ScoreCalculator.Summarise(template, decision.ReviewSheet).Total, @case.Task.Escalated, decision.DecidedAt);
+        var updated = await services.Cases.UpdateAsync(input.CaseId, c => c.Task?.TaskId != input.TaskId ? null : c with
+        {
+            State = CaseTransitions.Apply(c.State, caseEvent),
+            Task = null,
+            Outcomes = [.. c.Outcomes, outcome],
+            LatestReviewSheet = decision.ReviewSheet ?? c.LatestReviewSheet,
+            Verdict = verdict ?? c.Verdict,
+            RectificationDueAt = rectificationDue,
+            UpdatedAt = now,
+        }, ct) ?? @case;
+        await services.Tables.Decisions.UpsertAsync(stored.PartitionKey, stored.RowKey, decision with { Applied = true }, cancellationToken: ct);
+        await services.Audit.AppendAsync(@case.CaseId, $"{decision.ReviewerName} <{decision.ReviewerEmail}>", ActionName(caseEvent), decision.Reason, null, ct);
+        if (caseEvent == CaseEvent.Return)
+        {
+            var tree = await services.Directory.GetTreeAsync(ct);
+            var (contact, link) = services.UnitContact(tree, updated);
+            if (contact is not null)
+            {
+                await services.Mail.SendAsync(CaseMail.Returned(updated, contact.Name, contact.Email, link, decision.Reason, rectificationDue!.Value), ct);
+            }
+        }
+
+        return WorkflowServices.Progress(updated);
+    }
+
+    private static (CaseEvent Event, Verdict? Verdict) Decide(CaseRecord @case, ReviewDecisionRecord decision, Domain.Standards.StandardTemplate template, ScoreSheet finalSheet)
+    {
+        switch (decision.Action)
+        {
+            case ReviewAction.Return:
+                return (CaseEvent.Return, null);
+            case ReviewAction.Reject:
+                var rejected = VerdictCalculator.Decide(template, finalSheet);
+                return (CaseEvent.Reject, rejected with { Outcome = VerdictOutcome.Failed });
+            case ReviewAction.Approve when @case.State.AtVerdictStage:
+                var verdict = VerdictCalculator.Decide(template, finalSheet);
+                return (verdict.Passed ? CaseEvent.Approve : CaseEvent.Reject, verdict);
+            case ReviewAction.Approve:
+                return (CaseEvent.Approve, null);
+            default:
+                throw new InvalidOperationException($"Unknown action {decision.Action}.");
+        }
+    }
+
+    private static string ActionName(CaseEvent caseEvent) => caseEvent switch
+    {
+        CaseEvent.Approve => "审核通过",
+        CaseEvent.Return => "退回整改",
+        CaseEvent.Reject => "不予通过",
+        _ => caseEvent.ToString(),
+    };
+}

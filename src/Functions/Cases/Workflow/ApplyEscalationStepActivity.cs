@@ -1,0 +1,92 @@
+using GuanGong.Domain.Cases;
+using GuanGong.Domain.Deadlines;
+using GuanGong.Domain.Links;
+using GuanGong.Domain.Organisations;
+using GuanGong.Durable;
+
+namespace GuanGong.Functions.Cases.Workflow;
+
+/// <summary>
+/// A ladder timer fired with no decision: remind the current holders, hand the task to the fallback
+/// reviewer, or let the next level up take it (the case is marked escalated). Earlier holders keep
+/// their links: whoever decides first decides. Does nothing if the task has moved on meanwhile.
+/// </summary>
+[DurableTask(CaseWorkflowNames.ApplyEscalationStep)]
+public sealed class ApplyEscalationStepActivity(WorkflowServices services) : TaskActivity<EscalationStepInput, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, EscalationStepInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var @case = await services.GetCaseAsync(input.CaseId, ct);
+        if (@case.Task?.TaskId != input.TaskId)
+        {
+            return false;
+        }
+
+        switch (input.Kind)
+        {
+            case EscalationStepKind.RemindReviewers:
+                await TaskNotifier.RemindAsync(services, @case, EscalationHolder.Reviewers, ct);
+                await services.Audit.AppendAsync(@case.CaseId, "system", "发送提醒", "提醒审核人按期办理", null, ct);
+                return true;
+            case EscalationStepKind.RemindFallback:
+                await TaskNotifier.RemindAsync(services, @case, EscalationHolder.FallbackReviewer, ct);
+                await services.Audit.AppendAsync(@case.CaseId, "system", "发送提醒", "提醒后备审核人按期办理", null, ct);
+                return true;
+            case EscalationStepKind.HandToFallback:
+                await HandOverAsync(@case, EscalationHolder.FallbackReviewer, "逾期转交后备审核人", ct);
+                return true;
+            case EscalationStepKind.EscalateToNextLevel:
+                await HandOverAsync(@case, EscalationHolder.NextLevel, "逾期自动上报上一级", ct);
+                return true;
+            default:
+                throw new InvalidOperationException($"Unknown escalation step {input.Kind}.");
+        }
+    }
+
+    private async Task HandOverAsync(CaseRecord @case, EscalationHolder rung, string action, CancellationToken ct)
+    {
+        var tree = await services.Directory.GetTreeAsync(ct);
+        var campaign = (await services.Campaigns.GetAsync(@case.CampaignId, ct))!.Value;
+        var calendar = await services.Calendars.GetAsync(ct);
+        var task = @case.Task!;
+        var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
+        var recipients = EscalationRouting.Recipients(tree, chain, task.Stage, rung);
+        var plan = EscalationPlanner.Plan(
+            task.OpenedAt, services.Time.GetUtcNow(), campaign.Settings.LadderForStage(task.Stage), calendar,
+            EscalationRouting.HasFallbackReviewer(tree, chain, task.Stage), EscalationRouting.HasNextLevel(tree, chain, task.Stage));
+        var now = services.Time.GetUtcNow();
+        var changed = false;
+        await services.Cases.UpdateAsync(@case.CaseId, c =>
+        {
+            if (c.Task?.TaskId != task.TaskId || c.Task.Assignees.Any(a => a.Rung == rung))
+            {
+                return null;
+            }
+
+            changed = true;
+            var added = recipients.Reviewers.Select(r => new TaskAssignee(r.Name, r.Email, recipients.CommitteeCode, rung, ApprovalTokens.NewNonce(), now, null));
+            var escalate = rung == EscalationHolder.NextLevel;
+            return c with
+            {
+                State = escalate && CaseTransitions.Outcome(c.State, CaseEvent.Escalate).IsAllowed ? CaseTransitions.Apply(c.State, CaseEvent.Escalate) : c.State,
+                Task = c.Task with
+                {
+                    Holder = rung,
+                    CommitteeCode = escalate ? recipients.CommitteeCode : c.Task.CommitteeCode,
+                    Assignees = [.. c.Task.Assignees, .. added],
+                    DueAt = escalate ? null : plan.FallbackDue?.DueAt,
+                    Escalated = c.Task.Escalated || escalate,
+                },
+                UpdatedAt = now,
+            };
+        }, ct);
+        if (changed)
+        {
+            await services.Audit.AppendAsync(@case.CaseId, "system", action, $"由 {recipients.CommitteeCode} 办理：{string.Join("、", recipients.Reviewers.Select(r => r.Name))}", null, ct);
+        }
+
+        await TaskNotifier.NotifyPendingAsync(services, @case.CaseId, escalated: rung == EscalationHolder.NextLevel, ct);
+    }
+}

@@ -1,0 +1,100 @@
+using GuanGong.Domain.Cases;
+using GuanGong.Durable;
+
+namespace GuanGong.Functions.Cases.Workflow;
+
+/// <summary>
+/// One case from submission to verdict, written the way a Durable Functions orchestrator is written:
+/// score the submission; at each review stage open the task and wait for a decision while the
+/// escalation ladder's timers run (remind, hand to the fallback reviewer, let the next level take it);
+/// on "return" wait for the resubmission under its own deadline and review again; then notify the
+/// unit and re-rate its township.
+/// </summary>
+/// <remarks>
+/// Deterministic by construction, because the engine replays this method from history: every fact
+/// (deadlines, holders, the calendar) comes from activity results, and time only from
+/// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>.
+/// </remarks>
+public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseWorkflowOutput>
+{
+    public override async Task<CaseWorkflowOutput> RunAsync(TaskOrchestrationContext context, CaseWorkflowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var caseId = input.CaseId;
+        var progress = await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ScoreSubmission, caseId);
+        while (!progress.IsDecided)
+        {
+            context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });
+            var task = await context.CallActivityAsync<OpenedTask>(
+                CaseWorkflowNames.OpenReviewTask, new OpenTaskInput(caseId, progress.Stage, progress.Round, context.CurrentUtcDateTime));
+            var decision = await AwaitDecisionAsync(context, caseId, task);
+            progress = await context.CallActivityAsync<CaseProgress>(
+                CaseWorkflowNames.ApplyDecision, new ApplyDecisionInput(caseId, task.TaskId, decision.OneTimeId));
+            if (progress.Status == CaseStatus.ReturnedForRectification)
+            {
+                progress = await AwaitResubmissionAsync(context, caseId, progress);
+            }
+        }
+
+        context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });
+        await context.CallActivityAsync(CaseWorkflowNames.NotifyUnitOfVerdict, caseId);
+        await context.CallActivityAsync(CaseWorkflowNames.UpdateTownshipRating, caseId);
+        return new CaseWorkflowOutput(caseId, progress.Status, progress.Status == CaseStatus.Passed);
+    }
+
+    private static async Task<ReviewDecisionEvent> AwaitDecisionAsync(TaskOrchestrationContext context, string caseId, OpenedTask task)
+    {
+        foreach (var step in task.Steps)
+        {
+            while (true)
+            {
+                using var cancel = new CancellationTokenSource();
+                var decision = context.WaitForExternalEvent<ReviewDecisionEvent>(CaseWorkflowNames.DecisionEvent, cancel.Token);
+                var due = context.CreateTimer(step.At.UtcDateTime, cancel.Token);
+                var winner = await Task.WhenAny(decision, due);
+                await cancel.CancelAsync();
+                if (winner == decision)
+                {
+                    var taken = await decision;
+                    if (taken.TaskId == task.TaskId)
+                    {
+                        return taken;
+                    }
+
+                    // A decision for an earlier task (raised twice, or after the task moved on): ignore it.
+                    continue;
+                }
+
+                await context.CallActivityAsync(CaseWorkflowNames.ApplyEscalationStep, new EscalationStepInput(caseId, task.TaskId, step.Kind, step.At));
+                break;
+            }
+        }
+
+        // The last rung holds the case now; wait for its decision, however long it takes.
+        while (true)
+        {
+            var taken = await context.WaitForExternalEvent<ReviewDecisionEvent>(CaseWorkflowNames.DecisionEvent);
+            if (taken.TaskId == task.TaskId)
+            {
+                return taken;
+            }
+        }
+    }
+
+    private static async Task<CaseProgress> AwaitResubmissionAsync(TaskOrchestrationContext context, string caseId, CaseProgress returned)
+    {
+        using var cancel = new CancellationTokenSource();
+        var resubmitted = context.WaitForExternalEvent<ResubmittedEvent>(CaseWorkflowNames.ResubmittedEvent, cancel.Token);
+        var due = context.CreateTimer(returned.RectificationDueAt!.Value.UtcDateTime, cancel.Token);
+        var winner = await Task.WhenAny(resubmitted, due);
+        await cancel.CancelAsync();
+        if (winner == resubmitted)
+        {
+            var round = (await resubmitted).Round;
+            return returned with { Status = CaseStatus.Resubmitted, Round = round, RectificationDueAt = null };
+        }
+
+        return await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ExpireRectification, caseId);
+    }
+}

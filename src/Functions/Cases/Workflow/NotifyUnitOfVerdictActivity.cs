@@ -1,0 +1,22 @@
+using GuanGong.Durable;
+
+namespace GuanGong.Functions.Cases.Workflow;
+
+/// <summary>Emails the unit its verdict (or that its case closed), with the link to its case page.</summary>
+[DurableTask(CaseWorkflowNames.NotifyUnitOfVerdict)]
+public sealed class NotifyUnitOfVerdictActivity(WorkflowServices services) : TaskActivity<string, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        var ct = CancellationToken.None;
+        var @case = await services.GetCaseAsync(input, ct);
+        var (contact, link) = services.UnitContact(await services.Directory.GetTreeAsync(ct), @case);
+        if (contact is null)
+        {
+            return false;
+        }
+
+        await services.Mail.SendAsync(CaseMail.Verdict(@case, contact.Name, contact.Email, link), ct);
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+using GuanGong.Domain.Deadlines;
+using GuanGong.Domain.Links;
+using GuanGong.Domain.Organisations;
+using GuanGong.Durable;
+
+namespace GuanGong.Functions.Cases.Workflow;
+
+/// <summary>
+/// Opens one stage's task in one round: works out the escalation plan on the holiday calendar,
+/// records the task and a one-time link per reviewer on the case, emails each reviewer their own
+/// link, and returns the ladder's steps for the orchestrator's timers. Safe to run again: a task
+/// already open is kept, and only reviewers not yet emailed are emailed.
+/// </summary>
+[DurableTask(CaseWorkflowNames.OpenReviewTask)]
+public sealed class OpenReviewTaskActivity(WorkflowServices services) : TaskActivity<OpenTaskInput, OpenedTask>
+{
+    public override async Task<OpenedTask> RunAsync(TaskActivityContext context, OpenTaskInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var @case = await services.GetCaseAsync(input.CaseId, ct);
+        var tree = await services.Directory.GetTreeAsync(ct);
+        var campaign = (await services.Campaigns.GetAsync(@case.CampaignId, ct))?.Value ?? throw new InvalidOperationException($"Campaign {@case.CampaignId} is missing.");
+        var calendar = await services.Calendars.GetAsync(ct);
+        var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
+        var plan = EscalationPlanner.Plan(
+            input.StartedAt,
+            input.StartedAt,
+            campaign.Settings.LadderForStage(input.Stage),
+            calendar,
+            EscalationRouting.HasFallbackReviewer(tree, chain, input.Stage),
+            EscalationRouting.HasNextLevel(tree, chain, input.Stage));
+        var taskId = $"s{input.Stage}r{input.Round}";
+        var recipients = EscalationRouting.Recipients(tree, chain, input.Stage, EscalationHolder.Reviewers);
+        var now = services.Time.GetUtcNow();
+        var opened = false;
+        @case = await services.Cases.UpdateAsync(input.CaseId, c =>
+        {
+            if (c.Task?.TaskId == taskId)
+            {
+                return null;
+            }
+
+            opened = true;
+            var assignees = recipients.Reviewers
+                .Select(r => new TaskAssignee(r.Name, r.Email, recipients.CommitteeCode, EscalationHolder.Reviewers, ApprovalTokens.NewNonce(), now, null))
+                .ToList();
+            var task = new ReviewTask(taskId, input.Stage, input.Round, recipients.CommitteeCode, EscalationHolder.Reviewers, assignees, input.StartedAt, plan.ReviewersDue.DueAt, c.State.Escalated, plan.UnconfirmedYears);
+            return c with { Task = task, UpdatedAt = now };
+        }, ct) ?? @case;
+        if (opened)
+        {
+            await services.Audit.AppendAsync(@case.CaseId, "system", "分派审核任务", $"第{input.Stage}级（{recipients.CommitteeCode}）第{input.Round}轮，期限 {CaseMail.China(plan.ReviewersDue.DueAt)}", null, ct);
+        }
+
+        await TaskNotifier.NotifyPendingAsync(services, @case.CaseId, escalated: false, ct);
+        return new OpenedTask(taskId, plan.Steps);
+    }
+}

@@ -1,0 +1,43 @@
+using GuanGong.Domain.Cases;
+using GuanGong.Domain.Scoring;
+using GuanGong.Durable;
+
+namespace GuanGong.Functions.Cases.Workflow;
+
+/// <summary>
+/// Re-rates the unit's township under the "≥ X% of its units" rule: it is rated only if it passed
+/// itself and enough of its grassroots units have passed (run after every unit verdict).
+/// </summary>
+[DurableTask(CaseWorkflowNames.UpdateTownshipRating)]
+public sealed class UpdateTownshipRatingActivity(WorkflowServices services) : TaskActivity<string, TownshipRating?>
+{
+    public override async Task<TownshipRating?> RunAsync(TaskActivityContext context, string input)
+    {
+        var ct = CancellationToken.None;
+        var @case = await services.GetCaseAsync(input, ct);
+        var tree = await services.Directory.GetTreeAsync(ct);
+        var township = TownshipRule.TownshipOf(tree, @case.UnitCode);
+        var campaign = (await services.Campaigns.GetAsync(@case.CampaignId, ct))?.Value;
+        if (township is null || campaign is null)
+        {
+            return null;
+        }
+
+        var cases = await services.Cases.ListAsync(@case.CampaignId, @case.Year, ct);
+        var passed = cases.Where(c => c.State.Status == CaseStatus.Passed).Select(c => c.UnitCode).ToHashSet(StringComparer.Ordinal);
+        var own = cases.FirstOrDefault(c => c.UnitCode == township.Code);
+        bool? townshipPassed = own?.State.Status switch
+        {
+            CaseStatus.Passed => true,
+            CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.Withdrawn => false,
+            _ => null,
+        };
+        var rating = TownshipRule.Evaluate(tree, township.Code, townshipPassed, passed, campaign.Settings.TownshipUnitShare);
+        await services.Tables.Ratings.UpsertAsync(
+            @case.CampaignId,
+            $"{@case.Year}-{township.Code}",
+            new TownshipRatingRecord(TownshipRatingRecord.CurrentSchemaVersion, @case.CampaignId, @case.Year, rating, services.Time.GetUtcNow()),
+            cancellationToken: ct);
+        return rating;
+    }
+}

@@ -1,0 +1,59 @@
+using GuanGong.Domain.Cases;
+using GuanGong.Domain.Deadlines;
+using GuanGong.Functions.Reviews;
+
+namespace GuanGong.Functions.Cases.Workflow;
+
+// Everything below crosses the engine's queues or lands in orchestration history: versioned
+// contracts. Adding a field with a default is compatible; renaming or removing one needs a new
+// orchestrator version (the engine pins running instances to the version they started on).
+
+/// <summary>The case orchestration's input.</summary>
+public sealed record CaseWorkflowInput(int SchemaVersion, string CaseId)
+{
+    public const int CurrentSchemaVersion = 1;
+}
+
+/// <summary>The case orchestration's result.</summary>
+public sealed record CaseWorkflowOutput(string CaseId, CaseStatus Status, bool Passed);
+
+/// <summary>Where a case stands after an activity changed it (what the orchestrator steers by).</summary>
+public sealed record CaseProgress(CaseStatus Status, int Stage, int Round, DateTimeOffset? RectificationDueAt)
+{
+    public bool IsDecided => Status is CaseStatus.Passed or CaseStatus.Failed or CaseStatus.Withdrawn or CaseStatus.Revoked;
+}
+
+/// <summary>Open the review task of one stage and round.</summary>
+public sealed record OpenTaskInput(string CaseId, int Stage, int Round, DateTimeOffset StartedAt);
+
+/// <summary>The opened task and the escalation steps to set timers for, in order.</summary>
+public sealed record OpenedTask(string TaskId, IReadOnlyList<EscalationStep> Steps);
+
+/// <summary>A timer of the escalation ladder fired: remind, hand to the fallback, or escalate.</summary>
+public sealed record EscalationStepInput(string CaseId, string TaskId, EscalationStepKind Kind, DateTimeOffset At);
+
+/// <summary>The external event a reviewer's decision raises. The decision itself is stored under <see cref="OneTimeId"/>.</summary>
+public sealed record ReviewDecisionEvent(string TaskId, string OneTimeId, ReviewAction Action);
+
+/// <summary>Apply a stored decision to the case.</summary>
+public sealed record ApplyDecisionInput(string CaseId, string TaskId, string OneTimeId);
+
+/// <summary>The external event a unit's resubmission raises.</summary>
+public sealed record ResubmittedEvent(int Round);
+
+/// <summary>Names of the case workflow's orchestrator, activities and events (one place, used by both sides).</summary>
+public static class CaseWorkflowNames
+{
+    public const string Orchestrator = "CaseWorkflow";
+    public const string ScoreSubmission = "ScoreSubmission";
+    public const string OpenReviewTask = "OpenReviewTask";
+    public const string ApplyEscalationStep = "ApplyEscalationStep";
+    public const string ApplyDecision = "ApplyDecision";
+    public const string ExpireRectification = "ExpireRectification";
+    public const string NotifyUnitOfVerdict = "NotifyUnitOfVerdict";
+    public const string UpdateTownshipRating = "UpdateTownshipRating";
+    public const string DecisionEvent = "ReviewDecision";
+    public const string ResubmittedEvent = "Resubmitted";
+
+    public static string InstanceId(string caseId) => "case-" + caseId;
+}

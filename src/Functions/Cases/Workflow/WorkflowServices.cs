@@ -1,0 +1,70 @@
+using GuanGong.Domain.Organisations;
+using GuanGong.Domain.Standards;
+using GuanGong.Functions.Audit;
+using GuanGong.Functions.Calendars;
+using GuanGong.Functions.Campaigns;
+using GuanGong.Functions.Mail;
+using GuanGong.Functions.Organisations;
+using GuanGong.Functions.Records;
+using GuanGong.Functions.Reviews;
+using GuanGong.Functions.Standards;
+using Microsoft.Extensions.Options;
+
+namespace GuanGong.Functions.Cases.Workflow;
+
+/// <summary>What the workflow's activities stand on, gathered so each activity's constructor stays one line.</summary>
+public sealed class WorkflowServices(
+    CaseStore cases,
+    CampaignStore campaigns,
+    CommitteeDirectory directory,
+    CalendarSource calendars,
+    TemplateResolver templates,
+    ReviewLinks links,
+    IMailSender mail,
+    AuditLog audit,
+    AppTables tables,
+    TimeProvider time,
+    IOptions<WorkflowSettings> settings)
+{
+    public CaseStore Cases => cases;
+
+    public CampaignStore Campaigns => campaigns;
+
+    public CommitteeDirectory Directory => directory;
+
+    public CalendarSource Calendars => calendars;
+
+    public TemplateResolver Templates => templates;
+
+    public ReviewLinks Links => links;
+
+    public IMailSender Mail => mail;
+
+    public AuditLog Audit => audit;
+
+    public AppTables Tables => tables;
+
+    public TimeProvider Time => time;
+
+    public WorkflowSettings Settings => settings.Value;
+
+    public async Task<CaseRecord> GetCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        (await cases.GetAsync(caseId, cancellationToken))?.Value ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+
+    public async Task<StandardTemplate> TemplateOfAsync(CaseRecord @case, CancellationToken cancellationToken) =>
+        await templates.ResolveAsync(@case.Submission.SelfSheet.Template, cancellationToken)
+        ?? throw new InvalidOperationException($"The template {@case.Submission.SelfSheet.Template.TemplateId} v{@case.Submission.SelfSheet.Template.Version} of case {@case.CaseId} is not available.");
+
+    /// <summary>The unit's contact (its first listed person) and the link to its own case page.</summary>
+    public (Reviewer? Contact, string Link) UnitContact(OrganisationTree tree, CaseRecord @case)
+    {
+        var contact = tree.Find(@case.UnitCode)?.Reviewers.FirstOrDefault();
+        var token = links.UnitToken(@case.CaseId, contact?.Email ?? string.Empty, time.GetUtcNow().AddDays(Settings.UnitLinkLifetimeDays));
+        return (contact, links.UnitLink(token));
+    }
+
+    public static CaseProgress Progress(CaseRecord @case) =>
+        new(@case.State.Status, @case.State.Stage, @case.Round, @case.RectificationDueAt);
+
+    public static string StageName(CaseRecord @case, int stage) => stage >= @case.Chain.Count - 1 ? "验收" : "审核";
+}
