@@ -1,11 +1,14 @@
 using GuanGong.Functions.Campaigns;
+using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Health;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Mail;
 using GuanGong.Functions.Organisations;
+using GuanGong.Functions.Pages;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
+using GuanGong.Functions.Submissions;
 
 namespace GuanGong.Functions.Hosting;
 
@@ -37,6 +40,10 @@ public static class AppHost
         builder.Services.AddSingleton<Access>();
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddCaseWorkflow(builder.Configuration);
+        builder.Services.AddSingleton<DecisionService>();
+        builder.Services.AddSingleton<FormNonces>();
+        builder.Services.AddSingleton<SubmissionService>();
+        builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton(sp => LinkKeys.Load(
             sp.GetRequiredService<IConfiguration>(), IsLocalProfile(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         builder.Services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
@@ -52,6 +59,7 @@ public static class AppHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseStaticFiles();
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
@@ -68,6 +76,10 @@ public static class AppHost
         });
         var api = app.MapGroup("/api");
         api.MapHealth();
+        api.MapSubmissions();
+        api.MapCases();
+        api.MapDecisions();
+        app.MapReviewPages();
         app.MapEngineTriggers(app.Configuration);
         if (IsLocalProfile(app.Configuration))
         {

@@ -1,0 +1,56 @@
+using GuanGong.Domain.Links;
+using GuanGong.Domain.Scoring;
+using GuanGong.Durable;
+using GuanGong.Functions.Audit;
+using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Http;
+using GuanGong.Functions.Organisations;
+using GuanGong.Functions.Standards;
+
+namespace GuanGong.Functions.Cases;
+
+/// <summary><c>GET /api/cases/{caseId}</c>: a case's status, for its unit, the committees above it, an administrator, or a reviewer holding a task link for it.</summary>
+internal static class CaseEndpoints
+{
+    public static void MapCases(this IEndpointRouteBuilder api) =>
+        api.MapGet("/cases/{caseId}", async (string caseId, HttpContext http, Access access, CommitteeDirectory directory, CaseStore cases, AuditLog audit,
+            TemplateResolver templates, DurableTaskClient engine, LinkKeyRing keys, TimeProvider time, CancellationToken ct) =>
+        {
+            var stored = await cases.GetAsync(caseId, ct);
+            var caller = await access.ResolveAsync(http, ct);
+            var reviewerLink = http.Request.Query["t"].ToString() is { Length: > 0 } t
+                && ApprovalTokens.Verify(t, keys, time.GetUtcNow(), new TokenExpectation(CaseId: caseId)) is { IsValid: true, Claims.Stage: >= 1 };
+            if (caller is null && !reviewerLink)
+            {
+                return Problems.Unauthorized("请使用有效的链接或密钥查看。", "A valid link or key is required.");
+            }
+
+            if (stored is null)
+            {
+                return Problems.NotFound("找不到该案件。", $"There is no case '{caseId}'.");
+            }
+
+            var @case = stored.Value;
+            if (!reviewerLink && !Access.MayRead(caller!, await directory.GetTreeAsync(ct), @case.UnitCode))
+            {
+                // Same answer as for a missing case: a caller outside the subtree learns nothing.
+                return Problems.NotFound("找不到该案件。", $"There is no case '{caseId}'.");
+            }
+
+            var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(caseId), cancellationToken: ct);
+            var template = await templates.ResolveAsync(@case.Submission.SelfSheet.Template, ct);
+            decimal? reviewTotal = @case.LatestReviewSheet is { } sheet && template is not null ? ScoreCalculator.Summarise(template, sheet).Total : null;
+            var view = new CaseStatusView(
+                @case.CaseId, @case.CampaignId, @case.Year, @case.UnitCode, @case.UnitName, @case.State.Status.ToString(), @case.State.Stage, @case.State.ReviewStageCount,
+                @case.Round, @case.State.Escalated || (@case.Task?.Escalated ?? false), @case.SelfSummary.Total, reviewTotal, @case.Verdict,
+                @case.Task is { } task
+                    ? new CaseHolderView(task.CommitteeCode, task.Holder.ToString(), [.. task.Assignees.Where(a => a.Rung == task.Holder).Select(a => a.Name)], task.DueAt, task.UnconfirmedCalendarYears)
+                    : null,
+                @case.RectificationDueAt, @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.LastError);
+            return Results.Json(view, Domain.DomainJson.Options);
+        })
+        .WithName("GetCaseStatus")
+        .WithSummary("A case's stage, scores, deadlines, holder and full history")
+        .Produces<CaseStatusView>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+}

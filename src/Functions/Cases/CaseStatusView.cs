@@ -1,0 +1,29 @@
+using GuanGong.Domain.Scoring;
+using GuanGong.Functions.Audit;
+
+namespace GuanGong.Functions.Cases;
+
+/// <summary>What the status function shows of a case: where it is, who holds it, until when, and everything that happened.</summary>
+public sealed record CaseStatusView(
+    string CaseId,
+    string CampaignId,
+    int Year,
+    string UnitCode,
+    string UnitName,
+    string Status,
+    int Stage,
+    int ReviewStageCount,
+    int Round,
+    bool Escalated,
+    decimal SelfTotal,
+    decimal? LatestReviewTotal,
+    Verdict? Verdict,
+    CaseHolderView? HeldBy,
+    DateTimeOffset? RectificationDueAt,
+    IReadOnlyList<StageOutcome> Decisions,
+    IReadOnlyList<AuditEntry> History,
+    string? EngineStatus,
+    string? EngineLastError);
+
+/// <summary>The current task's holder as the status function shows it.</summary>
+public sealed record CaseHolderView(string CommitteeCode, string Rung, IReadOnlyList<string> Reviewers, DateTimeOffset? DueAt, IReadOnlyList<int> UnconfirmedCalendarYears);

@@ -1,0 +1,6 @@
+using GuanGong.Domain.Scoring;
+
+namespace GuanGong.Functions.Reviews;
+
+/// <summary>A decision through the JSON API: the task link's token, the action, a reason, and optionally the reviewer's own score sheet.</summary>
+public sealed record DecisionRequest(string? Token, ReviewAction? Action, string? Reason, ScoreSheet? ReviewSheet);

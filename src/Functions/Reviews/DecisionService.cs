@@ -1,0 +1,150 @@
+using Azure;
+using GuanGong.Domain;
+using GuanGong.Domain.Links;
+using GuanGong.Domain.Scoring;
+using GuanGong.Durable;
+using GuanGong.Functions.Audit;
+using GuanGong.Functions.Cases;
+using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Records;
+using GuanGong.Functions.Standards;
+using GuanGong.Storage.Tables;
+
+namespace GuanGong.Functions.Reviews;
+
+/// <summary>
+/// Verifies reviewer task links and takes decisions. A decision is written as two rows in one
+/// entity-group transaction — one keyed by the task (so only the first decision on a task can
+/// exist) and one keyed by the link's one-time id (so a second POST of the same link finds it) —
+/// then raised to the orchestration. If raising fails (an outage), the stored decision is raised
+/// again by the next attempt, so nothing is applied twice and nothing is lost.
+/// </summary>
+public sealed class DecisionService(
+    LinkKeyRing keys, CaseStore cases, AppTables tables, TemplateResolver templates, DurableTaskClient engine, AuditLog audit, TimeProvider time)
+{
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>Verifies a task link (signature, expiry, stage ≥ 1) and finds its case and assignee.</summary>
+    public async Task<(TaskLinkContext? Context, TokenRefusal? Refusal, bool CaseMissing)> OpenAsync(string token, CancellationToken cancellationToken)
+    {
+        var verified = ApprovalTokens.Verify(token, keys, time.GetUtcNow(), new TokenExpectation());
+        if (!verified.IsValid)
+        {
+            return (null, verified.Refusal, false);
+        }
+
+        var claims = verified.Claims!;
+        if (claims.Stage < 1)
+        {
+            return (null, TokenRefusal.WrongStage, false);
+        }
+
+        var @case = (await cases.GetAsync(claims.CaseId, cancellationToken))?.Value;
+        if (@case is null)
+        {
+            return (null, null, true);
+        }
+
+        var assignee = @case.Task is { } task && task.Stage == claims.Stage
+            ? task.Assignees.FirstOrDefault(a => a.Nonce == claims.Nonce && string.Equals(a.Email, claims.ReviewerEmail, StringComparison.OrdinalIgnoreCase))
+            : null;
+        return (new TaskLinkContext(token, claims, @case, assignee), null, false);
+    }
+
+    /// <summary>The decision taken with this link, or on this link's task by anyone, if any.</summary>
+    public async Task<ReviewDecisionRecord?> FindDecisionAsync(TaskLinkContext link, CancellationToken cancellationToken) =>
+        (await tables.Decisions.GetAsync(link.Case.CaseId, link.Claims.Nonce, cancellationToken))?.Value
+        ?? (link.Assignee is not null && link.Case.Task is { } task
+            ? (await tables.Decisions.GetAsync(link.Case.CaseId, TaskRow(task.TaskId), cancellationToken))?.Value
+            : null);
+
+    public async Task<DecisionOutcome> DecideAsync(TaskLinkContext link, ReviewAction action, string? reason, ScoreSheet? reviewSheet, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (await FindDecisionAsync(link, cancellationToken) is { } earlier)
+        {
+            await EnsureRaisedAsync(earlier, cancellationToken);
+            return new DecisionOutcome.AlreadyDecided(earlier);
+        }
+
+        if (link.Assignee is null || link.Case.Task is not { } task)
+        {
+            return new DecisionOutcome.TaskClosed(link.Case.State.IsDecided ? "该案件已办结。" : "此链接对应的审核任务已结束或已转交他人办理。");
+        }
+
+        var errors = await ValidateAsync(link.Case, action, reason, reviewSheet, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new DecisionOutcome.Invalid(errors);
+        }
+
+        var decision = new ReviewDecisionRecord(
+            ReviewDecisionRecord.CurrentSchemaVersion, link.Claims.Nonce, link.Case.CaseId, task.Stage, task.Round, task.TaskId, action,
+            link.Assignee.Name, link.Assignee.Email, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), reviewSheet, time.GetUtcNow(), Applied: false);
+        try
+        {
+            await tables.Decisions.Client.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, RecordTable<ReviewDecisionRecord>.Write(decision.CaseId, TaskRow(task.TaskId), decision, null)),
+                    new TableTransactionAction(TableTransactionActionType.Add, RecordTable<ReviewDecisionRecord>.Write(decision.CaseId, decision.OneTimeId, decision, null)),
+                ],
+                cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var winner = await FindDecisionAsync(link, cancellationToken) ?? throw new InvalidOperationException("A conflicting decision vanished.", ex);
+            return new DecisionOutcome.AlreadyDecided(winner);
+        }
+
+        await audit.AppendAsync(decision.CaseId, $"{decision.ReviewerName} <{decision.ReviewerEmail}>", "提交审核决定", $"{action}：{decision.Reason}", origin, cancellationToken);
+        await EnsureRaisedAsync(decision, cancellationToken);
+        return new DecisionOutcome.Recorded(decision);
+    }
+
+    private async Task EnsureRaisedAsync(ReviewDecisionRecord decision, CancellationToken cancellationToken)
+    {
+        if (!decision.Applied)
+        {
+            // Raising twice is harmless: the orchestrator ignores a decision for a task it has left,
+            // and applying a stored decision is idempotent.
+            await engine.RaiseEventAsync(
+                CaseWorkflowNames.InstanceId(decision.CaseId), CaseWorkflowNames.DecisionEvent, new ReviewDecisionEvent(decision.TaskId, decision.OneTimeId, decision.Action), cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<ValidationError>> ValidateAsync(CaseRecord @case, ReviewAction action, string? reason, ScoreSheet? reviewSheet, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        if (!Enum.IsDefined(action))
+        {
+            errors.Add(new("action", "decision.action_unknown", "请选择办理结果。", "Choose an action."));
+        }
+
+        if (action is ReviewAction.Return or ReviewAction.Reject && string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(new("reason", "decision.reason_required", action == ReviewAction.Return ? "退回整改必须填写理由。" : "不予通过必须填写理由。", "A reason is required to return or reject."));
+        }
+
+        if (reason is { Length: > MaxReasonLength })
+        {
+            errors.Add(new("reason", "decision.reason_too_long", $"理由不能超过 {MaxReasonLength} 个字。", $"The reason is longer than {MaxReasonLength} characters."));
+        }
+
+        if (reviewSheet is not null)
+        {
+            var template = await templates.ResolveAsync(@case.Submission.SelfSheet.Template, cancellationToken);
+            if (reviewSheet.Role != ScoreSheetRole.Review)
+            {
+                errors.Add(new("reviewSheet.role", "decision.sheet_role", "审核评分表的类型不正确。", "The review sheet must have the review role."));
+            }
+            else if (template is not null)
+            {
+                errors.AddRange(ScoreSheetValidator.Validate(reviewSheet, template).Select(e => e.Under("reviewSheet")));
+            }
+        }
+
+        return errors;
+    }
+
+    private static string TaskRow(string taskId) => "task-" + taskId;
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Json;
+using GuanGong.Domain;
+using GuanGong.Functions.Audit;
+using GuanGong.Functions.Cases;
+using GuanGong.Functions.Http;
+using GuanGong.Functions.Organisations;
+
+namespace GuanGong.Functions.Submissions;
+
+/// <summary><c>POST /api/campaigns/{campaignId}/submissions</c>: a unit submits (or resubmits) its self-assessment.</summary>
+internal static class SubmissionEndpoints
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static void MapSubmissions(this IEndpointRouteBuilder api) =>
+        api.MapPost("/campaigns/{campaignId}/submissions", async (string campaignId, HttpContext http, Access access, CommitteeDirectory directory, SubmissionService submissions, IdempotencyStore idempotency, CancellationToken ct) =>
+        {
+            var caller = await access.ResolveAsync(http, ct);
+            if (caller is null)
+            {
+                return Problems.Unauthorized("请使用单位的填报链接或有效的密钥提交。", "A unit link (Bearer token), a committee API key or the admin key is required.");
+            }
+
+            if (http.Request.ContentLength is > MaxBodyBytes)
+            {
+                return Problems.TooLarge("提交的内容太大。", $"The body is larger than {MaxBodyBytes} bytes.");
+            }
+
+            var body = await ReadBodyAsync(http, ct);
+            if (body is null)
+            {
+                return Problems.TooLarge("提交的内容太大。", $"The body is larger than {MaxBodyBytes} bytes.");
+            }
+
+            var key = http.Request.Headers[IdempotencyStore.Header].ToString();
+            if (key.Length > IdempotencyStore.MaxKeyLength)
+            {
+                return Problems.BadRequest("idempotency-key-too-long", "Idempotency-Key 太长。", $"The Idempotency-Key is longer than {IdempotencyStore.MaxKeyLength} characters.");
+            }
+
+            var scope = $"{caller}|{campaignId}";
+            var requestHash = IdempotencyStore.Hash(body);
+            if (key.Length > 0 && await idempotency.FindAsync(scope, key, ct) is { } earlier)
+            {
+                if (earlier.RequestHash != requestHash)
+                {
+                    return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "同一个 Idempotency-Key 不能用于不同的内容。", "The Idempotency-Key was used before with a different body.");
+                }
+
+                if (earlier.Location is { } location)
+                {
+                    http.Response.Headers.Location = location;
+                }
+
+                return Results.Content(earlier.ResponseJson, "application/json; charset=utf-8", Encoding.UTF8, earlier.StatusCode);
+            }
+
+            var parsed = DomainJson.Parse<SubmissionRequest>(body, "submission.malformed");
+            if (!parsed.IsSuccess)
+            {
+                return Problems.Validation(parsed.Errors, "提交的数据格式不正确。");
+            }
+
+            var request = parsed.Value;
+            var tree = await directory.GetTreeAsync(ct);
+            string unitCode;
+            int? year = request.Year;
+            switch (caller)
+            {
+                case UnitCaller unit:
+                    var parts = CaseIds.Parse(unit.CaseId);
+                    if (parts is null || parts.Tag != CaseIds.Tag(campaignId) || (request.UnitCode is { } named && named != unit.UnitCode))
+                    {
+                        return Problems.Forbidden("此填报链接不属于这次活动或这个单位。", "The unit link is for another campaign or unit.");
+                    }
+
+                    unitCode = unit.UnitCode;
+                    year = parts.Year;
+                    break;
+                case CommitteeCaller committee when request.UnitCode is { } code && Access.MayRead(caller, tree, code) && committee.Via == "api-key":
+                    unitCode = code;
+                    break;
+                case AdminCaller when request.UnitCode is { } code:
+                    unitCode = code;
+                    break;
+                default:
+                    return Problems.Forbidden("无权替该单位提交。", "This caller may not submit for that unit (or unitCode is missing).");
+            }
+
+            var who = caller is UnitCaller u ? u.Email : caller.ToString();
+            var outcome = await submissions.SubmitAsync(campaignId, unitCode, year, request.SelfAssessment, request.Report, who, RequestOrigin.From(http), ct);
+            if (outcome.Accepted is not { } accepted)
+            {
+                return outcome.ErrorStatus == StatusCodes.Status400BadRequest
+                    ? Problems.Validation(outcome.Errors)
+                    : Problems.Problem(outcome.ErrorStatus, outcome.Errors[0].Code, outcome.Errors[0].MessageZh, outcome.Errors[0].MessageEn);
+            }
+
+            var json = JsonSerializer.Serialize(accepted, DomainJson.Options);
+            if (key.Length > 0)
+            {
+                await idempotency.SaveAsync(scope, key, requestHash, StatusCodes.Status202Accepted, json, accepted.StatusUrl, ct);
+            }
+
+            http.Response.Headers.Location = accepted.StatusUrl;
+            return Results.Content(json, "application/json; charset=utf-8", Encoding.UTF8, StatusCodes.Status202Accepted);
+        })
+        .WithName("SubmitSelfAssessment")
+        .WithSummary("Submit (or resubmit after rectification) a unit's self-assessment; honours Idempotency-Key")
+        .Accepts<SubmissionRequest>("application/json")
+        .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<string?> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,172 @@
+using GuanGong.Domain;
+using GuanGong.Domain.Cases;
+using GuanGong.Domain.Scoring;
+using GuanGong.Durable;
+using GuanGong.Functions.Audit;
+using GuanGong.Functions.Campaigns;
+using GuanGong.Functions.Cases;
+using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Organisations;
+using GuanGong.Functions.Standards;
+
+namespace GuanGong.Functions.Submissions;
+
+/// <summary>
+/// Accepts a unit's self-assessment: validates it against the campaign's pinned template, stores the
+/// case, and starts its orchestration (or, for a case returned for rectification, stores the new
+/// content and tells the waiting orchestration). The case is stored before the orchestration is
+/// started; a retry after a failure between the two finds the case and starts the (same-id) instance.
+/// </summary>
+public sealed class SubmissionService(
+    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, DurableTaskClient engine, AuditLog audit, TimeProvider time)
+{
+    public sealed record Outcome(SubmissionAccepted? Accepted, IReadOnlyList<ValidationError> Errors, int ErrorStatus);
+
+    public async Task<Outcome> SubmitAsync(string campaignId, string unitCode, int? year, ScoreSheet? sheet, SelfInspectionReport? report, string submittedBy, RequestOrigin origin, CancellationToken ct)
+    {
+        var campaign = (await campaigns.GetAsync(campaignId, ct))?.Value;
+        if (campaign is null)
+        {
+            return Fail(StatusCodes.Status404NotFound, new("campaignId", "campaign.not_found", "找不到这次创建活动。", $"There is no campaign '{campaignId}'."));
+        }
+
+        if (campaign.LaunchedAt is null)
+        {
+            return Fail(StatusCodes.Status409Conflict, new("campaignId", "campaign.not_launched", "这次创建活动尚未启动，暂不能提交。", "The campaign has not been launched."));
+        }
+
+        var assessmentYear = year ?? campaign.LaunchYear ?? campaign.Settings.StartYear;
+        if (assessmentYear < campaign.Settings.StartYear || assessmentYear > campaign.Settings.EndYear)
+        {
+            return Fail(StatusCodes.Status400BadRequest, new("year", "submission.year_out_of_range", $"年度必须在 {campaign.Settings.StartYear} 到 {campaign.Settings.EndYear} 之间。", "The year is outside the campaign."));
+        }
+
+        var tree = await directory.GetTreeAsync(ct);
+        var unit = tree.Find(unitCode);
+        if (unit is null || !CommitteeDirectory.IsWithin(tree, unitCode, campaign.Settings.OrganiserCode) || unitCode == campaign.Settings.OrganiserCode)
+        {
+            return Fail(StatusCodes.Status404NotFound, new("unitCode", "submission.unit_unknown", "找不到该单位，或该单位不在本次活动范围内。", $"The unit '{unitCode}' is not part of this campaign."));
+        }
+
+        var chain = tree.AcceptanceChain(unitCode, campaign.Settings.ReviewStageCount);
+        if (!chain.IsSuccess)
+        {
+            return new Outcome(null, chain.Errors, StatusCodes.Status409Conflict);
+        }
+
+        var template = await templates.ResolveAsync(campaign.Settings.Template, ct)
+            ?? throw new InvalidOperationException($"The campaign's template {campaign.Settings.Template.TemplateId} is not available.");
+        var errors = Validate(sheet, report, template);
+        if (errors.Count > 0)
+        {
+            return new Outcome(null, errors, StatusCodes.Status400BadRequest);
+        }
+
+        var caseId = CaseIds.For(campaignId, assessmentYear, unitCode);
+        var now = time.GetUtcNow();
+        var submission = new Submission(sheet!, report!, submittedBy, now);
+        var summary = ScoreCalculator.Summarise(template, sheet!);
+        var existing = await cases.GetAsync(caseId, ct);
+        if (existing is not null)
+        {
+            return await ResubmitOrRestartAsync(existing.Value, submission, summary, origin, ct);
+        }
+
+        var state = CaseTransitions.Apply(CaseState.NewDraft(campaign.Settings.ReviewStageCount), CaseEvent.Submit);
+        var record = new CaseRecord(
+            CaseRecord.CurrentSchemaVersion, caseId, campaignId, assessmentYear, unitCode, unit.Name, chain.Value.Stages, state, 1,
+            submission, summary, null, null, [], null, null, now, now);
+        if (!await cases.TryAddAsync(record, ct))
+        {
+            // Someone (a parallel retry) stored it first: answer as for an existing case.
+            return await ResubmitOrRestartAsync((await cases.GetAsync(caseId, ct))!.Value, submission, summary, origin, ct);
+        }
+
+        await audit.AppendAsync(caseId, submittedBy, "提交自评", $"自评得分 {summary.Total} 分", origin, ct);
+        await StartAsync(caseId, ct);
+        return Accepted(record, resubmission: false);
+    }
+
+    private async Task<Outcome> ResubmitOrRestartAsync(CaseRecord existing, Submission submission, ScoreSummary summary, RequestOrigin origin, CancellationToken ct)
+    {
+        switch (existing.State.Status)
+        {
+            case CaseStatus.Submitted:
+                await StartAsync(existing.CaseId, ct);
+                return Accepted(existing, resubmission: false);
+            case CaseStatus.ReturnedForRectification:
+                var updated = await cases.UpdateAsync(existing.CaseId, c => c.State.Status != CaseStatus.ReturnedForRectification ? null : c with
+                {
+                    State = CaseTransitions.Apply(c.State, CaseEvent.Resubmit),
+                    Round = c.Round + 1,
+                    Submission = submission,
+                    SelfSummary = summary,
+                    RectificationDueAt = null,
+                    UpdatedAt = time.GetUtcNow(),
+                }, ct) ?? existing;
+                await audit.AppendAsync(existing.CaseId, submission.SubmittedBy, "整改后重新提交", $"自评得分 {summary.Total} 分", origin, ct);
+                await engine.RaiseEventAsync(CaseWorkflowNames.InstanceId(existing.CaseId), CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(updated.Round), ct);
+                return Accepted(updated, resubmission: true);
+            case CaseStatus.Resubmitted:
+                await engine.RaiseEventAsync(CaseWorkflowNames.InstanceId(existing.CaseId), CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(existing.Round), ct);
+                return Accepted(existing, resubmission: true);
+            default:
+                return Fail(
+                    StatusCodes.Status409Conflict,
+                    new("caseId", "submission.already_submitted", existing.State.IsDecided ? "本年度的自评已办结，不能再次提交。" : "本年度的自评已经提交，正在审核中。", $"Case {existing.CaseId} is {existing.State.Status}."));
+        }
+    }
+
+    private async Task StartAsync(string caseId, CancellationToken ct) =>
+        await engine.ScheduleNewOrchestrationInstanceAsync(
+            CaseWorkflowNames.Orchestrator,
+            new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId),
+            new StartOrchestrationOptions(InstanceId: CaseWorkflowNames.InstanceId(caseId), ExistingInstance: DuplicateInstancePolicy.ReturnExisting),
+            ct);
+
+    private static List<ValidationError> Validate(ScoreSheet? sheet, SelfInspectionReport? report, Domain.Standards.StandardTemplate template)
+    {
+        var errors = new List<ValidationError>();
+        if (sheet is null)
+        {
+            errors.Add(new("selfAssessment", "submission.sheet_missing", "请填写自评评分表。", "The self-assessment sheet is missing."));
+        }
+        else if (sheet.Role != ScoreSheetRole.SelfAssessment)
+        {
+            errors.Add(new("selfAssessment.role", "submission.sheet_role", "评分表类型应为自评。", "The sheet's role must be selfAssessment."));
+        }
+        else
+        {
+            errors.AddRange(ScoreSheetValidator.Validate(sheet, template).Select(e => e.Under("selfAssessment")));
+        }
+
+        if (report is null)
+        {
+            errors.Add(new("report", "submission.report_missing", "请填写自查报告。", "The self-inspection report is missing."));
+            return errors;
+        }
+
+        foreach (var (name, label, text) in new[]
+        {
+            ("partySupport", "党委支持情况", report.PartySupport), ("ownBuildUp", "自身建设情况", report.OwnBuildUp),
+            ("departmentCooperation", "部门配合情况", report.DepartmentCooperation), ("results", "工作成效", report.Results), ("mainProblems", "主要问题", report.MainProblems),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                errors.Add(new($"report.{name}", "submission.report_field_missing", $"请填写“{label}”。", $"The report's {name} is empty."));
+            }
+            else if (text.Length > SelfInspectionReport.MaxFieldLength)
+            {
+                errors.Add(new($"report.{name}", "submission.report_field_too_long", $"“{label}”不能超过 {SelfInspectionReport.MaxFieldLength} 个字。", $"The report's {name} is too long."));
+            }
+        }
+
+        return errors;
+    }
+
+    private static Outcome Fail(int status, ValidationError error) => new(null, [error], status);
+
+    private static Outcome Accepted(CaseRecord record, bool resubmission) =>
+        new(new SubmissionAccepted(record.CaseId, record.State.Status.ToString(), $"/api/cases/{Uri.EscapeDataString(record.CaseId)}", resubmission), [], 0);
+}
