@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -26,11 +27,26 @@ public sealed class StorageSharedKeyCredential
     public void SetAccountKey(string accountKey) => Volatile.Write(ref _key, DecodeKey(accountKey));
 
     /// <summary>Base64 HMAC-SHA256 of <paramref name="message"/> (UTF-8) under the account key.</summary>
-    internal string ComputeHmacSha256(string message)
+    internal string ComputeHmacSha256(string message) => ComputeHmacSha256(message.AsSpan());
+
+    /// <summary>Base64 HMAC-SHA256 of the builder's text (UTF-8), without making a string of it.</summary>
+    internal string ComputeHmacSha256(StringBuilder message)
+    {
+        if (message.Length > 1024)
+        {
+            return ComputeHmacSha256(message.ToString());
+        }
+
+        Span<char> chars = stackalloc char[message.Length];
+        message.CopyTo(0, chars, message.Length);
+        return ComputeHmacSha256(chars);
+    }
+
+    private string ComputeHmacSha256(ReadOnlySpan<char> message)
     {
         var key = Volatile.Read(ref _key);
         var max = Encoding.UTF8.GetMaxByteCount(message.Length);
-        var rented = max <= 2048 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(max);
+        var rented = max <= 2048 ? null : ArrayPool<byte>.Shared.Rent(max);
         Span<byte> buffer = rented is null ? stackalloc byte[max] : rented;
         try
         {
@@ -43,7 +59,7 @@ public sealed class StorageSharedKeyCredential
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }

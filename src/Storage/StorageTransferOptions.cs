@@ -2,8 +2,8 @@ namespace GuanGong.Storage;
 
 /// <summary>
 /// How large transfers are split. Mirrors <c>Azure.Storage.StorageTransferOptions</c>. Memory held by
-/// an upload is about <see cref="InitialTransferSize"/> at first, then
-/// <see cref="MaximumTransferSize"/> × (<see cref="MaximumConcurrency"/> + 1).
+/// an upload is one buffer of <see cref="InitialTransferSize"/> plus one block at first, then
+/// <see cref="MaximumTransferSize"/> × max(2, <see cref="MaximumConcurrency"/>).
 /// </summary>
 public struct StorageTransferOptions : IEquatable<StorageTransferOptions>
 {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using GuanGong.LocalStack.Mail;
 
 namespace GuanGong.Testing;
 
@@ -13,7 +14,7 @@ public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentQueue<ReceivedMail> _messages = new();
+    private readonly ConcurrentQueue<MailFile> _messages = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Task _acceptLoop;
 
@@ -29,10 +30,10 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Every message received so far, in arrival order.</summary>
-    public IReadOnlyList<ReceivedMail> Messages => [.. _messages];
+    public IReadOnlyList<MailFile> Messages => [.. _messages];
 
     /// <summary>Waits until a message matching <paramref name="match"/> has arrived.</summary>
-    public async Task<ReceivedMail> WaitForAsync(Func<ReceivedMail, bool> match, TimeSpan? timeout = null)
+    public async Task<MailFile> WaitForAsync(Func<MailFile, bool> match, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
@@ -123,7 +124,7 @@ public sealed class SmtpSink : IAsyncDisposable
                             data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                         }
 
-                        _messages.Enqueue(ReceivedMail.Parse(from ?? string.Empty, [.. to], data.ToString()));
+                        _messages.Enqueue(MailFile.Parse(from ?? string.Empty, [.. to], data.ToString()));
                         _arrived.Release();
                         await writer.WriteLineAsync("250 OK queued");
                         break;

@@ -80,6 +80,6 @@ public sealed partial class BlobClient
             : BlobProtocol.ReadHash(response, "Content-MD5") ?? BlobProtocol.ReadHash(response, "x-ms-blob-content-md5"),
         ETag = BlobProtocol.ReadETag(response),
         LastModified = BlobProtocol.ReadDate(response, "Last-Modified"),
-        Metadata = BlobProtocol.ReadMetadata(response),
+        Metadata = StorageHeaders.ReadMetadata(response),
     };
 }

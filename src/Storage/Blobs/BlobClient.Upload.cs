@@ -16,7 +16,7 @@ public sealed partial class BlobClient
     /// <summary>Larger content is staged in blocks of this size (4 MiB).</summary>
     public const long DefaultBlockSize = 4 * 1024 * 1024;
 
-    /// <summary>Blocks uploaded at once (2): memory held is about (concurrency + 1) × block size.</summary>
+    /// <summary>Blocks uploaded at once (2). A staged upload holds about max(2, concurrency) buffers of the block size.</summary>
     public const int DefaultConcurrency = 2;
 
     /// <summary>The largest buffer an upload will hold (256 MiB).</summary>
@@ -62,7 +62,7 @@ public sealed partial class BlobClient
         }
 
         var firstSize = content.CanSeek ? (int)Math.Min(initial, Math.Max(0, content.Length - content.Position)) : initial;
-        var first = ArrayPool<byte>.Shared.Rent(Math.Max(firstSize, 1));
+        byte[]? first = ArrayPool<byte>.Shared.Rent(Math.Max(firstSize, 1));
         try
         {
             var filled = await FillAsync(content, first, firstSize, cancellationToken).ConfigureAwait(false);
@@ -79,12 +79,18 @@ public sealed partial class BlobClient
                 return await PutBlobAsync(first.AsMemory(0, filled), options, cancellationToken).ConfigureAwait(false);
             }
 
+            // The staged upload takes over both buffers and returns them as soon as it can.
             var staged = new StagedUpload(this, content, options, blockSize, concurrency);
-            return await staged.RunAsync(first, filled, next, nextLength, cancellationToken).ConfigureAwait(false);
+            var handedOver = first;
+            first = null;
+            return await staged.RunAsync(handedOver, filled, next, nextLength, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(first);
+            if (first is not null)
+            {
+                ArrayPool<byte>.Shared.Return(first);
+            }
         }
     }
 
@@ -121,9 +127,7 @@ public sealed partial class BlobClient
         request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
         var md5 = options.HttpHeaders?.ContentHash ?? MD5.HashData(data.Span);
         request.Headers.SetValue("Content-MD5", Convert.ToBase64String(md5));
-        ApplyBlobHeaders(request, options.HttpHeaders);
-        BlobProtocol.ApplyMetadata(request, options.Metadata);
-        BlobProtocol.ApplyConditions(request, options.Conditions);
+        ApplyWriteOptions(request, options);
         request.Content = RequestContent.Create(data);
         var response = await _context.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return Response.FromValue(new BlobContentInfo(BlobProtocol.ReadETag(response), BlobProtocol.ReadDate(response, "Last-Modified"), BlobProtocol.ReadHash(response, "Content-MD5") ?? md5), response);
@@ -157,17 +161,18 @@ public sealed partial class BlobClient
         request.Headers.SetValue(HttpHeader.Names.ContentType, "application/xml");
         request.Headers.SetValue("Content-MD5", Convert.ToBase64String(MD5.HashData(body)));
         request.Headers.SetValue("x-ms-blob-content-md5", Convert.ToBase64String(contentMd5));
-        ApplyBlobHeaders(request, options.HttpHeaders);
-        BlobProtocol.ApplyMetadata(request, options.Metadata);
-        BlobProtocol.ApplyConditions(request, options.Conditions);
+        ApplyWriteOptions(request, options);
         request.Content = RequestContent.Create(body);
         var response = await _context.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return Response.FromValue(new BlobContentInfo(BlobProtocol.ReadETag(response), BlobProtocol.ReadDate(response, "Last-Modified"), contentMd5), response);
     }
 
-    private static void ApplyBlobHeaders(Request request, BlobHttpHeaders? headers)
+    /// <summary>What Put Blob and Put Block List both carry: HTTP properties, metadata, conditions.</summary>
+    private static void ApplyWriteOptions(Request request, BlobUploadOptions options)
     {
-        if (headers is null)
+        StorageHeaders.ApplyMetadata(request, options.Metadata);
+        BlobProtocol.ApplyConditions(request, options.Conditions);
+        if (options.HttpHeaders is not { } headers)
         {
             return;
         }
@@ -202,8 +207,8 @@ public sealed partial class BlobClient
         {
             try
             {
-                // The probe buffer may be larger than a block: stage it in block-size slices and
-                // wait for them, since the caller returns it to the pool.
+                // The probe buffer may be larger than a block: stage it in block-size slices, then
+                // give it back to the pool before reading on, so that its memory serves the blocks.
                 _md5.AppendData(first, 0, firstLength);
                 for (var offset = 0; offset < firstLength; offset += blockSize)
                 {
@@ -212,6 +217,8 @@ public sealed partial class BlobClient
 
                 await Task.WhenAll(_inFlight).ConfigureAwait(false);
                 _inFlight.Clear();
+                ArrayPool<byte>.Shared.Return(first);
+                first = null!;
 
                 while (true)
                 {
@@ -253,6 +260,11 @@ public sealed partial class BlobClient
                 catch (Exception)
                 {
                     // The first failure is the one worth reporting.
+                }
+
+                if (first is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(first);
                 }
 
                 throw;

@@ -86,7 +86,7 @@ public sealed partial class BlobClient
             ETag = BlobProtocol.ReadETag(response),
             LastModified = BlobProtocol.ReadDate(response, "Last-Modified"),
             CreatedOn = BlobProtocol.ReadDate(response, "x-ms-creation-time"),
-            Metadata = BlobProtocol.ReadMetadata(response),
+            Metadata = StorageHeaders.ReadMetadata(response),
         }, response);
     }
 

@@ -148,7 +148,7 @@ public sealed class BlobContainerClient
             message.Request.Headers.SetValue("x-ms-blob-public-access", publicAccessType == PublicAccessType.Blob ? "blob" : "container");
         }
 
-        BlobProtocol.ApplyMetadata(message.Request, metadata);
+        StorageHeaders.ApplyMetadata(message.Request, metadata);
         return message;
     }
 

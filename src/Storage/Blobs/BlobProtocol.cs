@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Azure;
 using Azure.Core;
 using GuanGong.Storage.Blobs.Models;
@@ -7,14 +6,13 @@ using GuanGong.Storage.Blobs.Models;
 namespace GuanGong.Storage.Blobs;
 
 /// <summary>Header conventions of the blob service shared by the blob and container clients.</summary>
-internal static partial class BlobProtocol
+internal static class BlobProtocol
 {
     public static void ValidateContainerName(string containerName)
     {
-        ArgumentNullException.ThrowIfNull(containerName);
-        if (containerName != "$root" && (!ContainerNamePattern().IsMatch(containerName) || containerName.Contains("--", StringComparison.Ordinal)))
+        if (containerName != "$root")
         {
-            throw new ArgumentException($"'{containerName}' is not a valid container name: 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.", nameof(containerName));
+            StorageNames.ValidateLowerCaseName(containerName, "container", nameof(containerName));
         }
     }
 
@@ -55,33 +53,6 @@ internal static partial class BlobProtocol
         }
     }
 
-    public static void ApplyMetadata(Request request, IDictionary<string, string>? metadata)
-    {
-        if (metadata is null)
-        {
-            return;
-        }
-
-        foreach (var (key, value) in metadata)
-        {
-            request.Headers.SetValue("x-ms-meta-" + key, value);
-        }
-    }
-
-    public static Dictionary<string, string> ReadMetadata(Response response)
-    {
-        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            if (header.Name.StartsWith("x-ms-meta-", StringComparison.OrdinalIgnoreCase))
-            {
-                metadata[header.Name["x-ms-meta-".Length..]] = header.Value;
-            }
-        }
-
-        return metadata;
-    }
-
     public static ETag ReadETag(Response response) =>
         response.Headers.TryGetValue("ETag", out var value) ? new ETag(value) : default;
 
@@ -99,7 +70,4 @@ internal static partial class BlobProtocol
         var end = range.Length is { } length ? (range.Offset + length - 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
         return "bytes=" + range.Offset.ToString(CultureInfo.InvariantCulture) + "-" + end;
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
-    private static partial Regex ContainerNamePattern();
 }

@@ -9,25 +9,50 @@ namespace GuanGong.Storage;
 /// attempt carries a fresh date and signature (a retried request signed once would be refused
 /// once its date goes stale, and any header a later policy changed would break it).
 /// </summary>
+/// <remarks>
+/// Every storage request passes through here, so the string to sign is built in a per-thread
+/// <see cref="StringBuilder"/> and hashed from a pooled buffer rather than materialized as a string.
+/// </remarks>
 internal sealed class SharedKeyPolicy(StorageSharedKeyCredential credential, TimeProvider time, bool lite) : HttpPipelineSynchronousPolicy
 {
+    [ThreadStatic]
+    private static StringBuilder? _cachedBuilder;
+
     public override void OnSendingRequest(HttpMessage message)
     {
         var request = message.Request;
         var date = StorageHeaders.FormatRfc1123(time.GetUtcNow());
         request.Headers.SetValue(StorageHeaders.Date, date);
-        var stringToSign = lite ? TableStringToSign(request, date) : BlobQueueStringToSign(request);
-        request.Headers.SetValue(HttpHeader.Names.Authorization, (lite ? "SharedKeyLite " : "SharedKey ") + credential.AccountName + ":" + credential.ComputeHmacSha256(stringToSign));
+        var builder = _cachedBuilder ?? new StringBuilder(512);
+        _cachedBuilder = null;
+        try
+        {
+            if (lite)
+            {
+                AppendTableStringToSign(builder, request, date);
+            }
+            else
+            {
+                AppendBlobQueueStringToSign(builder, request);
+            }
+
+            var signature = credential.ComputeHmacSha256(builder);
+            request.Headers.SetValue(HttpHeader.Names.Authorization, string.Concat(lite ? "SharedKeyLite " : "SharedKey ", credential.AccountName, ":", signature));
+        }
+        finally
+        {
+            builder.Clear();
+            _cachedBuilder = builder;
+        }
     }
 
     /// <summary>
     /// SharedKeyLite for tables: <c>x-ms-date</c>, newline, canonicalized resource with only
     /// <c>?comp=</c> kept from the query.
     /// </summary>
-    private string TableStringToSign(Request request, string date)
+    private void AppendTableStringToSign(StringBuilder builder, Request request, string date)
     {
         var uri = request.Uri.ToUri();
-        var builder = new StringBuilder(date.Length + uri.AbsolutePath.Length + 40);
         builder.Append(date).Append('\n').Append('/').Append(credential.AccountName).Append(uri.AbsolutePath);
         foreach (var (name, value) in QueryParameters(uri.Query))
         {
@@ -36,13 +61,10 @@ internal sealed class SharedKeyPolicy(StorageSharedKeyCredential credential, Tim
                 builder.Append("?comp=").Append(value);
             }
         }
-
-        return builder.ToString();
     }
 
-    private string BlobQueueStringToSign(Request request)
+    private void AppendBlobQueueStringToSign(StringBuilder builder, Request request)
     {
-        var builder = new StringBuilder(512);
         builder.Append(request.Method.Method).Append('\n');
         AppendHeader(builder, request, "Content-Encoding");
         AppendHeader(builder, request, "Content-Language");
@@ -79,19 +101,25 @@ internal sealed class SharedKeyPolicy(StorageSharedKeyCredential credential, Tim
 
         var uri = request.Uri.ToUri();
         builder.Append('/').Append(credential.AccountName).Append(uri.AbsolutePath);
-        var parameters = QueryParameters(uri.Query).ToList();
-        if (parameters.Count > 0)
+        if (uri.Query.Length <= 1)
         {
-            foreach (var group in parameters
-                .GroupBy(p => p.Name.ToLowerInvariant(), StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                builder.Append('\n').Append(group.Key).Append(':')
-                    .AppendJoin(',', group.Select(p => p.Value).Order(StringComparer.Ordinal));
-            }
+            return;
         }
 
-        return builder.ToString();
+        // Parameters by lower-cased name, sorted; repeated names joined by commas, values sorted.
+        var parameters = QueryParameters(uri.Query).Select(p => (Name: p.Name.ToLowerInvariant(), p.Value)).ToList();
+        parameters.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName && byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (i > 0 && parameters[i].Name == parameters[i - 1].Name)
+            {
+                builder.Append(',').Append(parameters[i].Value);
+            }
+            else
+            {
+                builder.Append('\n').Append(parameters[i].Name).Append(':').Append(parameters[i].Value);
+            }
+        }
     }
 
     private static void AppendHeader(StringBuilder builder, Request request, string name)

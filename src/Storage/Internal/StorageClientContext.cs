@@ -91,12 +91,12 @@ internal sealed class StorageClientContext
         return message;
     }
 
-    /// <summary>Sends and returns the response, throwing <see cref="RequestFailedException"/> unless the status is 2xx or one of <paramref name="expected"/>.</summary>
-    public async ValueTask<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken, int expected = 0, int alsoExpected = 0)
+    /// <summary>Sends and returns the response, throwing <see cref="RequestFailedException"/> unless the status is 2xx or <paramref name="expected"/> (e.g. 404 for "if exists").</summary>
+    public async ValueTask<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken, int expected = 0)
     {
         await Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var response = message.Response;
-        if (response.Status is >= 200 and < 300 || (expected != 0 && response.Status == expected) || (alsoExpected != 0 && response.Status == alsoExpected))
+        if (response.Status is >= 200 and < 300 || (expected != 0 && response.Status == expected))
         {
             return response;
         }

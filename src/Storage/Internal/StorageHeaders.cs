@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Core;
 
 namespace GuanGong.Storage;
 
@@ -12,6 +13,7 @@ internal static class StorageHeaders
     public const string BlobVersion = "2025-11-05";
     public const string QueueVersion = "2025-11-05";
     public const string TableVersion = "2019-02-02";
+    private const string MetadataPrefix = "x-ms-meta-";
 
     public static string FormatRfc1123(DateTimeOffset value) => value.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
 
@@ -22,7 +24,34 @@ internal static class StorageHeaders
 
     public static string? Get(Response response, string name) => response.Headers.TryGetValue(name, out var value) ? value : null;
 
-    public static ETag ETagOf(Response response) => response.Headers.ETag ?? default;
+    /// <summary>Sends each pair as an <c>x-ms-meta-{name}</c> header.</summary>
+    public static void ApplyMetadata(Request request, IDictionary<string, string>? metadata)
+    {
+        if (metadata is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in metadata)
+        {
+            request.Headers.SetValue(MetadataPrefix + key, value);
+        }
+    }
+
+    /// <summary>The <c>x-ms-meta-*</c> headers of a response, by name without the prefix.</summary>
+    public static Dictionary<string, string> ReadMetadata(Response response)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            if (header.Name.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                metadata[header.Name[MetadataPrefix.Length..]] = header.Value;
+            }
+        }
+
+        return metadata;
+    }
 
     /// <summary>
     /// The ETag text for an <c>If-Match</c>/<c>If-None-Match</c> header: default or <see cref="ETag.All"/> is

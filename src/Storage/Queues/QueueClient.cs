@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml;
 using Azure;
 using Azure.Core;
@@ -13,7 +12,7 @@ namespace GuanGong.Storage.Queues;
 /// <c>Azure.Storage.Queues.QueueClient</c>. Messages are base64 UTF-8 on the wire by default
 /// (<see cref="QueueClientOptions.MessageEncoding"/>).
 /// </summary>
-public sealed partial class QueueClient
+public sealed class QueueClient
 {
     /// <summary>The service returns at most 32 messages per receive or peek.</summary>
     public const int MaxMessagesPerReceive = 32;
@@ -50,7 +49,7 @@ public sealed partial class QueueClient
 
     internal QueueClient(StorageClientContext context, string queueName, QueueMessageEncoding encoding)
     {
-        ValidateQueueName(queueName);
+        StorageNames.ValidateLowerCaseName(queueName, "queue", nameof(queueName));
         _context = context;
         _encoding = encoding;
         Name = queueName;
@@ -117,7 +116,7 @@ public sealed partial class QueueClient
         using var message = PropertiesMessage();
         var response = await _context.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var count = int.Parse(StorageHeaders.Get(response, "x-ms-approximate-messages-count") ?? "0", CultureInfo.InvariantCulture);
-        return Response.FromValue(new QueueProperties(count, ReadMetadata(response)), response);
+        return Response.FromValue(new QueueProperties(count, StorageHeaders.ReadMetadata(response)), response);
     }
 
     /// <summary>Sends a message.</summary>
@@ -265,14 +264,7 @@ public sealed partial class QueueClient
     private HttpMessage CreateQueueMessage(IDictionary<string, string>? metadata)
     {
         var message = _context.CreateMessage(RequestMethod.Put, _escapedName, "CreateQueue");
-        if (metadata is not null)
-        {
-            foreach (var (key, value) in metadata)
-            {
-                message.Request.Headers.SetValue("x-ms-meta-" + key, value);
-            }
-        }
-
+        StorageHeaders.ApplyMetadata(message.Request, metadata);
         return message;
     }
 
@@ -281,20 +273,6 @@ public sealed partial class QueueClient
         var message = _context.CreateMessage(RequestMethod.Get, _escapedName, "GetQueueMetadata");
         message.Request.Uri.AppendQuery("comp", "metadata", escapeValue: false);
         return message;
-    }
-
-    private static Dictionary<string, string> ReadMetadata(Response response)
-    {
-        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            if (header.Name.StartsWith("x-ms-meta-", StringComparison.OrdinalIgnoreCase))
-            {
-                metadata[header.Name["x-ms-meta-".Length..]] = header.Value;
-            }
-        }
-
-        return metadata;
     }
 
     private static void SetMessageBody(Request request, string encoded)
@@ -406,15 +384,6 @@ public sealed partial class QueueClient
         }
     }
 
-    private static void ValidateQueueName(string queueName)
-    {
-        ArgumentNullException.ThrowIfNull(queueName);
-        if (!QueueNamePattern().IsMatch(queueName) || queueName.Contains("--", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{queueName}' is not a valid queue name: 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.", nameof(queueName));
-        }
-    }
-
     private static QueueClient FromUri(Uri queueUri, Func<Uri, QueueServiceClient> service)
     {
         ArgumentNullException.ThrowIfNull(queueUri);
@@ -426,9 +395,6 @@ public sealed partial class QueueClient
 
         return service(endpoint).GetQueueClient(segments[0]);
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
-    private static partial Regex QueueNamePattern();
 
     /// <summary>One <c>&lt;QueueMessage&gt;</c> element of a reply.</summary>
     private sealed class WireMessage

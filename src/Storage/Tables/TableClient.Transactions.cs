@@ -113,7 +113,6 @@ public sealed partial class TableClient
                 TableLimits.ValidateKey(entity.RowKey, "RowKey");
             }
 
-            var entityJson = hasBody ? SerializeEntity(entity) : default;
             Line(buffer, method + " " + baseUri + (byKeys ? EntityPath(entity.PartitionKey, entity.RowKey) : _escapedName) + " HTTP/1.1");
             Line(buffer, "Accept: " + JsonAccept);
             Line(buffer, "Content-ID: " + (i + 1).ToString(CultureInfo.InvariantCulture));
@@ -128,7 +127,7 @@ public sealed partial class TableClient
             {
                 Line(buffer, "Content-Type: application/json");
                 Line(buffer, string.Empty);
-                buffer.Write(entityJson.Span);
+                WriteEntity(buffer, entity);
                 buffer.Write(Crlf);
             }
             else

@@ -16,6 +16,12 @@ public sealed partial class TableClient
     private const string JsonAccept = "application/json;odata=minimalmetadata";
     private static readonly RequestMethod Merge = new("MERGE");
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _entityBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _entityWriter;
+
     private readonly StorageClientContext _context;
     private readonly string _escapedName;
 
@@ -151,10 +157,7 @@ public sealed partial class TableClient
     {
         var message = _context.CreateMessage(RequestMethod.Post, "Tables", "CreateTable");
         var request = message.Request;
-        request.Headers.SetValue(HttpHeader.Names.Accept, JsonAccept);
-        request.Headers.SetValue(HttpHeader.Names.ContentType, "application/json");
-        request.Headers.SetValue(HttpHeader.Names.Prefer, "return-no-content");
-        request.Headers.SetValue("DataServiceVersion", "3.0");
+        SetJsonWriteHeaders(request);
         var buffer = new ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -172,32 +175,53 @@ public sealed partial class TableClient
         ArgumentNullException.ThrowIfNull(entity);
         var body = SerializeEntity(entity);
         var message = _context.CreateMessage(method, byKeys ? EntityPath(entity.PartitionKey, entity.RowKey) : _escapedName, operation);
-        var headers = message.Request.Headers;
-        headers.SetValue(HttpHeader.Names.Accept, JsonAccept);
-        headers.SetValue(HttpHeader.Names.ContentType, "application/json");
-        headers.SetValue(HttpHeader.Names.Prefer, "return-no-content");
-        headers.SetValue("DataServiceVersion", "3.0");
+        SetJsonWriteHeaders(message.Request);
         if (ifMatch is not null)
         {
-            headers.SetValue(HttpHeader.Names.IfMatch, ifMatch);
+            message.Request.Headers.SetValue(HttpHeader.Names.IfMatch, ifMatch);
         }
 
         message.Request.Content = RequestContent.Create(body);
         return message;
     }
 
-    /// <summary>Validates the entity against Azure's limits and writes its JSON.</summary>
-    internal static ReadOnlyMemory<byte> SerializeEntity(ITableEntity entity)
+    /// <summary>JSON in and out; <c>return-no-content</c> saves the service echoing the entity back.</summary>
+    private static void SetJsonWriteHeaders(Request request)
+    {
+        var headers = request.Headers;
+        headers.SetValue(HttpHeader.Names.Accept, JsonAccept);
+        headers.SetValue(HttpHeader.Names.ContentType, "application/json");
+        headers.SetValue(HttpHeader.Names.Prefer, "return-no-content");
+        headers.SetValue("DataServiceVersion", "3.0");
+    }
+
+    /// <summary>Validates the entity against Azure's limits and returns its JSON.</summary>
+    internal static byte[] SerializeEntity(ITableEntity entity)
+    {
+        // Every write passes through here: reuse one buffer and writer per thread (no await in
+        // between) and allocate only the exact-size result.
+        var buffer = _entityBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        WriteEntity(buffer, entity);
+        var json = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 256 * 1024)
+        {
+            _entityBuffer = null;
+        }
+
+        return json;
+    }
+
+    /// <summary>Validates the entity against Azure's limits and writes its JSON to <paramref name="output"/>.</summary>
+    internal static void WriteEntity(IBufferWriter<byte> output, ITableEntity entity)
     {
         var properties = TableEntityMapper.PropertiesOf(entity);
         TableLimits.ValidateEntity(entity.PartitionKey, entity.RowKey, properties);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            TableEntityJson.Write(writer, entity.PartitionKey, entity.RowKey, properties);
-        }
-
-        return buffer.WrittenMemory;
+        var writer = _entityWriter ??= new Utf8JsonWriter(output);
+        writer.Reset(output);
+        TableEntityJson.Write(writer, entity.PartitionKey, entity.RowKey, properties);
+        writer.Flush();
+        writer.Reset(Stream.Null);
     }
 
     private HttpMessage GetEntityMessage(string partitionKey, string rowKey, IEnumerable<string>? select)

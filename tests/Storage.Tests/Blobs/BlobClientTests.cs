@@ -178,4 +178,34 @@ public sealed class BlobClientTests
         Assert.Equal(404, ex.Status);
         Assert.Equal("ContainerNotFound", ex.ErrorCode);
     }
+
+    [Fact]
+    public async Task UploadAsync_StagedIntoMissingContainer_Throws404AndCommitsNothing()
+    {
+        var (container, counter) = await TestStorage.NewContainerAsync(create: false);
+        var options = new BlobUploadOptions { TransferOptions = new StorageTransferOptions { InitialTransferSize = 1024, MaximumTransferSize = 1024, MaximumConcurrency = 2 } };
+
+        var ex = await Assert.ThrowsAsync<RequestFailedException>(() => container.GetBlobClient("b").UploadAsync(new GeneratedStream(10_000), options));
+
+        Assert.Equal(404, ex.Status);
+        Assert.Equal("ContainerNotFound", ex.ErrorCode);
+        Assert.Equal(0, counter.Get("Blob", "PutBlockList"));
+    }
+
+    [Fact]
+    public async Task UploadAsync_StagedWithWrongContentHash_Throws400BeforeCommit()
+    {
+        var (container, counter) = await TestStorage.NewContainerAsync();
+        var options = new BlobUploadOptions
+        {
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = 1024, MaximumTransferSize = 1024 },
+            HttpHeaders = new BlobHttpHeaders { ContentHash = MD5.HashData("not it"u8) },
+        };
+
+        var ex = await Assert.ThrowsAsync<RequestFailedException>(() => container.GetBlobClient("b").UploadAsync(new GeneratedStream(5000), options));
+
+        Assert.Equal("Md5Mismatch", ex.ErrorCode);
+        Assert.Equal(0, counter.Get("Blob", "PutBlockList"));
+        Assert.False((await container.GetBlobClient("b").ExistsAsync()).Value);
+    }
 }

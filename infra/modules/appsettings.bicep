@@ -1,0 +1,114 @@
+// The Function App's app settings, written as one sites/config 'appsettings' resource. main.bicep
+// deploys this after roles.bicep, so that the identity can already read Key Vault and storage when
+// the app restarts with these settings.
+//
+// No setting holds an account key or a secret value: storage is reached by service URI with the
+// app's managed identity (the Functions identity-based connection convention, which the app's own
+// storage clients read as well), and every secret is a Key Vault reference.
+
+@description('Name of the existing Function App.')
+param functionAppName string
+
+@description('Environment name, reported to OpenTelemetry as deployment.environment.')
+param environmentName string
+
+@description('Blob service endpoint of the storage account, e.g. https://<account>.blob.core.windows.net/.')
+param blobServiceUri string
+
+@description('Queue service endpoint of the storage account.')
+param queueServiceUri string
+
+@description('Table service endpoint of the storage account.')
+param tableServiceUri string
+
+@description('Application Insights connection string.')
+param appInsightsConnectionString string
+
+@description('True when Application Insights refuses telemetry without an Entra token; the host then authenticates with the app identity.')
+param appInsightsEntraAuthOnly bool
+
+@description('Absolute base URL the app writes into email links, without a trailing slash.')
+param publicBaseUrl string
+
+@description('Version-specific Key Vault secret URIs, from keyvault.bicep; otlpHeaders is empty when there is no such secret.')
+param secretUris {
+  linkSigningKeyCurrent: string
+  linkSigningKeyPrevious: string
+  adminKey: string
+  smtpPassword: string
+  otlpHeaders: string
+}
+
+@description('SMTP relay the app sends mail through.')
+param smtp {
+  host: string
+  port: int
+  enableSsl: bool
+  userName: string
+  from: string
+}
+
+@description('OTLP endpoint for the app\'s traces, metrics and logs; empty leaves the exporter off.')
+param otlpEndpoint string
+
+@description('OTLP transport the endpoint speaks.')
+@allowed([
+  'grpc'
+  'http/protobuf'
+])
+param otlpProtocol string
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: functionAppName
+}
+
+var storageSettings = {
+  AzureWebJobsStorage__blobServiceUri: blobServiceUri
+  AzureWebJobsStorage__queueServiceUri: queueServiceUri
+  AzureWebJobsStorage__tableServiceUri: tableServiceUri
+  // System-assigned identity: no client id needed.
+  AzureWebJobsStorage__credential: 'managedidentity'
+}
+
+var telemetrySettings = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  OTEL_SERVICE_NAME: 'guangong'
+  OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=${environmentName}'
+}
+
+// The Functions host sends its telemetry with an Entra token from the app identity.
+var appInsightsAuthSettings = appInsightsEntraAuthOnly ? {
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+} : {}
+
+var otlpEndpointSettings = empty(otlpEndpoint) ? {} : {
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol
+}
+
+var otlpHeadersReference = '@Microsoft.KeyVault(SecretUri=${secretUris.otlpHeaders})'
+var otlpHeadersSettings = !empty(otlpEndpoint) && !empty(secretUris.otlpHeaders) ? {
+  OTEL_EXPORTER_OTLP_HEADERS: otlpHeadersReference
+} : {}
+
+var appSettings = {
+  GuanGong__Profile: 'Azure'
+  GuanGong__PublicBaseUrl: publicBaseUrl
+  GuanGong__Links__SigningKeys__Current: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyCurrent})'
+  GuanGong__Links__SigningKeys__Previous: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyPrevious})'
+  GuanGong__AdminKey: '@Microsoft.KeyVault(SecretUri=${secretUris.adminKey})'
+  GuanGong__Mail__Smtp__Host: smtp.host
+  GuanGong__Mail__Smtp__Port: string(smtp.port)
+  GuanGong__Mail__Smtp__EnableSsl: string(smtp.enableSsl)
+  GuanGong__Mail__Smtp__UserName: smtp.userName
+  GuanGong__Mail__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${secretUris.smtpPassword})'
+  GuanGong__Mail__From: smtp.from
+}
+
+// Replaces the whole set of app settings on every deployment: a setting added by hand in the
+// portal disappears on the next deployment, so add it here instead.
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(storageSettings, telemetrySettings, appInsightsAuthSettings, otlpEndpointSettings, otlpHeadersSettings, appSettings)
+}

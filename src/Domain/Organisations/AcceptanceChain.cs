@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace GuanGong.Domain.Organisations;
+
+/// <summary>
+/// Who handles a subject's case, in order: the subject itself (stage 0), then each committee above it.
+/// The usual chain has two review stages: parent review, grandparent verdict. For a grassroots unit that is
+/// unit → township → county; for a township it is the same rule one level up: township → county → city.
+/// </summary>
+/// <param name="SubjectCode">The committee being assessed.</param>
+/// <param name="Stages">Stage 0 is self-assessment; stages 1..<see cref="ReviewStageCount"/> are review stages, the last is the verdict.</param>
+public sealed record AcceptanceChain(string SubjectCode, IReadOnlyList<ChainStage> Stages)
+{
+    /// <summary>The number of stages after self-assessment (2 in the usual chain).</summary>
+    [JsonIgnore]
+    public int ReviewStageCount => Stages.Count - 1;
+
+    /// <summary>The stage with the given index; throws <see cref="ArgumentOutOfRangeException"/> outside 0..<see cref="ReviewStageCount"/>.</summary>
+    /// <param name="index">The stage index.</param>
+    public ChainStage Stage(int index) =>
+        index >= 0 && index < Stages.Count
+            ? Stages[index]
+            : throw new ArgumentOutOfRangeException(nameof(index), index, $"The chain has stages 0..{ReviewStageCount}.");
+
+    /// <summary>The verdict stage (the last one).</summary>
+    [JsonIgnore]
+    public ChainStage VerdictStage => Stages[^1];
+}

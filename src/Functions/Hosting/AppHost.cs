@@ -1,0 +1,83 @@
+using GuanGong.Functions.Campaigns;
+using GuanGong.Functions.Health;
+using GuanGong.Functions.Http;
+using GuanGong.Functions.Mail;
+using GuanGong.Functions.Organisations;
+using GuanGong.Functions.Records;
+using GuanGong.Functions.Reviews;
+
+namespace GuanGong.Functions.Hosting;
+
+/// <summary>The composition root: one place that wires configuration, services and endpoints.</summary>
+public static class AppHost
+{
+    /// <summary>Builds the app. <paramref name="overrides"/> win over every other configuration source (tests use it).</summary>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        FunctionsConfiguration.Apply(builder.Configuration, builder.Environment.ContentRootPath, overrides);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FunctionsConfiguration.Port(builder.Configuration)}");
+
+        // The one place that gives the app a wall clock; everything else takes TimeProvider.
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ExceptionMapping>();
+        builder.Services.AddSingleton(sp => AppStorage.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddStorageHealth();
+        builder.Services.AddSingleton<AppTables>();
+        builder.Services.AddHostedService<LocalStackService>();
+        builder.Services.AddSingleton<StorageInitializer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        builder.Services.AddSingleton<CommitteeDirectory>();
+        builder.Services.AddSingleton<CampaignStore>();
+        builder.Services.AddSingleton<GuanGong.Functions.Cases.CaseStore>();
+        builder.Services.AddSingleton<AccessKeys>();
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<Access>();
+        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton(sp => LinkKeys.Load(
+            sp.GetRequiredService<IConfiguration>(), IsLocalProfile(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        builder.Services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
+        builder.Services.PostConfigure<MailSettings>(mail =>
+        {
+            // Unless told otherwise, the local profile writes mail to its mailbox folder and Azure sends it.
+            if (string.IsNullOrEmpty(builder.Configuration[$"{MailSettings.Section}:Delivery"]))
+            {
+                mail.Delivery = IsLocalProfile(builder.Configuration) ? MailDelivery.Pickup : MailDelivery.Smtp;
+            }
+        });
+        builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Until the start-up storage check has passed, API calls (but not health) answer 503.
+            if (context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/health")
+                && !context.RequestServices.GetRequiredService<StorageInitializer>().IsReady)
+            {
+                context.Response.Headers.RetryAfter = ExceptionMapping.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Problems.Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "系统存储暂时无法访问，请稍后重试。", "Storage is not reachable yet.").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+        var api = app.MapGroup("/api");
+        api.MapHealth();
+        if (IsLocalProfile(app.Configuration))
+        {
+            app.MapDevMailbox();
+        }
+        return app;
+    }
+
+    /// <summary>Every endpoint the app maps (the function table is read from these).</summary>
+    public static EndpointDataSource Endpoints(WebApplication app) =>
+        new CompositeEndpointDataSource(((IEndpointRouteBuilder)app).DataSources);
+
+    /// <summary>The local profile: Azurite, the pickup mailbox and its page. Never on in Azure.</summary>
+    public static bool IsLocalProfile(IConfiguration configuration) =>
+        string.Equals(configuration["GuanGong:Profile"], "Local", StringComparison.OrdinalIgnoreCase);
+}

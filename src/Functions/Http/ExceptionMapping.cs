@@ -1,0 +1,69 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace GuanGong.Functions.Http;
+
+/// <summary>
+/// The one place unexpected exceptions become answers. Storage being unreachable is not a bug: it
+/// answers 503 with Retry-After (never 500, and never a 202 for something not stored). Malformed
+/// input the framework rejects answers 400/413 as problem details. Anything else is a 500 that
+/// names no internals.
+/// </summary>
+internal sealed partial class ExceptionMapping(ILogger<ExceptionMapping> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 30;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, title, detail) = Classify(exception);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            LogStorageUnavailable(logger, exception.GetType().Name);
+        }
+        else if (status >= 500)
+        {
+            LogUnhandled(logger, exception);
+        }
+
+        await Problems.Problem(status, code, title, detail).ExecuteAsync(httpContext);
+        return true;
+    }
+
+    internal static (int Status, string Code, string Title, string Detail) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (413, "too-large", "上传的内容太大。", "The request body is too large."),
+        BadHttpRequestException bad when bad.InnerException is JsonException =>
+            (400, "malformed-json", "提交的数据格式不正确（不是有效的 JSON）。", "The body is not valid JSON: " + bad.InnerException.Message),
+        BadHttpRequestException bad =>
+            (400, "bad-request", "请求格式不正确。", bad.Message),
+        JsonException json =>
+            (400, "malformed-json", "提交的数据格式不正确（不是有效的 JSON）。", "The body is not valid JSON: " + json.Message),
+        _ when IsStorageUnavailable(exception) =>
+            (503, "storage-unavailable", "系统存储暂时无法访问，请稍后重试。", "Storage is unreachable; retry after the indicated delay."),
+        _ => (500, "internal-error", "系统出错，请稍后重试。", "An unexpected error occurred."),
+    };
+
+    internal static bool IsStorageUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is RequestFailedException { Status: 0 or >= 500 } or HttpRequestException or SocketException or IOException
+                || (e is TaskCanceledException && e.InnerException is TimeoutException))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}); answered 503")]
+    private static partial void LogStorageUnavailable(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using GuanGong.LocalStack.Mail;
+using Microsoft.Extensions.Options;
+
+namespace GuanGong.Functions.Mail;
+
+/// <summary>
+/// The local mailbox (<c>/dev/mail</c>, local profile only): lists what pickup delivery wrote, so a
+/// newcomer can open a reviewer's email and click its links without any mail server.
+/// </summary>
+internal static class DevMailboxEndpoints
+{
+    public static void MapDevMailbox(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/dev/mail", (IOptions<MailSettings> options, IHostEnvironment environment) =>
+        {
+            var folder = SmtpMailSender.PickupFolder(options.Value, environment);
+            var mails = Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*.eml").Select(f => (Id: Path.GetFileNameWithoutExtension(f), File: new FileInfo(f))).OrderByDescending(f => f.File.LastWriteTimeUtc).ToList()
+                : [];
+            var rows = new StringBuilder();
+            foreach (var (id, file) in mails)
+            {
+                var mail = MailFile.Load(file.FullName);
+                rows.Append("<li><a href=\"/dev/mail/").Append(id).Append("\"><strong>").Append(Encode(mail.Subject)).Append("</strong></a><br><span>收件人：")
+                    .Append(Encode(string.Join("，", mail.To))).Append(" · ").Append(Encode(file.LastWriteTimeUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
+                    .Append("</span></li>");
+            }
+
+            var body = mails.Count == 0 ? "<p>还没有邮件。提交一份自评后，审核通知会出现在这里。</p>" : $"<ol class=\"mails\">{rows}</ol>";
+            return Results.Content(Page("本地邮箱", $"<h1>本地邮箱（{mails.Count} 封）</h1><p>开发环境把所有外发邮件保存在 <code>{Encode(folder)}</code>。</p>{body}"), "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
+
+        app.MapGet("/dev/mail/{id}", (string id, IOptions<MailSettings> options, IHostEnvironment environment) =>
+        {
+            // The id names a file: accept only what SmtpClient writes (a GUID) so no path can be smuggled in.
+            if (!Guid.TryParse(id, out _))
+            {
+                return Results.NotFound();
+            }
+
+            var path = Path.Combine(SmtpMailSender.PickupFolder(options.Value, environment), id + ".eml");
+            if (!File.Exists(path))
+            {
+                return Results.NotFound();
+            }
+
+            var mail = MailFile.Load(path);
+            var links = string.Concat(mail.Links.Distinct().Select(l => $"<li><a class=\"button\" href=\"{Encode(l)}\">{Encode(l)}</a></li>"));
+            var html = $"""
+                <p><a href="/dev/mail">← 返回邮箱</a></p>
+                <h1>{Encode(mail.Subject)}</h1>
+                <p>发件人：{Encode(mail.From)}<br>收件人：{Encode(string.Join("，", mail.To))}</p>
+                <h2>正文</h2>
+                <pre class="mail-body">{Encode(mail.Body)}</pre>
+                <h2>邮件中的链接</h2>
+                <ul class="links">{links}</ul>
+                """;
+            return Results.Content(Page(mail.Subject, html), "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+
+    private static string Page(string title, string body) => $$"""
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{Encode(title)}} - 关工</title>
+        <style>
+        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; font-size: 20px; line-height: 1.6; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #111; background: #fff; }
+        a { color: #0b4f9c; }
+        .mails li { margin-bottom: 1rem; }
+        .mail-body { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: 1rem; font-family: inherit; }
+        .links a { word-break: break-all; }
+        </style>
+        </head>
+        <body>{{body}}</body>
+        </html>
+        """;
+}

@@ -1,0 +1,62 @@
+using GuanGong.Functions.Http;
+
+namespace GuanGong.Functions.Records;
+
+/// <summary>
+/// Creates the app's tables and blob containers at start-up (after the local stack is up), so no
+/// request path has to. If storage is unreachable then, the app still starts: it retries in the
+/// background with back-off and, until it succeeds, API calls answer 503 with Retry-After
+/// (<see cref="IsReady"/>), exactly as during any later outage.
+/// </summary>
+internal sealed partial class StorageInitializer(AppTables tables, AppStorage storage, TimeProvider time, ILogger<StorageInitializer> logger) : IHostedService, IDisposable
+{
+    public const string LedgerContainer = "ledgers";
+
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _ready;
+
+    public bool IsReady => _ready;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await TryInitializeAsync(cancellationToken))
+        {
+            return;
+        }
+
+        _ = Task.Run(() => RetryAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await _stopping.CancelAsync();
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!cancellationToken.IsCancellationRequested && !await TryInitializeAsync(cancellationToken))
+        {
+            await Task.Delay(delay, time, cancellationToken);
+            delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+        }
+    }
+
+    private async Task<bool> TryInitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.CreateAllAsync(cancellationToken);
+            await storage.Blobs.GetBlobContainerClient(LedgerContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            _ready = true;
+            return true;
+        }
+        catch (Exception ex) when (ExceptionMapping.IsStorageUnavailable(ex) || ex is Azure.RequestFailedException)
+        {
+            LogNotReady(logger, ex.GetType().Name);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is not reachable yet ({ExceptionType}); API calls answer 503 until it is")]
+    private static partial void LogNotReady(ILogger logger, string exceptionType);
+}

@@ -1,0 +1,92 @@
+using GuanGong.Domain.Organisations;
+using GuanGong.Domain.Scoring;
+using GuanGong.Domain.Standards;
+using GuanGong.Domain.Tests.Builders;
+
+namespace GuanGong.Domain.Tests.Scoring;
+
+public sealed class TownshipRuleTests
+{
+    private static readonly OrganisationTree Tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Units("T", 10).Build();
+
+    [Fact]
+    public void Evaluate_UnitsAt70Percent_NotRatedUnder80PercentRuleEvenAt98Points()
+    {
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.SixGood);
+        var townshipVerdict = VerdictCalculator.Decide(template, new SheetBuilder(template).BaseTotal(98).Build());
+
+        var rating = TownshipRule.Evaluate(Tree, "T", townshipVerdict.Passed, Passed(7), new Percentage(80));
+
+        Assert.True(townshipVerdict.Passed);
+        Assert.False(rating.Rated);
+        Assert.Equal(7, rating.UnitsPassed);
+        Assert.Equal(10, rating.UnitsTotal);
+        Assert.Equal(8, rating.UnitsRequired);
+        Assert.Single(rating.Reasons);
+    }
+
+    [Fact]
+    public void Evaluate_ReEvaluatedWhenAnotherUnitPasses_BecomesRated()
+    {
+        Assert.False(TownshipRule.Evaluate(Tree, "T", true, Passed(7), new Percentage(80)).Rated);
+        Assert.True(TownshipRule.Evaluate(Tree, "T", true, Passed(8), new Percentage(80)).Rated);
+    }
+
+    [Fact]
+    public void Evaluate_TownshipItselfFailed_NotRatedEvenWithAllUnits()
+    {
+        var rating = TownshipRule.Evaluate(Tree, "T", false, Passed(10), new Percentage(80));
+
+        Assert.False(rating.Rated);
+        Assert.False(rating.SelfPassed);
+    }
+
+    [Fact]
+    public void Evaluate_TownshipNotYetDecided_NotRated()
+    {
+        Assert.False(TownshipRule.Evaluate(Tree, "T", null, Passed(10), new Percentage(80)).Rated);
+    }
+
+    [Fact]
+    public void Evaluate_ExactShare_UsesExactArithmetic()
+    {
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Units("T", 70).Build();
+        var passed = Enumerable.Range(1, 56).Select(i => $"T.U{i}").ToHashSet();
+
+        Assert.True(TownshipRule.Evaluate(tree, "T", true, passed, new Percentage(80)).Rated);
+    }
+
+    [Fact]
+    public void Evaluate_NotATownship_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => TownshipRule.Evaluate(Tree, "C.K", true, Passed(10), new Percentage(80)));
+    }
+
+    [Fact]
+    public void TownshipOf_UnitUnderTownship_IsTheTownship_OtherwiseNull()
+    {
+        Assert.Equal("T", TownshipRule.TownshipOf(Tree, "T.U3")!.Code);
+        Assert.Null(TownshipRule.TownshipOf(Tree, "T"));
+    }
+
+    [Fact]
+    public void Evaluate_TownshipWithoutUnits_OnlyItsOwnVerdictCounts()
+    {
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Build();
+
+        Assert.True(TownshipRule.Evaluate(tree, "T", true, new HashSet<string>(), new Percentage(80)).Rated);
+    }
+
+    [Fact]
+    public void EvaluateAll_County_RatesEachTownship()
+    {
+        var tree = new TreeBuilder().City("C").County("K", "C").Township("T1", "K").Units("T1", 5).Township("T2", "K").Units("T2", 5).Build();
+        var passed = new[] { "T1.U1", "T1.U2", "T1.U3", "T1.U4", "T2.U1" }.ToHashSet();
+
+        var ratings = TownshipRule.EvaluateAll(tree, "K", new Dictionary<string, bool> { ["T1"] = true, ["T2"] = true }, passed, new Percentage(80));
+
+        Assert.Equal([("T1", true), ("T2", false)], ratings.Select(r => (r.TownshipCode, r.Rated)));
+    }
+
+    private static HashSet<string> Passed(int count) => Enumerable.Range(1, count).Select(i => $"T.U{i}").ToHashSet();
+}

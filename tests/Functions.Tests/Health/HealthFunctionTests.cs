@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json;
+using GuanGong.Functions.Tests.Infrastructure;
+using GuanGong.LocalStack;
+
+namespace GuanGong.Functions.Tests.Health;
+
+public sealed class HealthFunctionTests
+{
+    [Fact]
+    public async Task GetHealth_AzuriteUp_Answers200WithAllThreeServicesReachable()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        using var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        foreach (var service in new[] { "blob", "queue", "table" })
+        {
+            var health = body.RootElement.GetProperty("storage").GetProperty(service);
+            Assert.True(health.GetProperty("reachable").GetBoolean(), service);
+            Assert.True(health.GetProperty("authorized").GetBoolean(), service);
+        }
+    }
+
+    [Fact]
+    public async Task GetHealth_StorageUnreachable_Answers503NamingTheServices()
+    {
+        var closed = FreePorts.Take(3);
+        var nowhere = AzuriteEndpoints.For("127.0.0.1", closed[0], closed[1], closed[2]).ConnectionString;
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = nowhere });
+
+        using var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(body.RootElement.GetProperty("storage").GetProperty("table").GetProperty("reachable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task GetHealth_WrongAccountKey_ReportsReachableButNotAuthorized()
+    {
+        var azurite = await GuanGong.Testing.SharedAzurite.GetAsync();
+        var wrongKey = azurite.Endpoints.ConnectionString.Replace(AzuriteEndpoints.AccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = wrongKey });
+
+        using var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var blob = body.RootElement.GetProperty("storage").GetProperty("blob");
+        Assert.True(blob.GetProperty("reachable").GetBoolean());
+        Assert.False(blob.GetProperty("authorized").GetBoolean());
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+
+namespace GuanGong.LocalStack.Tests;
+
+public sealed class AzuriteProcessTests
+{
+    [Fact]
+    public async Task StartAsync_InMemoryOnFreePorts_AllThreeServicesAnswerAndStopLeavesNoProcess()
+    {
+        var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
+        var pid = azurite.ProcessId;
+        var ports = new[] { azurite.Endpoints.Blob.Port, azurite.Endpoints.Queue.Port, azurite.Endpoints.Table.Port };
+
+        Assert.Equal(3, ports.Distinct().Count());
+        Assert.DoesNotContain(10000, ports);
+        using (var http = new HttpClient())
+        {
+            foreach (var endpoint in new[] { azurite.Endpoints.Blob, azurite.Endpoints.Queue, azurite.Endpoints.Table })
+            {
+                using var response = await http.GetAsync(endpoint);
+                Assert.InRange((int)response.StatusCode, 400, 499); // unauthenticated or incomplete, but up
+            }
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        await azurite.DisposeAsync();
+
+        Assert.False(ProcessAlive(pid));
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"graceful stop took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task StartAsync_TwoInstances_GetDifferentPorts()
+    {
+        await using var first = await AzuriteProcess.StartAsync(new AzuriteOptions());
+        await using var second = await AzuriteProcess.StartAsync(new AzuriteOptions());
+
+        Assert.NotEqual(first.Endpoints.Blob.Port, second.Endpoints.Blob.Port);
+        Assert.NotEqual(first.ProcessId, second.ProcessId);
+    }
+
+    [Fact]
+    public async Task StartAsync_NodeMissing_ThrowsMessageThatSaysHowToInstall()
+    {
+        var error = await Assert.ThrowsAsync<LocalStackException>(
+            () => AzuriteProcess.StartAsync(new AzuriteOptions { NodeExecutable = "/nonexistent/bin/node" }));
+
+        Assert.Contains("Node.js was not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("npm ci", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_AzuriteNotInstalled_ThrowsMessageThatSaysRunNpmCi()
+    {
+        var emptyRoot = Directory.CreateTempSubdirectory("gg-root").FullName;
+
+        var error = await Assert.ThrowsAsync<LocalStackException>(
+            () => AzuriteProcess.StartAsync(new AzuriteOptions { RepositoryRoot = emptyRoot }));
+
+        Assert.Contains("npm ci", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_WithLocation_PersistsDataAcrossRestart()
+    {
+        var workspace = Directory.CreateTempSubdirectory("gg-azurite").FullName;
+        var ports = FreePorts.Take(3);
+        var options = new AzuriteOptions { BlobPort = ports[0], QueuePort = ports[1], TablePort = ports[2], Location = workspace };
+
+        await using (var first = await AzuriteProcess.StartAsync(options))
+        {
+            await first.StopAsync();
+        }
+
+        Assert.NotEmpty(Directory.EnumerateFileSystemEntries(workspace));
+        await using var second = await AzuriteProcess.StartAsync(options);
+        Assert.True(second.IsRunning);
+    }
+
+    [Fact]
+    public async Task Guard_OwnerKilledWithSigkill_AzuriteExitsOnItsOwn()
+    {
+        var root = RepositoryRoot.Find()!;
+        var ports = FreePorts.Take(3);
+        // bash owns the write end of the guard's stdin pipe (fd 3); `sleep` must not inherit it, or
+        // the pipe would stay open after bash dies.
+        var script =
+            $"exec 3> >(exec node tools/azurite-guard.js --inMemoryPersistence --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 " +
+            $"--blobPort {ports[0]} --queuePort {ports[1]} --tablePort {ports[2]} --silent >/dev/null 2>&1); echo $!; sleep 600 3>&-";
+        var owner = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, UseShellExecute = false };
+        owner.ArgumentList.Add("-c");
+        owner.ArgumentList.Add(script);
+        using var bash = Process.Start(owner)!;
+        var guardPid = int.Parse(await bash.StandardOutput.ReadLineAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await WaitUntilAsync(() => Answers(ports[0]), TimeSpan.FromSeconds(30));
+
+        bash.Kill(entireProcessTree: false); // SIGKILL to the owner only
+        await bash.WaitForExitAsync();
+
+        await WaitUntilAsync(() => Task.FromResult(!ProcessAlive(guardPid)), TimeSpan.FromSeconds(15));
+        Assert.False(ProcessAlive(guardPid));
+    }
+
+    private static async Task<bool> Answers(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        try
+        {
+            using var _ = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/devstoreaccount1"));
+            return true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (stopwatch.Elapsed > timeout)
+            {
+                throw new TimeoutException("Condition not met in time.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static bool ProcessAlive(int pid)
+    {
+        // A zombie (exited, not yet reaped) counts as gone: its /proc/status says State: Z.
+        var status = $"/proc/{pid}/status";
+        return File.Exists(status) && !File.ReadAllText(status).Contains("State:\tZ", StringComparison.Ordinal);
+    }
+}
