@@ -158,6 +158,14 @@ internal sealed partial class ReplayOrchestrationContext(
         throw new TaskCanceledException($"External event '{eventName}' did not arrive within {timeout}.");
     }
 
+    public override void SendEvent(string instanceId, string eventName, object? payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        var id = _nextTaskId++;
+        _unconfirmed[id] = new EventSentEvent(_currentUtc, id, instanceId, eventName, converter.Serialize(payload));
+    }
+
     public override void SetCustomStatus(object? customStatus)
     {
         CustomStatus = converter.Serialize(customStatus);
