@@ -33,6 +33,7 @@ public sealed class DurableTaskClient
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName);
         options ??= new StartOrchestrationOptions();
         var instanceId = options.InstanceId ?? Guid.NewGuid().ToString("N");
+        InstanceIds.Validate(instanceId, nameof(options));
         var existing = await _backend.ReadInstanceAsync(instanceId, includeHistory: false, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {

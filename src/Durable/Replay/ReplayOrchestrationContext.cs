@@ -197,6 +197,7 @@ internal sealed partial class ReplayOrchestrationContext(
     {
         var id = _nextTaskId++;
         var childId = options?.InstanceId ?? string.Create(CultureInfo.InvariantCulture, $"{InstanceId}:{id:D4}");
+        InstanceIds.Validate(childId, nameof(options));
         _unconfirmed[id] = new SubOrchestrationInstanceCreatedEvent(_currentUtc, id, name, options?.Version, childId, input);
         var open = new OpenTask<TResult>(name, id);
         _open[id] = open;
