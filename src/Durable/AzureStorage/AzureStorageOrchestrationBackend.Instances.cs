@@ -161,6 +161,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         await _instances.DeleteEntityAsync(instanceId, string.Empty, ETag.All, cancellationToken).ConfigureAwait(false);
+        await _payloads.DeleteAllAsync(instanceId, cancellationToken).ConfigureAwait(false);
         return keys.Count > 0;
     }
 

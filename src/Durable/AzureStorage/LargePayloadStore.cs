@@ -21,6 +21,18 @@ internal sealed class LargePayloadStore(BlobContainerClient container)
         return name;
     }
 
+    /// <summary>Deletes every payload kept for an instance (values, history rows, messages).</summary>
+    public async Task DeleteAllAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        foreach (var prefix in new[] { "values/", "messages/" })
+        {
+            await foreach (var blob in container.GetBlobsAsync(prefix: $"{prefix}{instanceId}/", cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public async Task<string> GetAsync(string name, CancellationToken cancellationToken)
     {
         var download = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,7 @@ public sealed class DurableTaskClient
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName);
         options ??= new StartOrchestrationOptions();
         var instanceId = options.InstanceId ?? Guid.NewGuid().ToString("N");
+        InstanceIds.Validate(instanceId, nameof(options));
         var existing = await _backend.ReadInstanceAsync(instanceId, includeHistory: false, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
@@ -50,24 +51,40 @@ public sealed class DurableTaskClient
         var executionId = Guid.NewGuid().ToString("N");
         var serializedInput = _options.DataConverter.Serialize(input);
         var record = new InstanceRecord(instanceId, orchestratorName, options.Version, executionId, OrchestrationRuntimeStatus.Pending, now, now, serializedInput, null, null, null, 1, null);
+        var startAt = options.StartAt is { } at && at > now ? at : (DateTimeOffset?)null;
+        var start = new TaskMessage(Guid.NewGuid().ToString("N"), instanceId, executionId, new ExecutionStartedEvent(now, orchestratorName, options.Version, serializedInput, executionId, null, startAt));
+        var delay = startAt is { } due ? Min(due - now, _backend.MaxMessageDelay) : TimeSpan.Zero;
+
+        // A new instance: send the start first. If this process dies before the status row is
+        // written, the worker creates the instance from the message, so nothing is left Pending
+        // forever. A replacement must write its row first (the worker drops a start that does not
+        // match the current execution).
+        if (existing is null)
+        {
+            await _backend.SendAsync(start, delay, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await _backend.CreateInstanceAsync(record, existing?.ETag, cancellationToken).ConfigureAwait(false);
         }
-        catch (CheckpointConflictException) when (options.ExistingInstance == DuplicateInstancePolicy.ReturnExisting)
-        {
-            return instanceId;
-        }
         catch (CheckpointConflictException ex)
         {
             var winner = await _backend.ReadInstanceAsync(instanceId, includeHistory: false, cancellationToken).ConfigureAwait(false);
+            if (winner?.Record.ExecutionId == executionId || options.ExistingInstance == DuplicateInstancePolicy.ReturnExisting)
+            {
+                // The worker already started it from our message, or a racing caller created it first.
+                return instanceId;
+            }
+
             throw new OrchestrationAlreadyExistsException(instanceId, winner?.Record.RuntimeStatus ?? OrchestrationRuntimeStatus.Pending) { Data = { ["conflict"] = ex.Message } };
         }
 
-        var startAt = options.StartAt is { } at && at > now ? at : (DateTimeOffset?)null;
-        var start = new ExecutionStartedEvent(now, orchestratorName, options.Version, serializedInput, executionId, null, startAt);
-        var delay = startAt is { } due ? Min(due - now, _backend.MaxMessageDelay) : TimeSpan.Zero;
-        await _backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), instanceId, executionId, start), delay, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            await _backend.SendAsync(start, delay, cancellationToken).ConfigureAwait(false);
+        }
+
         return instanceId;
     }
 

@@ -23,6 +23,7 @@ namespace GuanGong.Durable;
 [JsonDerivedType(typeof(OrchestratorStartedEvent), "OrchestratorStarted")]
 [JsonDerivedType(typeof(OrchestratorCompletedEvent), "OrchestratorCompleted")]
 [JsonDerivedType(typeof(EventRaisedEvent), "EventRaised")]
+[JsonDerivedType(typeof(EventSentEvent), "EventSent")]
 [JsonDerivedType(typeof(ExecutionSuspendedEvent), "ExecutionSuspended")]
 [JsonDerivedType(typeof(ExecutionResumedEvent), "ExecutionResumed")]
 public abstract record HistoryEvent(DateTimeOffset Timestamp);

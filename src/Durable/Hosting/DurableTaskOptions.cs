@@ -33,6 +33,15 @@ public sealed class DurableTaskOptions
     /// <summary>Deliveries before a message is poison (default 5).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>How long a received message stays hidden while processed (default 5 minutes).</summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The longest single queue delay; longer timers are re-enqueued in slices of this (default 3
+    /// days). Tests that move a fake clock over real queues set it to seconds so timers notice the jump.
+    /// </summary>
+    public TimeSpan MaxMessageDelay { get; set; } = TimeSpan.FromDays(3);
+
     /// <summary>Reads the settings from <paramref name="configuration"/> (the Functions host section wins when present).</summary>
     /// <param name="configuration">The app configuration.</param>
     /// <returns>The settings.</returns>
@@ -61,6 +70,7 @@ public sealed class DurableTaskOptions
         worker.MaxConcurrentOrchestratorFunctions = MaxConcurrentOrchestratorFunctions;
         worker.MaxQueuePollingInterval = MaxQueuePollingInterval;
         worker.MaxDequeueCount = MaxDequeueCount;
+        worker.MessageVisibilityTimeout = MessageVisibilityTimeout;
         return worker;
     }
 }

@@ -77,7 +77,12 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<IOrchestrationBackend>(sp =>
         {
             var settings = sp.GetRequiredService<DurableTaskOptions>();
-            var options = new AzureStorageBackendOptions { TaskHubName = settings.HubName, PartitionCount = settings.PartitionCount };
+            var options = new AzureStorageBackendOptions
+            {
+                TaskHubName = settings.HubName,
+                PartitionCount = settings.PartitionCount,
+                MaxMessageDelay = settings.MaxMessageDelay,
+            };
             return AzureStorageOrchestrationBackend.FromAccount(account(sp), options, sp.GetRequiredService<StorageRequestCounter>());
         });
         return services;
@@ -91,7 +96,8 @@ public static class DurableTaskServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IOrchestrationBackend>(sp => new InMemoryOrchestrationBackend(
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<DurableTaskOptions>().PartitionCount));
+            sp.GetRequiredService<DurableTaskOptions>().PartitionCount,
+            sp.GetRequiredService<DurableTaskOptions>().MaxMessageDelay));
         return services;
     }
 }

@@ -94,6 +94,12 @@ public abstract class TaskOrchestrationContext
     /// <returns>The payload.</returns>
     public abstract Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends an external event to another instance (fire and forget; delivered exactly once into its history).</summary>
+    /// <param name="instanceId">The receiving instance.</param>
+    /// <param name="eventName">The event name.</param>
+    /// <param name="payload">The payload.</param>
+    public abstract void SendEvent(string instanceId, string eventName, object? payload);
+
     /// <summary>Publishes a status value that clients can read while the instance runs.</summary>
     /// <param name="customStatus">The status (serialized with the data converter), or null to clear it.</param>
     public abstract void SetCustomStatus(object? customStatus);

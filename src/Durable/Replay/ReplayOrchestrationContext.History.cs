@@ -34,7 +34,7 @@ internal sealed partial class ReplayOrchestrationContext
             case ExecutionStartedEvent start:
                 _input = start.Input;
                 return Start(orchestrator, start.Input);
-            case TaskScheduledEvent or TimerCreatedEvent or SubOrchestrationInstanceCreatedEvent:
+            case TaskScheduledEvent or TimerCreatedEvent or SubOrchestrationInstanceCreatedEvent or EventSentEvent:
                 Confirm(historyEvent);
                 break;
             case TaskCompletedEvent completed:
@@ -127,6 +127,7 @@ internal sealed partial class ReplayOrchestrationContext
         TaskScheduledEvent task => task.TaskId,
         TimerCreatedEvent timer => timer.TaskId,
         SubOrchestrationInstanceCreatedEvent sub => sub.TaskId,
+        EventSentEvent sent => sent.TaskId,
         _ => -1,
     };
 
@@ -134,6 +135,7 @@ internal sealed partial class ReplayOrchestrationContext
     {
         TaskScheduledEvent task => task.Name,
         SubOrchestrationInstanceCreatedEvent sub => sub.Name,
+        EventSentEvent sent => sent.InstanceId + "/" + sent.Name,
         _ => null,
     };
 
@@ -142,6 +144,7 @@ internal sealed partial class ReplayOrchestrationContext
         TaskScheduledEvent task => $"activity '{task.Name}'",
         TimerCreatedEvent timer => string.Create(CultureInfo.InvariantCulture, $"a timer due {timer.FireAt:o}"),
         SubOrchestrationInstanceCreatedEvent sub => $"sub-orchestration '{sub.Name}'",
+        EventSentEvent sent => $"event '{sent.Name}' to '{sent.InstanceId}'",
         _ => scheduled.GetType().Name,
     };
 }

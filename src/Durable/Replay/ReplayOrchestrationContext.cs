@@ -158,6 +158,14 @@ internal sealed partial class ReplayOrchestrationContext(
         throw new TaskCanceledException($"External event '{eventName}' did not arrive within {timeout}.");
     }
 
+    public override void SendEvent(string instanceId, string eventName, object? payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        var id = _nextTaskId++;
+        _unconfirmed[id] = new EventSentEvent(_currentUtc, id, instanceId, eventName, converter.Serialize(payload));
+    }
+
     public override void SetCustomStatus(object? customStatus)
     {
         CustomStatus = converter.Serialize(customStatus);
@@ -189,6 +197,7 @@ internal sealed partial class ReplayOrchestrationContext(
     {
         var id = _nextTaskId++;
         var childId = options?.InstanceId ?? string.Create(CultureInfo.InvariantCulture, $"{InstanceId}:{id:D4}");
+        InstanceIds.Validate(childId, nameof(options));
         _unconfirmed[id] = new SubOrchestrationInstanceCreatedEvent(_currentUtc, id, name, options?.Version, childId, input);
         var open = new OpenTask<TResult>(name, id);
         _open[id] = open;

@@ -22,7 +22,7 @@ public static class DurableTelemetry
     /// <summary>The span tag that carries the work item's storage request count.</summary>
     public const string StorageRequestsTag = "durabletask.storage_requests";
 
-    internal static void RecordRequests(Activity? span, StorageRequestScope.Counter requests, string kind)
+    internal static void RecordRequests(Activity? span, StorageRequestScope requests, string kind)
     {
         span?.SetTag(StorageRequestsTag, requests.Count);
         StorageRequestsPerWorkItem.Record(requests.Count, new KeyValuePair<string, object?>("kind", kind));

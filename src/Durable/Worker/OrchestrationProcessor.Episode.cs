@@ -131,6 +131,13 @@ internal sealed partial class OrchestrationProcessor
         TaskScheduledEvent task => new TaskMessage(NewId(), instanceId, executionId, task),
         TimerCreatedEvent timer => new TaskMessage(NewId(), instanceId, executionId, new TimerFiredEvent(timer.FireAt, timer.TaskId, timer.FireAt)),
         SubOrchestrationInstanceCreatedEvent sub => StartChild(sub, instanceId, executionId, now),
+
+        // The message id is derived from the call, so a re-sent outbox is recorded once by the receiver.
+        EventSentEvent sent => new TaskMessage(
+            $"{instanceId}:{executionId}:{sent.TaskId}",
+            sent.InstanceId,
+            null,
+            new EventRaisedEvent(now, sent.Name, sent.Input, $"{instanceId}:{executionId}:{sent.TaskId}")),
         _ => throw new InvalidOperationException($"No message for action {action.GetType().Name}."),
     };
 

@@ -81,6 +81,25 @@ public sealed class AzureBackendTests
         Assert.Equal(200_000, metadata.ReadCustomStatusAs<string>()!.Length);
         var history = await sut.Client.GetOrchestrationHistoryAsync(id);
         Assert.Equal(200_000 + 2, history.OfType<TaskCompletedEvent>().First().Result!.Length);
+
+        var container = new GuanGong.Storage.Blobs.BlobContainerClient(sut.ConnectionString, sut.BackendOptions.TaskHubName.ToLowerInvariant() + "-largemessages");
+        Assert.NotEmpty(await BlobNamesAsync(container, id));
+        Assert.Equal(1, (await sut.Client.PurgeInstanceAsync(id)).PurgedInstanceCount);
+        Assert.Empty(await BlobNamesAsync(container, id));
+    }
+
+    private static async Task<List<string>> BlobNamesAsync(GuanGong.Storage.Blobs.BlobContainerClient container, string instanceId)
+    {
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            if (blob.Name.Contains("/" + instanceId + "/", StringComparison.Ordinal))
+            {
+                names.Add(blob.Name);
+            }
+        }
+
+        return names;
     }
 
     [Fact]

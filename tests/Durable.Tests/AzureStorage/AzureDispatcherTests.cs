@@ -85,6 +85,6 @@ public sealed class AzureDispatcherTests(ITestOutputHelper output)
         // 3 loops (2 control partitions + work items) polling every 50 ms would make ~240 requests in 4 s.
         output.WriteLine($"idle for 4 s: {idlePolls} queue polls; an enqueue then completed in {clock.ElapsedMilliseconds} ms");
         Assert.InRange(idlePolls, 3, 40);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 }

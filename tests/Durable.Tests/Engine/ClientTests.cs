@@ -48,6 +48,20 @@ public sealed class ClientTests
             "Echo", 3, new StartOrchestrationOptions("order-3", ExistingInstance: DuplicateInstancePolicy.Refuse)));
     }
 
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a#b")]
+    [InlineData("what?")]
+    [InlineData("tab\there")]
+    public async Task ScheduleNewOrchestrationInstanceAsync_IdThatCannotBeAKey_IsRefusedBeforeAnythingIsSent(string id)
+    {
+        await using var sut = CreateSut();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => sut.Client.ScheduleNewOrchestrationInstanceAsync("Echo", 1, new StartOrchestrationOptions(id)));
+
+        Assert.Equal(0, sut.Backend.QueuedMessageCount);
+    }
+
     [Fact]
     public async Task GetAllInstancesAsync_FilteredAndPaged_ReturnsEveryMatchOnce()
     {

@@ -11,6 +11,11 @@ public sealed class ExternalEventTests
             var second = await context.WaitForExternalEvent<string>("APPROVAL");
             return first + "," + second;
         })
+        .AddOrchestratorFunc<string, string>("Notifier", async (context, target) =>
+        {
+            context.SendEvent(target, "Approval", "from " + context.InstanceId);
+            return await context.CallActivityAsync<string>("Echo", "sent");
+        })
         .AddOrchestratorFunc<int, string>("RaceOnce", async (context, hours) =>
         {
             try
@@ -123,6 +128,20 @@ public sealed class ExternalEventTests
         var metadata = await sut.RunToCompletionAsync(id, TimeSpan.FromMinutes(30));
 
         Assert.Equal("waiting for you", metadata.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task SendEvent_FromAnotherOrchestration_IsDeliveredOnce()
+    {
+        await using var sut = CreateSut();
+        var waiter = await sut.StartAsync("TwoWaits");
+
+        await sut.StartAsync("Notifier", waiter, new StartOrchestrationOptions("notifier"));
+        await sut.StartAsync("Notifier", waiter, new StartOrchestrationOptions("notifier-2"));
+
+        Assert.Equal("sent", (await sut.GetAsync("notifier")).ReadOutputAs<string>());
+        Assert.Equal("from notifier,from notifier-2", (await sut.GetAsync(waiter)).ReadOutputAs<string>());
+        Assert.Single((await sut.Client.GetOrchestrationHistoryAsync("notifier")).OfType<EventSentEvent>());
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class PoisonTests
         {
             sut.Time.Advance(TimeSpan.FromSeconds(90));
             await Task.Yield();
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
             Assert.Empty(await sut.Backend.ReceiveWorkItemsAsync(32, TimeSpan.FromMinutes(5)));
         }
 

@@ -36,6 +36,7 @@ public sealed class WireFormatTests
             new SubOrchestrationInstanceCompletedEvent(at, 3, "r"),
             new SubOrchestrationInstanceFailedEvent(at, 4, failure),
             new EventRaisedEvent(at, "go", "true", "m"),
+            new EventSentEvent(at, 5, "other", "go", "1"),
             new ExecutionTerminatedEvent(at, "why"),
             new ExecutionSuspendedEvent(at, "pause"),
             new ExecutionResumedEvent(at, null),

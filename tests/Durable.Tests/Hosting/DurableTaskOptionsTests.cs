@@ -14,6 +14,8 @@ public sealed class DurableTaskOptionsTests
             ["extensions:durableTask:maxConcurrentOrchestratorFunctions"] = "9",
             ["extensions:durableTask:storageProvider:partitionCount"] = "8",
             ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:05",
+            ["extensions:durableTask:messageVisibilityTimeout"] = "00:02:00",
+            ["extensions:durableTask:maxMessageDelay"] = "00:00:01",
         }).Build();
 
         var options = DurableTaskOptions.FromConfiguration(configuration);
@@ -21,6 +23,8 @@ public sealed class DurableTaskOptionsTests
 
         Assert.Equal(("Campaigns", 8, 7, 9), (options.HubName, options.PartitionCount, worker.MaxConcurrentActivityFunctions, worker.MaxConcurrentOrchestratorFunctions));
         Assert.Equal(TimeSpan.FromSeconds(5), worker.MaxQueuePollingInterval);
+        Assert.Equal(TimeSpan.FromMinutes(2), worker.MessageVisibilityTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.MaxMessageDelay);
     }
 
     [Fact]

@@ -37,6 +37,52 @@ public sealed class HostingTests
         Assert.Equal("你好, 关工", metadata.ReadOutputAs<string>());
     }
 
+    [Fact]
+    public async Task AddDurableTask_FakeClockOverAzurite_ADeadlineWeeksAwayFiresWhenTheClockJumps()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var time = new FakeTimeProvider();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["extensions:durableTask:hubName"] = SharedAzurite.UniqueName("deadline"),
+            ["extensions:durableTask:partitionCount"] = "1",
+            ["extensions:durableTask:maxQueuePollingInterval"] = "00:00:01",
+            ["extensions:durableTask:maxMessageDelay"] = "00:00:01",
+        });
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services
+            .AddDurableTask(builder.Configuration, registry => registry
+                .AddOrchestratorFunc<object?, string>("Review", async (context, _) =>
+                {
+                    try
+                    {
+                        return await context.WaitForExternalEvent<string>("decision", TimeSpan.FromDays(14));
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        return "escalated at " + context.CurrentUtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }))
+            .AddDurableTaskAzureStorage(azurite.Endpoints.ConnectionString);
+        using var host = builder.Build();
+        await host.StartAsync();
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
+
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("Review");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await client.GetInstanceAsync(id))!.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, timeout.Token);
+        }
+
+        time.Advance(TimeSpan.FromDays(15));
+        var metadata = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+        await host.StopAsync();
+
+        Assert.Equal("escalated at 2026-01-20", metadata.ReadOutputAs<string>());
+    }
+
     internal sealed class Greeter
     {
         public string Greet(string name) => $"你好, {name}";
