@@ -46,7 +46,7 @@ internal static class CaseEndpoints
                 @case.Task is { } task
                     ? new CaseHolderView(task.CommitteeCode, task.Holder.ToString(), [.. task.Assignees.Where(a => a.Rung == task.Holder).Select(a => a.Name)], task.DueAt, task.UnconfirmedCalendarYears)
                     : null,
-                @case.RectificationDueAt, @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.LastError);
+                @case.RectificationDueAt, @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : instance?.LastError);
             return Results.Json(view, Domain.DomainJson.Options);
         })
         .WithName("GetCaseStatus")

@@ -15,8 +15,11 @@ namespace GuanGong.Functions.Hosting;
 /// <summary>The composition root: one place that wires configuration, services and endpoints.</summary>
 public static class AppHost
 {
-    /// <summary>Builds the app. <paramref name="overrides"/> win over every other configuration source (tests use it).</summary>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Builds the app. <paramref name="overrides"/> win over every other configuration source and
+    /// <paramref name="configureServices"/> runs last (tests use them, e.g. to swap in a fake clock).
+    /// </summary>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         FunctionsConfiguration.Apply(builder.Configuration, builder.Environment.ContentRootPath, overrides);
@@ -44,6 +47,7 @@ public static class AppHost
         builder.Services.AddSingleton<FormNonces>();
         builder.Services.AddSingleton<SubmissionService>();
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddSingleton<CampaignLauncher>();
         builder.Services.AddSingleton(sp => LinkKeys.Load(
             sp.GetRequiredService<IConfiguration>(), IsLocalProfile(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         builder.Services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
@@ -57,6 +61,7 @@ public static class AppHost
         });
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStaticFiles();
@@ -79,6 +84,8 @@ public static class AppHost
         api.MapSubmissions();
         api.MapCases();
         api.MapDecisions();
+        api.MapAdmin();
+        api.MapCampaigns();
         app.MapReviewPages();
         app.MapEngineTriggers(app.Configuration);
         if (IsLocalProfile(app.Configuration))

@@ -33,16 +33,25 @@ public sealed class Access(AccessKeys keys, LinkKeyRing ring, TimeProvider time,
             return null;
         }
 
-        var verified = ApprovalTokens.Verify(token, ring, time.GetUtcNow(), new TokenExpectation(Stage: LinkKinds.UnitStage));
+        var verified = ApprovalTokens.Verify(token, ring, time.GetUtcNow(), new TokenExpectation());
         if (!verified.IsValid)
         {
             return null;
         }
 
-        var claims = verified.Claims!;
-        return claims.CaseId.StartsWith(LinkKinds.SubtreePrefix, StringComparison.Ordinal)
-            ? new CommitteeCaller(claims.CaseId[LinkKinds.SubtreePrefix.Length..], "dashboard-link")
-            : new UnitCaller(UnitOfCase(claims.CaseId), claims.CaseId, claims.ReviewerEmail);
+        var subject = verified.Claims!.CaseId;
+        if (subject.StartsWith(LinkKinds.SubtreePrefix, StringComparison.Ordinal))
+        {
+            return new CommitteeCaller(subject[LinkKinds.SubtreePrefix.Length..], "dashboard-link");
+        }
+
+        if (subject.StartsWith(LinkKinds.UnitPrefix, StringComparison.Ordinal) && Cases.CaseIds.Parse(subject[LinkKinds.UnitPrefix.Length..]) is { } parts)
+        {
+            return new UnitCaller(parts.UnitCode, subject[LinkKinds.UnitPrefix.Length..], verified.Claims.ReviewerEmail);
+        }
+
+        // A reviewer task link is not a caller here: it acts only on its own task.
+        return null;
     }
 
     /// <summary>Whether the caller may see things belonging to <paramref name="committeeCode"/> (a unit, or a subtree root).</summary>
@@ -59,7 +68,4 @@ public sealed class Access(AccessKeys keys, LinkKeyRing ring, TimeProvider time,
         var header = context.Request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
-
-    // Case ids are "{year}-{unitCode}-{campaignTag}"; the unit code is the middle part.
-    private static string UnitOfCase(string caseId) => Cases.CaseIds.Parse(caseId)?.UnitCode ?? string.Empty;
 }

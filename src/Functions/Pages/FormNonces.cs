@@ -12,7 +12,7 @@ public sealed class FormNonces(LinkKeyRing keys, TimeProvider time)
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
 
     public string Issue(string linkNonce, string email) =>
-        ApprovalTokens.Issue(new ApprovalTokenClaims("form:" + linkNonce, 0, email, ApprovalActions.View, time.GetUtcNow() + Lifetime, ApprovalTokens.NewNonce()), keys);
+        ApprovalTokens.Issue(new ApprovalTokenClaims("form:" + linkNonce, Http.LinkKinds.NonTaskStage, email, ApprovalActions.View, time.GetUtcNow() + Lifetime, ApprovalTokens.NewNonce()), keys);
 
     public bool IsValid(string? formNonce, string linkNonce, string email) =>
         ApprovalTokens.Verify(formNonce, keys, time.GetUtcNow(), new TokenExpectation(CaseId: "form:" + linkNonce, ReviewerEmail: email)).IsValid;

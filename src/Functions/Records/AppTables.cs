@@ -14,30 +14,49 @@ namespace GuanGong.Functions.Records;
 /// <summary>
 /// The app's own tables (the engine keeps its own beside them). One place names them all, so the
 /// start-up check creates every one and a reader sees the whole persisted surface at a glance.
+/// Names carry a prefix (<c>GuanGong:Storage:TablePrefix</c>, default <c>gg</c>) so several apps
+/// (or test runs) can share one account.
 /// </summary>
-public sealed class AppTables(AppStorage storage)
+public sealed class AppTables
 {
-    public RecordTable<Committee> Committees { get; } = new(storage.Tables.GetTableClient("ggCommittees"));
+    public AppTables(AppStorage storage, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var prefix = configuration?["GuanGong:Storage:TablePrefix"] ?? "gg";
+        Committees = new(storage.Tables.GetTableClient(prefix + "Committees"));
+        Templates = new(storage.Tables.GetTableClient(prefix + "Templates"));
+        Campaigns = new(storage.Tables.GetTableClient(prefix + "Campaigns"));
+        Cases = new(storage.Tables.GetTableClient(prefix + "Cases"));
+        Decisions = new(storage.Tables.GetTableClient(prefix + "Decisions"));
+        Audit = new(storage.Tables.GetTableClient(prefix + "Audit"));
+        Idempotency = new(storage.Tables.GetTableClient(prefix + "Idempotency"));
+        Ledgers = new(storage.Tables.GetTableClient(prefix + "Ledgers"));
+        ApiKeys = new(storage.Tables.GetTableClient(prefix + "ApiKeys"));
+        Ratings = new(storage.Tables.GetTableClient(prefix + "Ratings"));
+        Holidays = new(storage.Tables.GetTableClient(prefix + "Holidays"));
+    }
 
-    public RecordTable<StandardTemplate> Templates { get; } = new(storage.Tables.GetTableClient("ggTemplates"));
+    public RecordTable<Committee> Committees { get; }
 
-    public RecordTable<CampaignRecord> Campaigns { get; } = new(storage.Tables.GetTableClient("ggCampaigns"));
+    public RecordTable<StandardTemplate> Templates { get; }
 
-    public RecordTable<CaseRecord> Cases { get; } = new(storage.Tables.GetTableClient("ggCases"));
+    public RecordTable<CampaignRecord> Campaigns { get; }
 
-    public RecordTable<ReviewDecisionRecord> Decisions { get; } = new(storage.Tables.GetTableClient("ggDecisions"));
+    public RecordTable<CaseRecord> Cases { get; }
 
-    public RecordTable<AuditEntry> Audit { get; } = new(storage.Tables.GetTableClient("ggAudit"));
+    public RecordTable<ReviewDecisionRecord> Decisions { get; }
 
-    public RecordTable<IdempotencyRecord> Idempotency { get; } = new(storage.Tables.GetTableClient("ggIdempotency"));
+    public RecordTable<AuditEntry> Audit { get; }
 
-    public RecordTable<LedgerRecord> Ledgers { get; } = new(storage.Tables.GetTableClient("ggLedgers"));
+    public RecordTable<IdempotencyRecord> Idempotency { get; }
 
-    public RecordTable<ApiKeyRecord> ApiKeys { get; } = new(storage.Tables.GetTableClient("ggApiKeys"));
+    public RecordTable<LedgerRecord> Ledgers { get; }
 
-    public RecordTable<TownshipRatingRecord> Ratings { get; } = new(storage.Tables.GetTableClient("ggRatings"));
+    public RecordTable<ApiKeyRecord> ApiKeys { get; }
 
-    public RecordTable<HolidayNotice> Holidays { get; } = new(storage.Tables.GetTableClient("ggHolidays"));
+    public RecordTable<TownshipRatingRecord> Ratings { get; }
+
+    public RecordTable<HolidayNotice> Holidays { get; }
 
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using GuanGong.Functions.Hosting;
 using GuanGong.LocalStack;
 using GuanGong.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.Infrastructure;
 
@@ -20,6 +21,8 @@ internal sealed class TestApp : IAsyncDisposable
         Client = new HttpClient { BaseAddress = baseAddress };
     }
 
+    public const string AdminKey = "test-admin-key";
+
     public Uri BaseAddress { get; }
 
     public string MailFolder { get; }
@@ -28,7 +31,7 @@ internal sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var azurite = await SharedAzurite.GetAsync();
         var port = FreePorts.Take(1)[0];
@@ -41,13 +44,25 @@ internal sealed class TestApp : IAsyncDisposable
             ["GuanGong:Mail:Delivery"] = "Pickup",
             ["GuanGong:Mail:PickupDirectory"] = mailFolder,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["GuanGong:AdminKey"] = AdminKey,
+            // Each app gets its own tables and task hub in the shared Azurite, so tests run in parallel.
+            ["GuanGong:Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+            ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "h" + Guid.NewGuid().ToString("N")[..10],
+            ["AzureFunctionsJobHost:extensions:durableTask:maxQueuePollingInterval"] = "00:00:00.500",
+            ["AzureFunctionsJobHost:extensions:durableTask:maxMessageDelay"] = "00:00:01",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;
         }
 
-        var app = AppHost.Build([], overrides);
+        var app = AppHost.Build([], overrides, services =>
+        {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+        });
         await app.StartAsync();
         return new TestApp(app, new Uri($"http://127.0.0.1:{port}"), mailFolder);
     }

@@ -15,6 +15,7 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// (deadlines, holders, the calendar) comes from activity results, and time only from
 /// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>.
 /// </remarks>
+[DurableTask(CaseWorkflowNames.Orchestrator)]
 public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseWorkflowOutput>
 {
     public override async Task<CaseWorkflowOutput> RunAsync(TaskOrchestrationContext context, CaseWorkflowInput input)
@@ -53,7 +54,7 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
                 var decision = context.WaitForExternalEvent<ReviewDecisionEvent>(CaseWorkflowNames.DecisionEvent, cancel.Token);
                 var due = context.CreateTimer(step.At.UtcDateTime, cancel.Token);
                 var winner = await Task.WhenAny(decision, due);
-                await cancel.CancelAsync();
+                StopWaiting(cancel);
                 if (winner == decision)
                 {
                     var taken = await decision;
@@ -82,13 +83,20 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
         }
     }
 
+    // Cancel synchronously: the callbacks (dropping the losing timer or event wait) must run here on
+    // the orchestration's replay thread, in order. CancelAsync would run them on the thread pool and
+    // hand the orchestrator a non-durable task to await, which replay cannot allow.
+#pragma warning disable CA1849 // Call async methods when in an async method
+    private static void StopWaiting(CancellationTokenSource cancel) => cancel.Cancel();
+#pragma warning restore CA1849
+
     private static async Task<CaseProgress> AwaitResubmissionAsync(TaskOrchestrationContext context, string caseId, CaseProgress returned)
     {
         using var cancel = new CancellationTokenSource();
         var resubmitted = context.WaitForExternalEvent<ResubmittedEvent>(CaseWorkflowNames.ResubmittedEvent, cancel.Token);
         var due = context.CreateTimer(returned.RectificationDueAt!.Value.UtcDateTime, cancel.Token);
         var winner = await Task.WhenAny(resubmitted, due);
-        await cancel.CancelAsync();
+        StopWaiting(cancel);
         if (winner == resubmitted)
         {
             var round = (await resubmitted).Round;

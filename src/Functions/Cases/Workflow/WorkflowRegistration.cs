@@ -42,14 +42,9 @@ public static class WorkflowRegistration
         services.AddSingleton<IOrchestrationBackend>(sp =>
         {
             var settings = sp.GetRequiredService<DurableTaskOptions>();
-            var options = new AzureStorageBackendOptions { TaskHubName = settings.HubName, PartitionCount = settings.PartitionCount };
-            if (TimeSpan.TryParse(configuration["GuanGong:Engine:MaxTimerSlice"], System.Globalization.CultureInfo.InvariantCulture, out var slice))
-            {
-                // Tests under a fake clock use short slices, so a timer's message comes back soon in real time
-                // and fires once the fake clock has passed its due time.
-                options.MaxMessageDelay = slice;
-            }
-
+            // maxMessageDelay (host.json durableTask section) slices long timers; tests under a fake
+            // clock set it to seconds so a timer's message comes back soon in real time.
+            var options = new AzureStorageBackendOptions { TaskHubName = settings.HubName, PartitionCount = settings.PartitionCount, MaxMessageDelay = settings.MaxMessageDelay };
             var storage = sp.GetRequiredService<AppStorage>();
             return AzureStorageOrchestrationBackend.FromAccount(storage.Account, options, storage.RequestCounter);
         });
