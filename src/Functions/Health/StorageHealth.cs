@@ -42,7 +42,7 @@ internal sealed class StorageHealth(AppStorage storage)
         {
             return new ServiceHealth(service, endpoint.ToString(), true, false, stopwatch.ElapsedMilliseconds, $"{ex.Status} {ex.ErrorCode}");
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException or IOException or AggregateException)
         {
             return new ServiceHealth(service, endpoint.ToString(), false, false, stopwatch.ElapsedMilliseconds, ex.GetType().Name + ": " + ex.Message);
         }
