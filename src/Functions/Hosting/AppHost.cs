@@ -1,10 +1,12 @@
 using GuanGong.Functions.Campaigns;
 using GuanGong.Functions.Health;
 using GuanGong.Functions.Http;
+using GuanGong.Functions.Ledgers;
 using GuanGong.Functions.Mail;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
+using GuanGong.Functions.Standards;
 
 namespace GuanGong.Functions.Hosting;
 
@@ -47,6 +49,8 @@ public static class AppHost
             }
         });
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
+        builder.Services.AddSingleton<TemplateResolver>();
+        builder.Services.AddLedgers();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -66,6 +70,7 @@ public static class AppHost
         });
         var api = app.MapGroup("/api");
         api.MapHealth();
+        api.MapLedgers();
         if (IsLocalProfile(app.Configuration))
         {
             app.MapDevMailbox();
