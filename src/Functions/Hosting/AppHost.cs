@@ -1,4 +1,5 @@
 using GuanGong.Functions.Campaigns;
+using GuanGong.Functions.Exports;
 using GuanGong.Functions.Health;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Ledgers;
@@ -7,6 +8,7 @@ using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Standards;
+using GuanGong.Functions.Statistics;
 
 namespace GuanGong.Functions.Hosting;
 
@@ -51,6 +53,7 @@ public static class AppHost
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
         builder.Services.AddSingleton<TemplateResolver>();
         builder.Services.AddLedgers();
+        builder.Services.AddCampaignStatistics();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -71,6 +74,8 @@ public static class AppHost
         var api = app.MapGroup("/api");
         api.MapHealth();
         api.MapLedgers();
+        api.MapCampaignStatistics();
+        api.MapCampaignExports();
         if (IsLocalProfile(app.Configuration))
         {
             app.MapDevMailbox();
