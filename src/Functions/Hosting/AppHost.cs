@@ -4,6 +4,7 @@ using GuanGong.Functions.Health;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Ledgers;
 using GuanGong.Functions.Mail;
+using GuanGong.Functions.OpenApi;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
@@ -54,6 +55,7 @@ public static class AppHost
         builder.Services.AddSingleton<TemplateResolver>();
         builder.Services.AddLedgers();
         builder.Services.AddCampaignStatistics();
+        builder.Services.AddApiDocument();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -76,6 +78,7 @@ public static class AppHost
         api.MapLedgers();
         api.MapCampaignStatistics();
         api.MapCampaignExports();
+        app.MapApiDocument();
         if (IsLocalProfile(app.Configuration))
         {
             app.MapDevMailbox();
