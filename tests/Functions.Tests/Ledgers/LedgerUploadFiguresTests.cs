@@ -10,13 +10,13 @@ using Xunit.Abstractions;
 
 namespace GuanGong.Functions.Tests.Ledgers;
 
-/// <summary>A 100 MB upload through the app: prints the time and memory it took; asserts only that it streamed.</summary>
+/// <summary>A 100 MB upload and download through the app: prints the time and memory each took; asserts only that they streamed.</summary>
 public sealed class LedgerUploadFiguresTests(ITestOutputHelper output)
 {
     private const long Size = 100L * 1024 * 1024;
 
     [Fact]
-    public async Task Upload_100MegabytePdf_StreamsWithBoundedMemory()
+    public async Task Upload_100MegabytePdf_AndDownload_StreamWithBoundedMemory()
     {
         await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
         {
@@ -31,6 +31,36 @@ public sealed class LedgerUploadFiguresTests(ITestOutputHelper output)
         content.Headers.ContentLength = Size;
         using var request = SeededApp.Request(HttpMethod.Put, LedgerUploadTests.UploadPath(record.CaseId, "leadership-agenda", "大文件.pdf"), adminKey: SeededApp.AdminKey, content: content);
 
+        HttpResponseMessage? response = null;
+        var upload = await MeasureAsync(async () => response = await app.Client.SendAsync(request));
+        using var created = response!;
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        Assert.Equal(Size, body.RootElement.GetProperty("length").GetInt64());
+        Assert.Equal(source.Sha256(), body.RootElement.GetProperty("sha256").GetString());
+        output.WriteLine($"100 MiB upload:   {upload}");
+        Assert.True(upload.HeapGrowth < 64L * 1024 * 1024, $"upload: managed heap grew {upload.HeapGrowth} bytes");
+
+        using var list = SeededApp.Request(HttpMethod.Get, $"/api/cases/{record.CaseId}/ledgers", adminKey: SeededApp.AdminKey);
+        using var listed = JsonDocument.Parse(await (await app.Client.SendAsync(list)).Content.ReadAsStringAsync());
+        var url = listed.RootElement.GetProperty("ledgers")[0].GetProperty("downloadUrl").GetString()!;
+        var downloadedHash = string.Empty;
+        var download = await MeasureAsync(async () =>
+        {
+            using var got = await app.Client.GetAsync(new Uri(url, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+            await using var stream = await got.Content.ReadAsStreamAsync();
+            downloadedHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
+        });
+
+        Assert.Equal(source.Sha256(), downloadedHash);
+        output.WriteLine($"100 MiB download: {download}");
+        Assert.True(download.HeapGrowth < 64L * 1024 * 1024, $"download: managed heap grew {download.HeapGrowth} bytes");
+    }
+
+    /// <summary>Runs <paramref name="action"/>, sampling the managed heap and the working set (this process: client and app) every 10 ms.</summary>
+    private static async Task<Figures> MeasureAsync(Func<Task> action)
+    {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -50,19 +80,18 @@ public sealed class LedgerUploadFiguresTests(ITestOutputHelper output)
             }
         });
         var clock = Stopwatch.StartNew();
-        using var response = await app.Client.SendAsync(request);
+        await action();
         clock.Stop();
         await sampling.CancelAsync();
         await sampler;
+        return new Figures(clock.Elapsed, heapPeak - heapBefore, workingSetPeak - workingSetBefore);
+    }
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(Size, body.RootElement.GetProperty("length").GetInt64());
-        Assert.Equal(source.Sha256(), body.RootElement.GetProperty("sha256").GetString());
-        var heapGrowth = heapPeak - heapBefore;
-        output.WriteLine($"100 MiB upload: {clock.Elapsed.TotalSeconds:0.00} s ({Size / 1024.0 / 1024.0 / clock.Elapsed.TotalSeconds:0.0} MiB/s); "
-            + $"peak managed heap growth {heapGrowth / 1024.0 / 1024.0:0.0} MiB; peak working-set growth {(workingSetPeak - workingSetBefore) / 1024.0 / 1024.0:0.0} MiB (test process: client and app)");
-        Assert.True(heapGrowth < 64L * 1024 * 1024, $"managed heap grew {heapGrowth} bytes");
+    private sealed record Figures(TimeSpan Elapsed, long HeapGrowth, long WorkingSetGrowth)
+    {
+        public override string ToString() =>
+            $"{Elapsed.TotalSeconds:0.00} s ({Size / 1024.0 / 1024.0 / Elapsed.TotalSeconds:0.0} MiB/s); peak managed heap growth {HeapGrowth / 1024.0 / 1024.0:0.0} MiB; "
+            + $"peak working-set growth {WorkingSetGrowth / 1024.0 / 1024.0:0.0} MiB (test process: client and app)";
     }
 
     /// <summary>A forward-only PDF-looking stream of any length, generated as it is read and hashed on the way.</summary>

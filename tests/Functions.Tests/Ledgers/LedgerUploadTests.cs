@@ -34,6 +34,8 @@ public sealed class LedgerUploadTests(SeededApp app) : IClassFixture<SeededApp>
         var blob = await app.Ledgers.GetBlobClient($"{caseId}/{Item}/{ledgerId}").DownloadContentAsync();
         Assert.Equal(pdf, blob.Value.Content.ToArray());
         Assert.Equal("application/pdf", blob.Value.Details.ContentType);
+        var properties = await app.Ledgers.GetBlobClient($"{caseId}/{Item}/{ledgerId}").GetPropertiesAsync();
+        Assert.Equal(MD5.HashData(pdf), properties.Value.ContentHash);
     }
 
     [Theory]
