@@ -17,8 +17,9 @@ internal static class ExportEndpoints
         api.MapGet("/campaigns/{campaignId}/results.csv", (string campaignId, string? root, int? year, HttpContext context, CampaignScopes scopes, CancellationToken cancellationToken) =>
                 ExportAsync(campaignId, root, year, context, scopes, ".csv", cancellationToken))
             .WithName("ExportResultsCsv")
+            .WithTags("Exports")
             .WithSummary("Results as CSV (UTF-8 with BOM): one row per unit of the subtree")
-            .Produces(StatusCodes.Status200OK, contentType: CsvType)
+            .Produces<Stream>(StatusCodes.Status200OK, CsvType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -26,8 +27,9 @@ internal static class ExportEndpoints
         api.MapGet("/campaigns/{campaignId}/results.xlsx", (string campaignId, string? root, int? year, HttpContext context, CampaignScopes scopes, CancellationToken cancellationToken) =>
                 ExportAsync(campaignId, root, year, context, scopes, ".xlsx", cancellationToken))
             .WithName("ExportResultsXlsx")
+            .WithTags("Exports")
             .WithSummary("Results as an Excel workbook: one row per unit of the subtree")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxType)
+            .Produces<Stream>(StatusCodes.Status200OK, XlsxType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -22,6 +22,7 @@ internal static class LedgerEndpoints
     {
         api.MapPut("/cases/{caseId}/items/{itemId}/ledgers", UploadAsync)
             .WithName("UploadLedger")
+            .WithTags("Ledgers")
             .WithSummary("Upload one ledger file (raw body, streamed) for an item of a case")
             // The declared type documents the body; any Content-Type is let through, because the bytes decide.
             .Accepts<Stream>("application/octet-stream", "*/*")
@@ -36,6 +37,7 @@ internal static class LedgerEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/cases/{caseId}/ledgers", ListAsync)
             .WithName("ListLedgers")
+            .WithTags("Ledgers")
             .WithSummary("A case's ledgers, each with a download link valid for 15 minutes")
             .Produces<LedgerList>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -43,8 +45,9 @@ internal static class LedgerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/ledgers/content", DownloadAsync)
             .WithName("DownloadLedger")
+            .WithTags("Ledgers")
             .WithSummary("The bytes of one ledger, by a download link from the list")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces<Stream>(StatusCodes.Status200OK, LedgerFileKind.All[0].ContentType, [.. LedgerFileKind.All.Skip(1).Select(k => k.ContentType)])
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

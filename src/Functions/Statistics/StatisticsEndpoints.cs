@@ -13,6 +13,7 @@ internal static class StatisticsEndpoints
     public static void MapCampaignStatistics(this IEndpointRouteBuilder api) =>
         api.MapGet("/campaigns/{campaignId}/statistics", GetAsync)
             .WithName("CampaignStatistics")
+            .WithTags("Statistics")
             .WithSummary("Pass rates per subtree, target progress, late and stuck cases per level, township ratings")
             .Produces<CampaignStatistics>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -40,6 +40,9 @@ public sealed class ApiDocumentTests
         Assert.True(upload.GetProperty("responses").TryGetProperty("415", out _));
         var statistics = paths.GetProperty("/api/campaigns/{campaignId}/statistics").GetProperty("get").GetProperty("responses").GetProperty("200");
         Assert.Contains("CampaignStatistics", statistics.GetRawText(), StringComparison.Ordinal);
+        var download = paths.GetProperty("/api/ledgers/content").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(download.TryGetProperty("application/pdf", out _));
+        Assert.Equal("Ledgers", upload.GetProperty("tags")[0].GetString());
     }
 
     [Fact]
