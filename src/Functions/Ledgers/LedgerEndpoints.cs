@@ -1,3 +1,4 @@
+using System.Globalization;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Http;
@@ -109,7 +110,9 @@ internal static class LedgerEndpoints
 
         if (length > maxBytes)
         {
-            return Problems.TooLarge($"文件太大：台账文件不能超过 {maxBytes / (1024.0 * 1024.0):0.#} MB。", $"The file is {length} bytes; the limit is {maxBytes} bytes.");
+            return Problems.TooLarge(
+                string.Create(CultureInfo.InvariantCulture, $"文件太大：台账文件不能超过 {maxBytes / (1024.0 * 1024.0):0.#} MB。"),
+                string.Create(CultureInfo.InvariantCulture, $"The file is {length} bytes; the limit is {maxBytes} bytes."));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
