@@ -167,9 +167,9 @@ internal static class LedgerEndpoints
 
         var ledger = await ledgers.GetAsync(target.CaseId, target.LedgerId, cancellationToken);
         var content = ledger is null ? null : await ledgers.OpenReadAsync(ledger, cancellationToken);
-        return content is null
+        return ledger is null || content is null
             ? Problems.NotFound("该台账文件已不存在。", "The ledger no longer exists.")
-            : new LedgerContentResult(ledger!, content);
+            : new LedgerContentResult(ledger, content);
     }
 
     private static bool HasItem(StandardTemplate template, string itemId) =>

@@ -33,9 +33,7 @@ public sealed class CampaignScopes(Access access, CampaignStore campaigns, Commi
 
         var settings = campaign.Value.Settings;
         var tree = await directory.GetTreeAsync(cancellationToken);
-        var rootCode = root ?? (caller is CommitteeCaller own && !CommitteeDirectory.IsWithin(tree, settings.OrganiserCode, own.CommitteeCode) && CommitteeDirectory.IsWithin(tree, own.CommitteeCode, settings.OrganiserCode)
-            ? own.CommitteeCode
-            : settings.OrganiserCode);
+        var rootCode = root ?? DefaultRoot(caller, tree, settings.OrganiserCode);
         var chosenYear = year ?? campaign.Value.LaunchYear ?? settings.StartYear;
         var errors = new List<ValidationError>();
         if (!tree.Contains(rootCode))
@@ -64,4 +62,8 @@ public sealed class CampaignScopes(Access access, CampaignStore campaigns, Commi
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.SubmittedAt).ThenBy(c => c.UpdatedAt).Last(), StringComparer.Ordinal);
         return (new CampaignScope(campaign.Value, tree, rootCode, chosenYear, latest), null);
     }
+
+    // A committee below the organiser sees its own subtree unless it asks for another it may read.
+    private static string DefaultRoot(Caller caller, Domain.Organisations.OrganisationTree tree, string organiser) =>
+        caller is CommitteeCaller own && !CommitteeDirectory.IsWithin(tree, organiser, own.CommitteeCode) ? own.CommitteeCode : organiser;
 }
