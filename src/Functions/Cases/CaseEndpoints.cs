@@ -38,7 +38,7 @@ internal static class CaseEndpoints
             }
 
             var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(caseId), cancellationToken: ct);
-            var template = await templates.ResolveAsync(@case.Submission.SelfSheet.Template, ct);
+            var template = await templates.FindAsync(@case.Submission.SelfSheet.Template, ct);
             decimal? reviewTotal = @case.LatestReviewSheet is { } sheet && template is not null ? ScoreCalculator.Summarise(template, sheet).Total : null;
             var view = new CaseStatusView(
                 @case.CaseId, @case.CampaignId, @case.Year, @case.UnitCode, @case.UnitName, @case.State.Status.ToString(), @case.State.Stage, @case.State.ReviewStageCount,

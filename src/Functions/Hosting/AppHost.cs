@@ -1,13 +1,17 @@
 using GuanGong.Functions.Campaigns;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Exports;
 using GuanGong.Functions.Health;
 using GuanGong.Functions.Http;
+using GuanGong.Functions.Ledgers;
 using GuanGong.Functions.Mail;
+using GuanGong.Functions.OpenApi;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Pages;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
+using GuanGong.Functions.Statistics;
 using GuanGong.Functions.Submissions;
 
 namespace GuanGong.Functions.Hosting;
@@ -60,6 +64,9 @@ public static class AppHost
             }
         });
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
+        builder.Services.AddLedgers();
+        builder.Services.AddCampaignStatistics();
+        builder.Services.AddApiDocument();
 
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -88,6 +95,10 @@ public static class AppHost
         api.MapCampaigns();
         app.MapReviewPages();
         app.MapEngineTriggers(app.Configuration);
+        api.MapLedgers();
+        api.MapCampaignStatistics();
+        api.MapCampaignExports();
+        app.MapApiDocument();
         if (IsLocalProfile(app.Configuration))
         {
             app.MapDevMailbox();

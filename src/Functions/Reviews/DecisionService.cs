@@ -132,7 +132,7 @@ public sealed class DecisionService(
 
         if (reviewSheet is not null)
         {
-            var template = await templates.ResolveAsync(@case.Submission.SelfSheet.Template, cancellationToken);
+            var template = await templates.FindAsync(@case.Submission.SelfSheet.Template, cancellationToken);
             if (reviewSheet.Role != ScoreSheetRole.Review)
             {
                 errors.Add(new("reviewSheet.role", "decision.sheet_role", "审核评分表的类型不正确。", "The review sheet must have the review role."));

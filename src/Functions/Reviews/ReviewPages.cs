@@ -36,7 +36,7 @@ internal static class ReviewPages
                 return PageLayout.Message("链接已失效", link.Case.State.IsDecided ? "该案件已办结，无需再办理。" : "此链接对应的审核任务已结束或已转交他人办理。", StatusCodes.Status410Gone);
             }
 
-            var template = await templates.ResolveAsync(link.Case.Submission.SelfSheet.Template, ct);
+            var template = await templates.FindAsync(link.Case.Submission.SelfSheet.Template, ct);
             return PageLayout.Render("审核", ReviewBody(link, template!, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), null, []));
         })
         .WithName("ReviewPage")
@@ -62,7 +62,7 @@ internal static class ReviewPages
                 return PageLayout.Message("页面已过期", "为了安全，请重新点击邮件中的链接，打开审核页面后再提交。", StatusCodes.Status403Forbidden);
             }
 
-            var template = (await templates.ResolveAsync(link.Case.Submission.SelfSheet.Template, ct))!;
+            var template = (await templates.FindAsync(link.Case.Submission.SelfSheet.Template, ct))!;
             var review = ReviewForm.Read(form, link.Case, template);
             if (form["step"] != "confirm")
             {

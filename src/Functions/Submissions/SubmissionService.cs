@@ -54,7 +54,7 @@ public sealed class SubmissionService(
             return new Outcome(null, chain.Errors, StatusCodes.Status409Conflict);
         }
 
-        var template = await templates.ResolveAsync(campaign.Settings.Template, ct)
+        var template = await templates.FindAsync(campaign.Settings.Template, ct)
             ?? throw new InvalidOperationException($"The campaign's template {campaign.Settings.Template.TemplateId} is not available.");
         var errors = Validate(sheet, report, template);
         if (errors.Count > 0)

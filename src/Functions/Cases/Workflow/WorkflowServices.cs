@@ -52,7 +52,7 @@ public sealed class WorkflowServices(
         (await cases.GetAsync(caseId, cancellationToken))?.Value ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
 
     public async Task<StandardTemplate> TemplateOfAsync(CaseRecord @case, CancellationToken cancellationToken) =>
-        await templates.ResolveAsync(@case.Submission.SelfSheet.Template, cancellationToken)
+        await templates.FindAsync(@case.Submission.SelfSheet.Template, cancellationToken)
         ?? throw new InvalidOperationException($"The template {@case.Submission.SelfSheet.Template.TemplateId} v{@case.Submission.SelfSheet.Template.Version} of case {@case.CaseId} is not available.");
 
     /// <summary>The unit's contact (its first listed person) and the link to its own case page.</summary>

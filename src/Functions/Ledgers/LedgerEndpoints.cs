@@ -1,0 +1,177 @@
+using System.Globalization;
+using GuanGong.Domain.Standards;
+using GuanGong.Functions.Cases;
+using GuanGong.Functions.Http;
+using GuanGong.Functions.Standards;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GuanGong.Functions.Ledgers;
+
+/// <summary>
+/// <c>PUT /api/cases/{caseId}/items/{itemId}/ledgers</c> (upload), <c>GET /api/cases/{caseId}/ledgers</c>
+/// (list, with short-lived download links) and <c>GET /api/ledgers/content?d=…</c> (download).
+/// </summary>
+internal static class LedgerEndpoints
+{
+    public const string MaxBytesSetting = "GuanGong:Ledgers:MaxBytes";
+    public const long DefaultMaxBytes = 20 * 1024 * 1024;
+
+    public static IServiceCollection AddLedgers(this IServiceCollection services) =>
+        services.AddSingleton<LedgerStore>().AddSingleton<LedgerLinks>().AddSingleton<CaseReaders>();
+
+    public static void MapLedgers(this IEndpointRouteBuilder api)
+    {
+        api.MapPut("/cases/{caseId}/items/{itemId}/ledgers", UploadAsync)
+            .WithName("UploadLedger")
+            .WithTags("Ledgers")
+            .WithSummary("Upload one ledger file (raw body, streamed) for an item of a case")
+            // The declared type documents the body; any Content-Type is let through, because the bytes decide.
+            .Accepts<Stream>("application/octet-stream", "*/*")
+            .Produces<LedgerView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status411LengthRequired)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet("/cases/{caseId}/ledgers", ListAsync)
+            .WithName("ListLedgers")
+            .WithTags("Ledgers")
+            .WithSummary("A case's ledgers, each with a download link valid for 15 minutes")
+            .Produces<LedgerList>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/ledgers/content", DownloadAsync)
+            .WithName("DownloadLedger")
+            .WithTags("Ledgers")
+            .WithSummary("The bytes of one ledger, by a download link from the list")
+            .Produces<Stream>(StatusCodes.Status200OK, LedgerFileKind.All[0].ContentType, [.. LedgerFileKind.All.Skip(1).Select(k => k.ContentType)])
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static long MaxBytes(IConfiguration configuration) =>
+        configuration.GetValue<long?>(MaxBytesSetting) is > 0 and var configured ? configured : DefaultMaxBytes;
+
+    private static async Task<IResult> UploadAsync(
+        string caseId, string itemId, string? fileName, HttpContext context,
+        Access access, CaseStore cases, TemplateResolver templates, LedgerStore ledgers, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var uploader = CaseReaders.Uploader(await access.ResolveAsync(context, cancellationToken), caseId);
+        if (uploader is null)
+        {
+            return CaseReaders.HasCredential(context)
+                ? Problems.Forbidden("只有本单位（或管理员）可以为本案件上传台账。", "Only the case's own unit or an administrator may upload ledgers to it.")
+                : Problems.Unauthorized("请使用本单位的创建链接上传台账。", "A unit link or admin key is required.");
+        }
+
+        var stored = await cases.GetAsync(caseId, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.NotFound("找不到该案件。", $"Case '{caseId}' does not exist.");
+        }
+
+        if (stored.Value.State.IsDecided)
+        {
+            return Problems.Conflict("case-decided", "该案件已办结，不能再上传台账。", $"Case '{caseId}' is decided ({stored.Value.State.Status}); ledgers can no longer be added.");
+        }
+
+        var template = await templates.ResolveAsync(stored.Value.Submission.SelfSheet.Template, cancellationToken);
+        if (!template.IsSuccess)
+        {
+            return Problems.Conflict("template-unavailable", "该案件使用的评分标准无法读取，请联系管理员。", "The case's pinned template cannot be resolved: " + string.Join("; ", template.Errors));
+        }
+
+        if (!HasItem(template.Value, itemId))
+        {
+            return Problems.NotFound("评分标准中没有这个评分项。", $"Item '{itemId}' is not in template '{template.Value.Id}' v{template.Value.Version}.");
+        }
+
+        var name = LedgerFileName.Sanitise(fileName);
+        if (name.Length == 0)
+        {
+            return Problems.Validation([new("fileName", "ledger.file_name_required", "请提供文件名（fileName 参数）。", "The fileName query parameter is required and must contain a usable name.")]);
+        }
+
+        var maxBytes = MaxBytes(configuration);
+        var length = context.Request.ContentLength;
+        if (length is null)
+        {
+            return Problems.Problem(StatusCodes.Status411LengthRequired, "length-required", "上传时必须说明文件大小（Content-Length）。", "Content-Length is required; chunked uploads are not accepted.");
+        }
+
+        if (length == 0)
+        {
+            return Problems.BadRequest("empty-file", "上传的文件是空的。", "The uploaded file is empty.");
+        }
+
+        if (length > maxBytes)
+        {
+            return Problems.TooLarge(
+                string.Create(CultureInfo.InvariantCulture, $"文件太大：台账文件不能超过 {maxBytes / (1024.0 * 1024.0):0.#} MB。"),
+                string.Create(CultureInfo.InvariantCulture, $"The file is {length} bytes; the limit is {maxBytes} bytes."));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        var ledger = await ledgers.UploadAsync(caseId, itemId, name, context.Request.Body, uploader, cancellationToken);
+        if (ledger is null)
+        {
+            return Problems.UnsupportedMediaType(
+                "不支持这种文件：台账只接受 " + string.Join("、", LedgerFileKind.All.Select(k => k.Name)) + "。",
+                "The content is not an accepted ledger type (PDF, JPEG, PNG, DOCX, XLSX, DOC/XLS); the type is judged by the bytes, not the name.");
+        }
+
+        return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/ledgers/{ledger.LedgerId}", LedgerView.From(ledger));
+    }
+
+    private static async Task<IResult> ListAsync(string caseId, HttpContext context, CaseStore cases, CaseReaders readers, LedgerStore ledgers, LedgerLinks links, CancellationToken cancellationToken)
+    {
+        if (!CaseReaders.HasCredential(context))
+        {
+            return Problems.Unauthorized("请使用本单位链接、审核任务链接或访问密钥查看台账。", "A unit link, a reviewer task link, an API key or the admin key is required.");
+        }
+
+        var stored = await cases.GetAsync(caseId, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.NotFound("找不到该案件。", $"Case '{caseId}' does not exist.");
+        }
+
+        var reader = await readers.ReaderAsync(context, stored.Value, cancellationToken);
+        if (reader is null)
+        {
+            return Problems.Forbidden("您无权查看该案件的台账。", "The credential does not grant access to this case's ledgers (not its unit, not in the committee's subtree, or the task link is for another case or has expired).");
+        }
+
+        var list = await ledgers.ListAsync(caseId, cancellationToken);
+        return TypedResults.Ok(new LedgerList(caseId, [.. list.Select(l =>
+        {
+            var (url, expiresAt) = links.Issue(caseId, l.LedgerId, reader);
+            return LedgerView.From(l) with { DownloadUrl = url, DownloadExpiresAt = expiresAt };
+        })]));
+    }
+
+    private static async Task<IResult> DownloadAsync(string? d, LedgerLinks links, LedgerStore ledgers, CancellationToken cancellationToken)
+    {
+        if (links.Verify(d) is not { } target)
+        {
+            return Problems.Forbidden("下载链接无效或已过期，请重新打开台账列表。", "The download link is invalid, tampered with or expired; list the ledgers again for a fresh one.");
+        }
+
+        var ledger = await ledgers.GetAsync(target.CaseId, target.LedgerId, cancellationToken);
+        var content = ledger is null ? null : await ledgers.OpenReadAsync(ledger, cancellationToken);
+        return ledger is null || content is null
+            ? Problems.NotFound("该台账文件已不存在。", "The ledger no longer exists.")
+            : new LedgerContentResult(ledger, content);
+    }
+
+    private static bool HasItem(StandardTemplate template, string itemId) =>
+        template.AllItems.Any(i => i.Id == itemId) || (template.Bonus?.Items.Any(i => i.Id == itemId) ?? false);
+}

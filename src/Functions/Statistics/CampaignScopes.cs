@@ -1,0 +1,69 @@
+using GuanGong.Domain;
+using GuanGong.Functions.Campaigns;
+using GuanGong.Functions.Cases;
+using GuanGong.Functions.Http;
+using GuanGong.Functions.Organisations;
+
+namespace GuanGong.Functions.Statistics;
+
+/// <summary>
+/// Resolves who may see which part of a campaign's results, for statistics and exports alike: an
+/// administrator sees any subtree, a committee (API key or dashboard link) only subtrees within its
+/// own. The root defaults to the campaign's organiser (or, for a committee below the organiser, to
+/// the committee itself); the year to the launch year, else the start year.
+/// </summary>
+public sealed class CampaignScopes(Access access, CampaignStore campaigns, CommitteeDirectory directory, CaseStore cases)
+{
+    /// <summary>The scope, or the problem to answer instead.</summary>
+    public async Task<(CampaignScope? Scope, IResult? Refusal)> ResolveAsync(HttpContext context, string campaignId, string? root, int? year, CancellationToken cancellationToken)
+    {
+        var caller = await access.ResolveAsync(context, cancellationToken);
+        if (caller is not (AdminCaller or CommitteeCaller))
+        {
+            return (null, caller is null
+                ? Problems.Unauthorized("请使用管理员密钥、关工委访问密钥或统计链接查看。", "The admin key, a committee API key or a dashboard link is required.")
+                : Problems.Forbidden("单位链接不能查看统计结果。", "A unit's link does not grant access to campaign results."));
+        }
+
+        var campaign = await campaigns.GetAsync(campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return (null, Problems.NotFound("找不到该创建活动。", $"Campaign '{campaignId}' does not exist."));
+        }
+
+        var settings = campaign.Value.Settings;
+        var tree = await directory.GetTreeAsync(cancellationToken);
+        var rootCode = root ?? DefaultRoot(caller, tree, settings.OrganiserCode);
+        var chosenYear = year ?? campaign.Value.LaunchYear ?? settings.StartYear;
+        var errors = new List<ValidationError>();
+        if (!tree.Contains(rootCode))
+        {
+            errors.Add(new("root", "statistics.root_unknown", $"组织架构中没有编码为“{rootCode}”的关工委。", $"No committee has the code '{rootCode}'."));
+        }
+
+        if (chosenYear < settings.StartYear || chosenYear > settings.EndYear)
+        {
+            errors.Add(new("year", "statistics.year_outside_campaign", $"年份须在 {settings.StartYear} 至 {settings.EndYear} 之间。", $"The year must be between {settings.StartYear} and {settings.EndYear}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, Problems.Validation(errors));
+        }
+
+        if (!Access.MayRead(caller, tree, rootCode))
+        {
+            return (null, Problems.Forbidden("您只能查看本级及下级关工委的结果。", $"'{rootCode}' is outside the caller's subtree."));
+        }
+
+        var latest = (await cases.ListAsync(campaignId, chosenYear, cancellationToken))
+            .Where(c => CommitteeDirectory.IsWithin(tree, c.UnitCode, rootCode))
+            .GroupBy(c => c.UnitCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.SubmittedAt).ThenBy(c => c.UpdatedAt).Last(), StringComparer.Ordinal);
+        return (new CampaignScope(campaign.Value, tree, rootCode, chosenYear, latest), null);
+    }
+
+    // A committee below the organiser sees its own subtree unless it asks for another it may read.
+    private static string DefaultRoot(Caller caller, Domain.Organisations.OrganisationTree tree, string organiser) =>
+        caller is CommitteeCaller own && !CommitteeDirectory.IsWithin(tree, organiser, own.CommitteeCode) ? own.CommitteeCode : organiser;
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using GuanGong.Domain.Organisations;
+using GuanGong.Domain.Statistics;
+
+namespace GuanGong.Functions.Statistics;
+
+/// <summary>Pass rates of one committee's subtree, with its children's the same way down to the units.</summary>
+public sealed record SubtreeView(
+    string Code,
+    string Name,
+    string Level,
+    int Established,
+    int Assessed,
+    int Passed,
+    int InProgress,
+    RatioView PassedOfAssessed,
+    RatioView PassedOfEstablished,
+    TargetView? Target,
+    IReadOnlyList<SubtreeView> Children)
+{
+    public static SubtreeView From(SubtreeFigures figures, OrganisationTree tree)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(tree);
+        var committee = tree.Get(figures.CommitteeCode);
+        return new(
+            committee.Code,
+            committee.Name,
+            JsonNamingPolicy.CamelCase.ConvertName(committee.Level.ToString()),
+            figures.Established,
+            figures.Assessed,
+            figures.Passed,
+            figures.InProgress,
+            RatioView.From(figures.PassedOfAssessed),
+            RatioView.From(figures.PassedOfEstablished),
+            figures.Progress is { } p ? new TargetView(p.Target.Value, p.Required, p.Passed, p.Shortfall, p.Met) : null,
+            [.. figures.Children.Select(c => From(c, tree))]);
+    }
+}
