@@ -7,4 +7,4 @@ namespace GuanGong.Functions.Submissions;
 /// A unit's self-assessment as the JSON API takes it. <see cref="UnitCode"/> and <see cref="Year"/>
 /// may be left out when the caller's unit link already names them.
 /// </summary>
-public sealed record SubmissionRequest(string? UnitCode, int? Year, ScoreSheet? SelfAssessment, SelfInspectionReport? Report);
+public sealed record SubmissionRequest(string? UnitCode = null, int? Year = null, ScoreSheet? SelfAssessment = null, SelfInspectionReport? Report = null);

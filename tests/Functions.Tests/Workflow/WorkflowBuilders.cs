@@ -25,6 +25,8 @@ internal static class WorkflowBuilders
         .AppendLine("X1,示范县关工委,county,county,C0,县审核员<county@example.cn>,县后备<county-backup@example.cn>")
         .AppendLine("T1,城关镇关工委,township,township,X1,镇审核员<town@example.cn>,镇后备<town-backup@example.cn>")
         .Append(string.Concat(Enumerable.Range(1, villages).Select(i => $"V{i},第{i}村关工委,grassroots,village,T1,村联系人{i}<village{i}@example.cn>,\n")))
+        .AppendLine("T2,东风镇关工委,township,township,X1,东风审核员<east@example.cn>,")
+        .AppendLine("E1,东风小学关工委,grassroots,school,T2,小学联系人<school@example.cn>,")
         .ToString();
 
     public static CampaignSettings Campaign(EscalationLadder? ladder = null) => new(
@@ -98,6 +100,12 @@ internal static class WorkflowBuilders
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Takes a decision through the JSON decision function.</summary>
+    public static async Task<HttpResponseMessage> DecideAsync(this TestApp app, string link, string action, string reason) =>
+        await app.Client.PostAsync(
+            new Uri("/api/reviews/decisions", UriKind.Relative),
+            new StringContent(JsonSerializer.Serialize(new { token = TokenOf(link), action = JsonNamingPolicy.CamelCase.ConvertName(action), reason }), Encoding.UTF8, "application/json"));
 
     public static string LinkWith(this GuanGong.LocalStack.Mail.MailFile mail, string pathPrefix) =>
         mail.Links.First(l => new Uri(l).AbsolutePath.StartsWith(pathPrefix, StringComparison.Ordinal));

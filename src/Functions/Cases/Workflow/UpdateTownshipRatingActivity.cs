@@ -1,12 +1,14 @@
 using GuanGong.Domain.Cases;
+using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Scoring;
 using GuanGong.Durable;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
 /// <summary>
-/// Re-rates the unit's township under the "≥ X% of its units" rule: it is rated only if it passed
-/// itself and enough of its grassroots units have passed (run after every unit verdict).
+/// Re-rates a township under the "≥ X% of its units" rule after every verdict that bears on it: a
+/// grassroots unit's verdict re-rates its township, a township's own verdict re-rates that township.
+/// It is rated only if it passed itself and enough of its grassroots units have passed.
 /// </summary>
 [DurableTask(CaseWorkflowNames.UpdateTownshipRating)]
 public sealed class UpdateTownshipRatingActivity(WorkflowServices services) : TaskActivity<string, TownshipRating?>
@@ -16,7 +18,7 @@ public sealed class UpdateTownshipRatingActivity(WorkflowServices services) : Ta
         var ct = CancellationToken.None;
         var @case = await services.GetCaseAsync(input, ct);
         var tree = await services.Directory.GetTreeAsync(ct);
-        var township = TownshipRule.TownshipOf(tree, @case.UnitCode);
+        var township = tree.Find(@case.UnitCode) is { Level: CommitteeLevel.Township } own ? own : TownshipRule.TownshipOf(tree, @case.UnitCode);
         var campaign = (await services.Campaigns.GetAsync(@case.CampaignId, ct))?.Value;
         if (township is null || campaign is null)
         {
@@ -25,8 +27,8 @@ public sealed class UpdateTownshipRatingActivity(WorkflowServices services) : Ta
 
         var cases = await services.Cases.ListAsync(@case.CampaignId, @case.Year, ct);
         var passed = cases.Where(c => c.State.Status == CaseStatus.Passed).Select(c => c.UnitCode).ToHashSet(StringComparer.Ordinal);
-        var own = cases.FirstOrDefault(c => c.UnitCode == township.Code);
-        bool? townshipPassed = own?.State.Status switch
+        var ownCase = cases.FirstOrDefault(c => c.UnitCode == township.Code);
+        bool? townshipPassed = ownCase?.State.Status switch
         {
             CaseStatus.Passed => true,
             CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.Withdrawn => false,
