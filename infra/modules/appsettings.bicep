@@ -93,6 +93,9 @@ var otlpHeadersSettings = !empty(otlpEndpoint) && !empty(secretUris.otlpHeaders)
 
 var appSettings = {
   GuanGong__Profile: 'Azure'
+  // The Functions host wakes the app through queue triggers on the engine's queues (see the
+  // EngineControlNN / EngineWorkItems functions), so the engine's own polling dispatcher stays off.
+  GuanGong__Engine__Dispatch: 'QueueTriggers'
   GuanGong__PublicBaseUrl: publicBaseUrl
   GuanGong__Links__SigningKeys__Current: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyCurrent})'
   GuanGong__Links__SigningKeys__Previous: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyPrevious})'

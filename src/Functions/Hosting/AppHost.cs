@@ -3,6 +3,7 @@ using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Exports;
 using GuanGong.Functions.Health;
+using GuanGong.Functions.Hosting.CustomHandler;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Ledgers;
 using GuanGong.Functions.Mail;
@@ -52,6 +53,11 @@ public static class AppHost
         builder.Services.AddSingleton<SubmissionService>();
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<CampaignLauncher>();
+        builder.Services.AddSingleton<DecisionReconciler>();
+        if (!WorkflowRegistration.UsesQueueTriggers(builder.Configuration))
+        {
+            builder.Services.AddHostedService<DecisionReconcilerLoop>();
+        }
         builder.Services.AddSingleton(sp => LinkKeys.Load(
             sp.GetRequiredService<IConfiguration>(), IsLocalProfile(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         builder.Services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
@@ -67,6 +73,11 @@ public static class AppHost
         builder.Services.AddLedgers();
         builder.Services.AddCampaignStatistics();
         builder.Services.AddApiDocument();
+
+        if (IsLocalProfile(builder.Configuration) && !string.Equals(builder.Configuration["GuanGong:Demo:Seed"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddHostedService<Demo.DemoSeeder>();
+        }
 
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -95,6 +106,8 @@ public static class AppHost
         api.MapCampaigns();
         app.MapReviewPages();
         app.MapEngineTriggers(app.Configuration);
+        app.MapTimerFunction("ReconcileDecisions", "0 */5 * * * *", async (services, ct) =>
+            $"raised {await services.GetRequiredService<DecisionReconciler>().RunAsync(ct)} stored decisions again");
         api.MapLedgers();
         api.MapCampaignStatistics();
         api.MapCampaignExports();

@@ -85,8 +85,8 @@ public sealed class DecisionService(
         {
             await tables.Decisions.Client.SubmitTransactionAsync(
                 [
-                    new TableTransactionAction(TableTransactionActionType.Add, RecordTable<ReviewDecisionRecord>.Write(decision.CaseId, TaskRow(task.TaskId), decision, null)),
-                    new TableTransactionAction(TableTransactionActionType.Add, RecordTable<ReviewDecisionRecord>.Write(decision.CaseId, decision.OneTimeId, decision, null)),
+                    new TableTransactionAction(TableTransactionActionType.Add, RecordTable<ReviewDecisionRecord>.Write(decision.CaseId, TaskRow(task.TaskId), decision, DecisionReconciler.Columns(decision))),
+                    new TableTransactionAction(TableTransactionActionType.Add, RecordTable<ReviewDecisionRecord>.Write(decision.CaseId, decision.OneTimeId, decision, DecisionReconciler.Columns(decision))),
                 ],
                 cancellationToken);
         }

@@ -45,6 +45,7 @@ internal sealed class TestApp : IAsyncDisposable
             ["GuanGong:Mail:PickupDirectory"] = mailFolder,
             ["Logging:LogLevel:Default"] = "Warning",
             ["GuanGong:AdminKey"] = AdminKey,
+            ["GuanGong:Demo:Seed"] = "false",
             // Each app gets its own tables and task hub in the shared Azurite, so tests run in parallel.
             ["GuanGong:Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
             ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "h" + Guid.NewGuid().ToString("N")[..10],

@@ -49,7 +49,11 @@ public sealed class ApplyDecisionActivity(WorkflowServices services) : TaskActiv
             RectificationDueAt = rectificationDue,
             UpdatedAt = now,
         }, ct) ?? @case;
-        await services.Tables.Decisions.UpsertAsync(stored.PartitionKey, stored.RowKey, decision with { Applied = true }, cancellationToken: ct);
+        var applied = decision with { Applied = true };
+        foreach (var row in new[] { stored.RowKey, "task-" + input.TaskId })
+        {
+            await services.Tables.Decisions.UpsertAsync(stored.PartitionKey, row, applied, DecisionReconciler.Columns(applied), ct);
+        }
         await services.Audit.AppendAsync(@case.CaseId, $"{decision.ReviewerName} <{decision.ReviewerEmail}>", ActionName(caseEvent), decision.Reason, null, ct);
         if (caseEvent == CaseEvent.Return)
         {

@@ -1,0 +1,49 @@
+using GuanGong.Durable;
+using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Records;
+using GuanGong.Storage.Tables;
+
+namespace GuanGong.Functions.Reviews;
+
+/// <summary>
+/// Raises again every stored decision its orchestration has not taken yet (Applied = false) and
+/// that is older than a grace period — the decision was recorded but raising its event failed, say
+/// during a storage outage, and nobody retried. Raising twice is harmless (see DecisionService).
+/// Run by a timer trigger in Azure and by a background loop locally.
+/// </summary>
+public sealed partial class DecisionReconciler(AppTables tables, DurableTaskClient engine, TimeProvider time, ILogger<DecisionReconciler> logger)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - Grace;
+        var raised = 0;
+        await foreach (var stored in tables.Decisions.QueryAsync(TableClient.CreateQueryFilter($"Applied eq {false}"), cancellationToken))
+        {
+            var decision = stored.Value;
+            // Each decision has two rows (task row and link row); raise once, from the link row.
+            if (decision.Applied || stored.RowKey != decision.OneTimeId || decision.DecidedAt > cutoff)
+            {
+                continue;
+            }
+
+            await engine.RaiseEventAsync(
+                CaseWorkflowNames.InstanceId(decision.CaseId), CaseWorkflowNames.DecisionEvent, new ReviewDecisionEvent(decision.TaskId, decision.OneTimeId, decision.Action), cancellationToken);
+            raised++;
+        }
+
+        if (raised > 0)
+        {
+            LogRaised(logger, raised);
+        }
+
+        return raised;
+    }
+
+    /// <summary>The filterable columns a decision row carries beside its JSON.</summary>
+    public static Dictionary<string, object> Columns(ReviewDecisionRecord decision) => new() { ["Applied"] = decision.Applied };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Raised {Count} stored decisions again that their orchestrations had not taken")]
+    private static partial void LogRaised(ILogger logger, int count);
+}
