@@ -1,4 +1,3 @@
-using System.Text;
 using GuanGong.Domain;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Organisations;
@@ -20,7 +19,7 @@ internal static class AdminEndpoints
 
         admin.MapPost("/committees", async (HttpContext http, CommitteeDirectory directory, CancellationToken ct) =>
         {
-            var bytes = await ReadLimitedAsync(http, MaxCsvBytes, ct);
+            var bytes = await RequestBodies.ReadLimitedAsync(http, MaxCsvBytes, ct);
             if (bytes is null)
             {
                 return Problems.TooLarge("导入的文件太大。", $"The CSV is larger than {MaxCsvBytes} bytes.");
@@ -114,29 +113,5 @@ internal static class AdminEndpoints
         .WithSummary("The standard templates available to campaigns");
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(HttpContext http, int limit, CancellationToken ct)
-    {
-        if (http.Request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    internal static async Task<string?> ReadTextAsync(HttpContext http, CancellationToken ct) =>
-        await ReadLimitedAsync(http, 1024 * 1024, ct) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+    internal static Task<string?> ReadTextAsync(HttpContext http, CancellationToken ct) => RequestBodies.ReadTextAsync(http, RequestBodies.DefaultJsonLimit, ct);
 }

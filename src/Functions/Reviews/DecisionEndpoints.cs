@@ -10,8 +10,12 @@ internal static class DecisionEndpoints
     public static void MapDecisions(this IEndpointRouteBuilder api) =>
         api.MapPost("/reviews/decisions", async (HttpContext http, DecisionService decisions, CancellationToken ct) =>
         {
-            using var reader = new StreamReader(http.Request.Body);
-            var body = await reader.ReadToEndAsync(ct);
+            var body = await RequestBodies.ReadTextAsync(http, RequestBodies.DefaultJsonLimit, ct);
+            if (body is null)
+            {
+                return Problems.TooLarge("提交的内容太大。", $"The body is larger than {RequestBodies.DefaultJsonLimit} bytes.");
+            }
+
             var parsed = DomainJson.Parse<DecisionRequest>(body, "decision.malformed");
             if (!parsed.IsSuccess)
             {

@@ -22,12 +22,7 @@ internal static class SubmissionEndpoints
                 return Problems.Unauthorized("请使用单位的填报链接或有效的密钥提交。", "A unit link (Bearer token), a committee API key or the admin key is required.");
             }
 
-            if (http.Request.ContentLength is > MaxBodyBytes)
-            {
-                return Problems.TooLarge("提交的内容太大。", $"The body is larger than {MaxBodyBytes} bytes.");
-            }
-
-            var body = await ReadBodyAsync(http, ct);
+            var body = await RequestBodies.ReadTextAsync(http, MaxBodyBytes, ct);
             if (body is null)
             {
                 return Problems.TooLarge("提交的内容太大。", $"The body is larger than {MaxBodyBytes} bytes.");
@@ -112,22 +107,4 @@ internal static class SubmissionEndpoints
         .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status409Conflict);
-
-    private static async Task<string?> ReadBodyAsync(HttpContext http, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 }

@@ -68,7 +68,7 @@ public static class CaseMail
         Compose(
             contactEmail,
             contactName,
-            $"请填报：{campaignName}（{year}年度）自评",
+            $"请填报：{unitName}{year}年度自评（{campaignName}）",
             "invitation",
             [$"{contactName}：您好！", $"{unitName}需要完成{campaignName}{year}年度的自评。点击下面的链接即可填写评分、上传台账并提交，无需注册账号。", "此链接只属于贵单位，请妥善保管："],
             link,
