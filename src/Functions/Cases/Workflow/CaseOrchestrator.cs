@@ -18,20 +18,28 @@ namespace GuanGong.Functions.Cases.Workflow;
 [DurableTask(CaseWorkflowNames.Orchestrator)]
 public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseWorkflowOutput>
 {
+    /// <summary>
+    /// Every activity talks to storage or SMTP, which fail transiently (a restart, an outage): retry
+    /// with back-off for up to a day before the case is given up as failed. The activities are
+    /// idempotent, so a retry after a partial run does no harm.
+    /// </summary>
+    public static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 20, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(30), retryTimeout: TimeSpan.FromDays(1)));
+
     public override async Task<CaseWorkflowOutput> RunAsync(TaskOrchestrationContext context, CaseWorkflowInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var caseId = input.CaseId;
-        var progress = await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ScoreSubmission, caseId);
+        var progress = await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ScoreSubmission, caseId, Retry);
         while (!progress.IsDecided)
         {
             context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });
             var task = await context.CallActivityAsync<OpenedTask>(
-                CaseWorkflowNames.OpenReviewTask, new OpenTaskInput(caseId, progress.Stage, progress.Round, context.CurrentUtcDateTime));
+                CaseWorkflowNames.OpenReviewTask, new OpenTaskInput(caseId, progress.Stage, progress.Round, context.CurrentUtcDateTime), Retry);
             var decision = await AwaitDecisionAsync(context, caseId, task);
             progress = await context.CallActivityAsync<CaseProgress>(
-                CaseWorkflowNames.ApplyDecision, new ApplyDecisionInput(caseId, task.TaskId, decision.OneTimeId));
+                CaseWorkflowNames.ApplyDecision, new ApplyDecisionInput(caseId, task.TaskId, decision.OneTimeId), Retry);
             if (progress.Status == CaseStatus.ReturnedForRectification)
             {
                 progress = await AwaitResubmissionAsync(context, caseId, progress);
@@ -39,8 +47,8 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
         }
 
         context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });
-        await context.CallActivityAsync(CaseWorkflowNames.NotifyUnitOfVerdict, caseId);
-        await context.CallActivityAsync(CaseWorkflowNames.UpdateTownshipRating, caseId);
+        await context.CallActivityAsync(CaseWorkflowNames.NotifyUnitOfVerdict, caseId, Retry);
+        await context.CallActivityAsync(CaseWorkflowNames.UpdateTownshipRating, caseId, Retry);
         return new CaseWorkflowOutput(caseId, progress.Status, progress.Status == CaseStatus.Passed);
     }
 
@@ -67,7 +75,7 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
                     continue;
                 }
 
-                await context.CallActivityAsync(CaseWorkflowNames.ApplyEscalationStep, new EscalationStepInput(caseId, task.TaskId, step.Kind, step.At));
+                await context.CallActivityAsync(CaseWorkflowNames.ApplyEscalationStep, new EscalationStepInput(caseId, task.TaskId, step.Kind, step.At), Retry);
                 break;
             }
         }
@@ -103,6 +111,6 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
             return returned with { Status = CaseStatus.Resubmitted, Round = round, RectificationDueAt = null };
         }
 
-        return await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ExpireRectification, caseId);
+        return await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ExpireRectification, caseId, Retry);
     }
 }
