@@ -67,6 +67,7 @@ public static class AppHost
         builder.Services.AddLedgers();
         builder.Services.AddCampaignStatistics();
         builder.Services.AddApiDocument();
+        builder.Services.AddUnitPages();
 
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -94,6 +95,7 @@ public static class AppHost
         api.MapAdmin();
         api.MapCampaigns();
         app.MapReviewPages();
+        app.MapUnitPages();
         app.MapEngineTriggers(app.Configuration);
         api.MapLedgers();
         api.MapCampaignStatistics();
