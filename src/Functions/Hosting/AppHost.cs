@@ -68,6 +68,7 @@ public static class AppHost
         builder.Services.AddCampaignStatistics();
         builder.Services.AddApiDocument();
         builder.Services.AddUnitPages();
+        builder.Services.AddDashboardPages();
 
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -96,6 +97,8 @@ public static class AppHost
         api.MapCampaigns();
         app.MapReviewPages();
         app.MapUnitPages();
+        app.MapDashboardPages();
+        app.MapReviewerQueue();
         app.MapEngineTriggers(app.Configuration);
         api.MapLedgers();
         api.MapCampaignStatistics();
