@@ -27,7 +27,7 @@ internal static class DashboardViews
         var html = new StringBuilder();
         html.Append(Crumbs(scope, caller, linkToken));
         html.Append($"<h1>{E(statistics.CampaignName)} · {E(Year(statistics.Year))}年度</h1>")
-            .Append($"<p class=\"lead\">{E(statistics.RootName)}的创建进度（统计于 {E(CaseMail.China(statistics.GeneratedAt))}）。</p>");
+            .Append($"<p class=\"lead\">{E(statistics.RootName)}的创建进度。统计时间：{E(CaseMail.China(statistics.GeneratedAt))}。</p>");
         html.Append("<div class=\"figures\">")
             .Append(Figure("应创建单位", pass.Established.ToString(CultureInfo.InvariantCulture)))
             .Append(Figure("已参评", pass.Assessed.ToString(CultureInfo.InvariantCulture)))
