@@ -73,6 +73,8 @@ public static class AppHost
         builder.Services.AddLedgers();
         builder.Services.AddCampaignStatistics();
         builder.Services.AddApiDocument();
+        builder.Services.AddUnitPages();
+        builder.Services.AddDashboardPages();
 
         if (IsLocalProfile(builder.Configuration) && !string.Equals(builder.Configuration["GuanGong:Demo:Seed"], "false", StringComparison.OrdinalIgnoreCase))
         {
@@ -105,6 +107,9 @@ public static class AppHost
         api.MapAdmin();
         api.MapCampaigns();
         app.MapReviewPages();
+        app.MapUnitPages();
+        app.MapDashboardPages();
+        app.MapReviewerQueue();
         app.MapEngineTriggers(app.Configuration);
         app.MapTimerFunction("ReconcileDecisions", "0 */5 * * * *", async (services, ct) =>
             $"raised {await services.GetRequiredService<DecisionReconciler>().RunAsync(ct)} stored decisions again");

@@ -2,14 +2,15 @@ namespace GuanGong.Functions.Pages;
 
 /// <summary>
 /// The one page frame: Simplified Chinese, large type, high contrast, readable at 360 px, no
-/// scripts needed to act (forms post plainly), and no third-party resources.
+/// scripts needed to act (forms post plainly), and no third-party resources. Pages may add scripts
+/// of their own from <c>wwwroot</c>; they only enhance (upload progress, charts, print).
 /// </summary>
 public static class PageLayout
 {
-    public static IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK) =>
-        Results.Content(Document(title, body), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
+    public static IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK, IReadOnlyList<string>? scripts = null) =>
+        Results.Content(Document(title, body, scripts), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
 
-    public static string Document(string title, string body) => $$"""
+    public static string Document(string title, string body, IReadOnlyList<string>? scripts = null) => $$"""
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
@@ -19,6 +20,7 @@ public static class PageLayout
         <meta name="robots" content="noindex, nofollow">
         <title>{{Html.E(title)}} - 关工委五好创建</title>
         <link rel="stylesheet" href="/assets/site.css">
+        {{string.Concat((scripts ?? []).Select(s => $"<script src=\"{Html.E(s)}\" defer></script>"))}}
         </head>
         <body>
         <header class="site"><span class="brand">关工委“五好”创建</span></header>

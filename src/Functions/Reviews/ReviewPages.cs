@@ -18,7 +18,7 @@ internal static class ReviewPages
 {
     public static void MapReviewPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/r/{token}", async (string token, DecisionService decisions, TemplateResolver templates, FormNonces nonces, CancellationToken ct) =>
+        app.MapGet("/r/{token}", async (string token, DecisionService decisions, TemplateResolver templates, FormNonces nonces, EvidenceView evidence, CancellationToken ct) =>
         {
             var (link, refusal, missing) = await decisions.OpenAsync(token, ct);
             if (link is null)
@@ -37,13 +37,14 @@ internal static class ReviewPages
             }
 
             var template = await templates.FindAsync(link.Case.Submission.SelfSheet.Template, ct);
-            return PageLayout.Render("审核", ReviewBody(link, template!, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), null, []));
+            var files = await evidence.ListAsync(link.Case.CaseId, link.Claims.ReviewerEmail, ct);
+            return PageLayout.Render("审核", ReviewBody(link, template!, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), null, [], files));
         })
         .WithName("ReviewPage")
         .WithSummary("The review page behind a reviewer's emailed link (GET changes nothing)")
         .ExcludeFromDescription();
 
-        app.MapPost("/r/{token}", async (string token, HttpContext http, DecisionService decisions, TemplateResolver templates, FormNonces nonces, CancellationToken ct) =>
+        app.MapPost("/r/{token}", async (string token, HttpContext http, DecisionService decisions, TemplateResolver templates, FormNonces nonces, EvidenceView evidence, CancellationToken ct) =>
         {
             var (link, refusal, missing) = await decisions.OpenAsync(token, ct);
             if (link is null)
@@ -83,7 +84,7 @@ internal static class ReviewPages
 
                 var nonce = nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail);
                 return problems.Count > 0
-                    ? PageLayout.Render("审核", ReviewBody(link, template, nonce, review, problems), StatusCodes.Status400BadRequest)
+                    ? PageLayout.Render("审核", ReviewBody(link, template, nonce, review, problems, await evidence.ListAsync(link.Case.CaseId, link.Claims.ReviewerEmail, ct)), StatusCodes.Status400BadRequest)
                     : PageLayout.Render("请确认", ConfirmBody(link, template, nonce, review));
             }
 
@@ -93,7 +94,7 @@ internal static class ReviewPages
                 DecisionOutcome.Recorded recorded => PageLayout.Render("已办理", $"<h1>已办理</h1><div class=\"notice ok\"><p>您的意见（{E(ActionLabel(recorded.Decision.Action))}）已记录，系统将自动转入下一步。谢谢！</p></div><p>案件编号：{E(link.Case.CaseId)}</p>"),
                 DecisionOutcome.AlreadyDecided already => AlreadyDecided(already.Decision),
                 DecisionOutcome.TaskClosed closed => PageLayout.Message("链接已失效", closed.ReasonZh, StatusCodes.Status410Gone),
-                DecisionOutcome.Invalid invalid => PageLayout.Render("审核", ReviewBody(link, template, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), review, invalid.Errors), StatusCodes.Status400BadRequest),
+                DecisionOutcome.Invalid invalid => PageLayout.Render("审核", ReviewBody(link, template, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), review, invalid.Errors, await evidence.ListAsync(link.Case.CaseId, link.Claims.ReviewerEmail, ct)), StatusCodes.Status400BadRequest),
                 _ => throw new InvalidOperationException("Unknown decision outcome."),
             };
         })
@@ -125,7 +126,8 @@ internal static class ReviewPages
         + (decision.Reason is { } r ? $"<p>理由：{E(r)}</p>" : string.Empty) + "</div><p>无需再次办理。</p>",
         StatusCodes.Status409Conflict);
 
-    private static string ReviewBody(TaskLinkContext link, StandardTemplate template, string formNonce, ReviewForm? posted, IReadOnlyList<Domain.ValidationError> errors)
+    private static string ReviewBody(TaskLinkContext link, StandardTemplate template, string formNonce, ReviewForm? posted, IReadOnlyList<Domain.ValidationError> errors,
+        IReadOnlyDictionary<string, IReadOnlyList<(Ledgers.LedgerRecord Ledger, string Url)>> evidence)
     {
         var @case = link.Case;
         var task = @case.Task!;
@@ -137,7 +139,8 @@ internal static class ReviewPages
             .Append($"<dt>办理人</dt><dd>{E(link.Assignee!.Name)}</dd>")
             .Append(task.DueAt is { } due ? $"<dt>办理期限</dt><dd>{E(CaseMail.China(due))}</dd>" : string.Empty)
             .Append($"<dt>自评得分</dt><dd><strong>{E(@case.SelfSummary.Total)}</strong> 分（达标线 {E(template.PassThreshold)} 分）</dd>")
-            .Append("</dl>");
+            .Append("</dl>")
+            .Append($"<p><a href=\"/r/{E(TokenOf(link))}/pending\">查看我的全部待审核单位</a></p>");
         if (errors.Count > 0)
         {
             html.Append("<div class=\"notice\" role=\"alert\"><p><strong>请修改以下内容：</strong></p><ul>")
@@ -164,9 +167,14 @@ internal static class ReviewPages
                 var itemErrors = errors.Where(e => e.Path.Contains($"items[{template.AllItems.ToList().FindIndex(i => i.Id == item.Id)}]", StringComparison.Ordinal)).ToList();
                 html.Append($"<div class=\"item\"><p><strong>{E(item.Name)}</strong> <span class=\"points\">（满分 {E(item.Points)} 分）</span></p>")
                     .Append($"<p class=\"evidence\">佐证材料：{E(string.Join("；", item.Evidence))}</p>")
-                    .Append($"<p>自评：<strong>{E(self?.Score ?? 0)}</strong> 分{(self?.Note is { Length: > 0 } note ? "，说明：" + E(note) : string.Empty)}</p>")
-                    .Append($"<label for=\"score_{E(item.Id)}\">审核得分</label><input id=\"score_{E(item.Id)}\" name=\"score_{E(item.Id)}\" type=\"number\" min=\"0\" max=\"{E(item.Points)}\" step=\"0.5\" value=\"{E(value)}\" inputmode=\"decimal\">")
-                    .Append($"<label for=\"reason_{E(item.Id)}\">扣分理由</label><input id=\"reason_{E(item.Id)}\" name=\"reason_{E(item.Id)}\" type=\"text\" value=\"{E(reason)}\">")
+                    .Append("<div class=\"scores\">")
+                    .Append($"<p class=\"self\">自评：<strong>{E(self?.Score ?? 0)}</strong> 分</p>")
+                    .Append($"<div><label for=\"score_{E(item.Id)}\">审核得分</label><input id=\"score_{E(item.Id)}\" name=\"score_{E(item.Id)}\" type=\"number\" min=\"0\" max=\"{E(item.Points)}\" step=\"0.5\" value=\"{E(value)}\" inputmode=\"decimal\"></div>")
+                    .Append("</div>")
+                    .Append(self?.Note is { Length: > 0 } note ? $"<p>单位说明：{E(note)}</p>" : string.Empty)
+                    .Append("<p class=\"files-title\">佐证材料：</p>")
+                    .Append(EvidenceView.Gallery(evidence.GetValueOrDefault(item.Id)))
+                    .Append($"<label for=\"reason_{E(item.Id)}\">扣分理由（审核得分低于满分时填写）</label><input id=\"reason_{E(item.Id)}\" name=\"reason_{E(item.Id)}\" type=\"text\" value=\"{E(reason)}\">")
                     .Append(string.Concat(itemErrors.Select(e => $"<p class=\"error\">{E(e.MessageZh)}</p>")))
                     .Append("</div>");
             }

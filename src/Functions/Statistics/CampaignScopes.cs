@@ -15,9 +15,12 @@ namespace GuanGong.Functions.Statistics;
 public sealed class CampaignScopes(Access access, CampaignStore campaigns, CommitteeDirectory directory, CaseStore cases)
 {
     /// <summary>The scope, or the problem to answer instead.</summary>
-    public async Task<(CampaignScope? Scope, IResult? Refusal)> ResolveAsync(HttpContext context, string campaignId, string? root, int? year, CancellationToken cancellationToken)
+    public async Task<(CampaignScope? Scope, IResult? Refusal)> ResolveAsync(HttpContext context, string campaignId, string? root, int? year, CancellationToken cancellationToken) =>
+        await ResolveAsync(await access.ResolveAsync(context, cancellationToken), campaignId, root, year, cancellationToken);
+
+    /// <summary>The scope for a caller already resolved (the dashboard pages also admit an admin's signed-in session).</summary>
+    public async Task<(CampaignScope? Scope, IResult? Refusal)> ResolveAsync(Caller? caller, string campaignId, string? root, int? year, CancellationToken cancellationToken)
     {
-        var caller = await access.ResolveAsync(context, cancellationToken);
         if (caller is not (AdminCaller or CommitteeCaller))
         {
             return (null, caller is null

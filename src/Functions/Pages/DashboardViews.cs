@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GuanGong.Domain.Cases;
+using GuanGong.Domain.Organisations;
+using GuanGong.Domain.Scoring;
+using GuanGong.Domain.Standards;
+using GuanGong.Functions.Audit;
+using GuanGong.Functions.Cases;
+using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Http;
+using GuanGong.Functions.Ledgers;
+using GuanGong.Functions.Statistics;
+using static GuanGong.Functions.Pages.Html;
+
+namespace GuanGong.Functions.Pages;
+
+/// <summary>The dashboard's HTML: figures, charts (with the same numbers in a table beneath), delays, ratings, look-back, exports.</summary>
+internal static class DashboardViews
+{
+    public const string SignOutForm = "<form method=\"post\" action=\"/d/logout\"><button type=\"submit\" class=\"secondary\">退出登录</button></form>";
+
+    public static string Dashboard(CampaignScope scope, CampaignStatistics statistics, Caller caller, string? linkToken, string exportToken)
+    {
+        var id = Uri.EscapeDataString(statistics.CampaignId);
+        var pass = statistics.PassRates;
+        var html = new StringBuilder();
+        html.Append(Crumbs(scope, caller, linkToken));
+        html.Append($"<h1>{E(statistics.CampaignName)} · {E(Year(statistics.Year))}年度</h1>")
+            .Append($"<p class=\"lead\">{E(statistics.RootName)}的创建进度。统计时间：{E(CaseMail.China(statistics.GeneratedAt))}。</p>");
+        html.Append("<div class=\"figures\">")
+            .Append(Figure("应创建单位", pass.Established.ToString(CultureInfo.InvariantCulture)))
+            .Append(Figure("已参评", pass.Assessed.ToString(CultureInfo.InvariantCulture)))
+            .Append(Figure("已通过", pass.Passed.ToString(CultureInfo.InvariantCulture)))
+            .Append(Figure("审核中", pass.InProgress.ToString(CultureInfo.InvariantCulture)))
+            .Append(Figure("参评通过率", pass.PassedOfAssessed.Display))
+            .Append(Figure("创建达标率", pass.PassedOfEstablished.Display))
+            .Append(pass.Target is { } target ? Figure($"目标（{E(target.Share)}%）", $"{target.Passed}/{target.Required}") : string.Empty)
+            .Append("</div>");
+        if (pass.Target is { } goal)
+        {
+            html.Append(goal.Met
+                ? "<p class=\"notice ok\">已完成本年度目标。</p>"
+                : $"<p class=\"notice\">距本年度目标还差 <strong>{goal.Shortfall}</strong> 个单位通过。</p>");
+        }
+
+        var children = pass.Children;
+        html.Append("<h2>各下级通过情况</h2>");
+        if (children.Count > 0)
+        {
+            var chartData = JsonSerializer.Serialize(new
+            {
+                names = children.Select(c => c.Name),
+                established = children.Select(c => c.Established),
+                assessed = children.Select(c => c.Assessed),
+                passed = children.Select(c => c.Passed),
+                required = children.Select(c => c.Target?.Required),
+                passRate = children.Select(c => c.PassedOfAssessed.Percent),
+                establishedRate = children.Select(c => c.PassedOfEstablished.Percent),
+                targetShare = pass.Target?.Share,
+            });
+            html.Append($"<script type=\"application/json\" id=\"dashboard-data\">{chartData}</script>")
+                .Append("<div id=\"chart-counts\" class=\"chart\" role=\"img\" aria-label=\"各下级应创建、已参评、已通过单位数的柱状图，数字见下表\"></div>")
+                .Append("<div id=\"chart-rates\" class=\"chart\" role=\"img\" aria-label=\"各下级参评通过率和创建达标率的柱状图，数字见下表\"></div>");
+        }
+
+        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各下级通过情况</caption><thead><tr><th scope=\"col\">关工委</th><th scope=\"col\">应创建</th><th scope=\"col\">已参评</th><th scope=\"col\">已通过</th><th scope=\"col\">审核中</th><th scope=\"col\">参评通过率</th><th scope=\"col\">创建达标率</th><th scope=\"col\">目标</th></tr></thead><tbody>");
+        foreach (var child in children)
+        {
+            var name = scope.LatestCases.TryGetValue(child.Code, out var unitCase)
+                ? $"<a href=\"/d/{E(id)}/cases/{E(Uri.EscapeDataString(unitCase.CaseId))}{Q(linkToken, '?')}\">{E(child.Name)}</a>"
+                : child.Children.Count > 0 ? $"<a href=\"/d/{E(id)}?root={E(Uri.EscapeDataString(child.Code))}&amp;year={E(Year(statistics.Year))}{Q(linkToken, '&')}\">{E(child.Name)}</a>" : E(child.Name);
+            html.Append($"<tr><th scope=\"row\">{name}</th><td>{child.Established}</td><td>{child.Assessed}</td><td>{child.Passed}</td><td>{child.InProgress}</td><td>{E(child.PassedOfAssessed.Display)}</td><td>{E(child.PassedOfEstablished.Display)}</td><td>{(child.Target is { } t ? $"{t.Passed}/{t.Required}{(t.Met ? "（已达成）" : string.Empty)}" : "—")}</td></tr>");
+        }
+
+        html.Append("</tbody></table></div>");
+        html.Append($"<p>{E(Year(statistics.TargetYear.Year))}年应参评 {statistics.TargetYear.UnitsDue} 个单位，已通过 {statistics.TargetYear.UnitsDuePassed} 个（{E(statistics.TargetYear.PassedOfDue.Display)}）。</p>");
+
+        html.Append($"<h2>逾期和滞留的案件</h2><p>“滞留”指在同一级停留超过 {statistics.StuckAfterWorkingDays} 个工作日。</p>");
+        var delays = statistics.Delays.Where(d => d.WithReviewer > 0 || d.LateCaseIds.Count > 0 || d.StuckCaseIds.Count > 0).ToList();
+        if (delays.Count == 0)
+        {
+            html.Append("<p>目前没有逾期或滞留的案件。</p>");
+        }
+        else
+        {
+            html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各级逾期和滞留案件</caption><thead><tr><th scope=\"col\">办理级别</th><th scope=\"col\">在办</th><th scope=\"col\">已逾期</th><th scope=\"col\">滞留</th></tr></thead><tbody>");
+            foreach (var level in delays)
+            {
+                html.Append($"<tr><th scope=\"row\">{E(LevelName(level.Level))}</th><td>{level.WithReviewer}</td><td>{CaseLinks(id, level.LateCaseIds, linkToken)}</td><td>{CaseLinks(id, level.StuckCaseIds, linkToken)}</td></tr>");
+            }
+
+            html.Append("</tbody></table></div>");
+        }
+
+        if (statistics.TownshipRatings.Count > 0)
+        {
+            html.Append("<h2>乡镇评定</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">乡镇评定结果</caption><thead><tr><th scope=\"col\">乡镇</th><th scope=\"col\">结果</th><th scope=\"col\">下属单位通过</th><th scope=\"col\">说明</th></tr></thead><tbody>");
+            foreach (var rating in statistics.TownshipRatings)
+            {
+                html.Append($"<tr><th scope=\"row\">{E(rating.TownshipName)}</th><td>{(rating.Rated ? "达标" : "未达标")}</td><td>{rating.UnitsPassed}/{rating.UnitsTotal}（需 {rating.UnitsRequired}）</td><td>{E(string.Join("；", rating.Reasons))}</td></tr>");
+            }
+
+            html.Append("</tbody></table></div>");
+        }
+
+        var revoked = scope.LatestCases.Values.Where(c => c.State.Status == CaseStatus.Revoked).OrderBy(c => c.UnitName, StringComparer.Ordinal).ToList();
+        html.Append("<h2>抽查复核结果</h2>")
+            .Append(revoked.Count == 0
+                ? "<p>本年度暂无抽查复核撤销的单位。</p>"
+                : "<ul>" + string.Concat(revoked.Select(c => $"<li><a href=\"/d/{E(id)}/cases/{E(Uri.EscapeDataString(c.CaseId))}{Q(linkToken, '?')}\">{E(c.UnitName)}</a>：复核后撤销</li>")) + "</ul>");
+
+        var exportQuery = $"root={E(Uri.EscapeDataString(scope.Root))}&amp;year={E(Year(statistics.Year))}&amp;t={E(Uri.EscapeDataString(exportToken))}";
+        html.Append("<h2>导出</h2><p>")
+            .Append($"<a class=\"button\" href=\"/api/campaigns/{E(id)}/results.xlsx?{exportQuery}\" download>导出 Excel</a>")
+            .Append($"<a class=\"button secondary\" href=\"/api/campaigns/{E(id)}/results.csv?{exportQuery}\" download>导出 CSV</a></p>");
+        if (caller is AdminCaller && linkToken is null)
+        {
+            html.Append(SignOutForm);
+        }
+
+        return html.ToString();
+    }
+
+    public static string Case(CaseRecord @case, StandardTemplate? template, OrganisationTree tree, IReadOnlyList<AuditEntry> history,
+        IReadOnlyDictionary<string, IReadOnlyList<(LedgerRecord Ledger, string Url)>> evidence, string? linkToken)
+    {
+        var id = Uri.EscapeDataString(@case.CampaignId);
+        var township = TownshipRule.TownshipOf(tree, @case.UnitCode);
+        var html = new StringBuilder("<nav class=\"crumbs\" aria-label=\"位置\">")
+            .Append($"<a href=\"/d/{E(id)}?year={E(Year(@case.Year))}{Q(linkToken, '&')}\">返回统计</a>")
+            .Append(township is null ? string.Empty : $" · <a href=\"/d/{E(id)}?root={E(Uri.EscapeDataString(township.Code))}&amp;year={E(Year(@case.Year))}{Q(linkToken, '&')}\">{E(township.Name)}</a>")
+            .Append("</nav>")
+            .Append($"<h1>{E(@case.UnitName)} · {E(Year(@case.Year))}年度</h1>");
+        if (template is not null)
+        {
+            html.Append(UnitPageViews.Facts(@case, template, code => tree.Find(code)?.Name ?? code));
+            html.Append("<h2>各项得分</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">各项自评和审核得分</caption><thead><tr><th scope=\"col\">评分项</th><th scope=\"col\">满分</th><th scope=\"col\">自评</th><th scope=\"col\">审核</th><th scope=\"col\">材料</th></tr></thead><tbody>");
+            foreach (var item in template.AllItems)
+            {
+                var self = @case.Submission.SelfSheet.Items.FirstOrDefault(i => i.ItemId == item.Id);
+                var review = @case.LatestReviewSheet?.Items.FirstOrDefault(i => i.ItemId == item.Id);
+                html.Append($"<tr><th scope=\"row\">{E(item.Name)}</th><td>{E(item.Points)}</td><td>{(self is null ? "—" : E(self.Score))}</td><td>{(review is null ? "—" : E(review.Score) + (review.DeductionReason is { } why ? "（" + E(why) + "）" : string.Empty))}</td><td>{EvidenceView.Gallery(evidence.GetValueOrDefault(item.Id))}</td></tr>");
+            }
+
+            html.Append("</tbody></table></div>");
+        }
+
+        html.Append(UnitPageViews.Decisions(@case)).Append(UnitPageViews.History(history));
+        return html.ToString();
+    }
+
+    private static string Crumbs(CampaignScope scope, Caller caller, string? linkToken)
+    {
+        var parent = scope.Tree.Parent(scope.Root);
+        return parent is not null && Access.MayRead(caller, scope.Tree, parent.Code)
+            ? $"<nav class=\"crumbs\" aria-label=\"位置\"><a href=\"/d/{E(Uri.EscapeDataString(scope.Campaign.Settings.Id))}?root={E(Uri.EscapeDataString(parent.Code))}&amp;year={E(Year(scope.Year))}{Q(linkToken, '&')}\">返回{E(parent.Name)}</a></nav>"
+            : string.Empty;
+    }
+
+    private static string CaseLinks(string campaignId, IReadOnlyList<string> caseIds, string? linkToken) =>
+        caseIds.Count == 0 ? "0" : $"{caseIds.Count}：" + string.Join("、", caseIds.Select(c => $"<a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c))}{Q(linkToken, '?')}\">{E(c)}</a>"));
+
+    private static string Figure(string label, string value) => $"<div class=\"figure\"><span class=\"n\">{E(value)}</span>{label}</div>";
+
+    private static string LevelName(string level) => level switch
+    {
+        "city" => "市级",
+        "county" => "县级",
+        "township" => "乡镇级",
+        "grassroots" => "基层",
+        _ => level,
+    };
+
+    private static string Q(string? linkToken, char separator) =>
+        linkToken is { Length: > 0 } ? (separator == '&' ? "&amp;" : "?") + "t=" + E(Uri.EscapeDataString(linkToken)) : string.Empty;
+
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,210 @@
+using GuanGong.Domain.Cases;
+using GuanGong.Domain.Links;
+using GuanGong.Domain.Scoring;
+using GuanGong.Functions.Audit;
+using GuanGong.Functions.Cases;
+using GuanGong.Functions.Organisations;
+using GuanGong.Functions.Standards;
+using GuanGong.Functions.Submissions;
+
+namespace GuanGong.Functions.Pages;
+
+/// <summary>
+/// The unit's pages behind its emailed campaign link: <c>GET /u/{token}</c> (the rubric to fill, or
+/// the status of what was submitted), <c>POST /u/{token}/draft</c> (save a draft on the server),
+/// <c>POST /u/{token}</c> (submit or resubmit) and <c>GET /u/{token}/receipt</c>. GETs change nothing
+/// (mail scanners fetch links); POSTs need the form nonce of a page rendered moments ago.
+/// </summary>
+internal static class UnitPages
+{
+    public static IServiceCollection AddUnitPages(this IServiceCollection services) =>
+        services.AddSingleton<UnitLinks>().AddSingleton<DraftStore>().AddSingleton<EvidenceView>();
+
+    public static void MapUnitPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/u/{token}", ShowAsync)
+            .WithName("UnitPage")
+            .WithSummary("The unit's self-assessment page behind its campaign link (GET changes nothing)")
+            .ExcludeFromDescription();
+        app.MapPost("/u/{token}/draft", SaveDraftAsync)
+            .WithName("UnitSaveDraft")
+            .WithSummary("Saves the unit's unfinished self-assessment on the server (needs the page's form nonce)")
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        app.MapPost("/u/{token}", SubmitAsync)
+            .WithName("UnitSubmit")
+            .WithSummary("Submits (or resubmits) the unit's self-assessment from the page (needs the page's form nonce)")
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        app.MapGet("/u/{token}/receipt", ReceiptAsync)
+            .WithName("UnitReceipt")
+            .WithSummary("The printable receipt of a unit's submission, with its case number")
+            .ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> ShowAsync(
+        string token, bool? saved, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
+        CommitteeDirectory directory, AuditLog audit, FormNonces nonces, CancellationToken ct)
+    {
+        var (link, refusal) = await units.OpenAsync(token, ct);
+        if (link is null)
+        {
+            return Refused(refusal);
+        }
+
+        var template = await templates.FindAsync(link.Campaign.Settings.Template, ct);
+        if (template is null)
+        {
+            return PageLayout.Message("暂时无法填报", "本次活动使用的评分标准暂时无法读取，请联系上级关工委。", StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var tree = await directory.GetTreeAsync(ct);
+        var unitName = tree.Find(link.UnitCode)?.Name ?? link.UnitCode;
+        var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
+        var files = @case is null ? null : await evidence.ListAsync(link.CaseId, link.Email, ct);
+        if (@case is null || @case.State.Status == CaseStatus.ReturnedForRectification)
+        {
+            var draft = await drafts.FindAsync(link.CaseId, ct);
+            var values = draft?.Fields ?? (@case is null ? new Dictionary<string, string>() : UnitForm.ValuesOf(@case.Submission));
+            return PageLayout.Render("自评填报", UnitPageViews.Form(
+                link, unitName, template, @case, UnitForm.FromValues(values), nonces.Issue(link.Nonce, link.Email), files, draft?.SavedAt, saved == true), scripts: ["/assets/unit.js"]);
+        }
+
+        var history = await audit.ReadAsync(link.CaseId, ct);
+        return PageLayout.Render("自评进度", UnitPageViews.Status(link, unitName, template, @case, history, code => tree.Find(code)?.Name ?? code, files!), scripts: ["/assets/unit.js"]);
+    }
+
+    private static async Task<IResult> SaveDraftAsync(string token, HttpContext http, UnitLinks units, CaseStore cases, DraftStore drafts, FormNonces nonces, CancellationToken ct)
+    {
+        var (link, refusal, form, problem) = await OpenPostAsync(token, http, units, nonces, ct);
+        if (link is null)
+        {
+            return problem ?? Refused(refusal);
+        }
+
+        if ((await cases.GetAsync(link.CaseId, ct))?.Value is { } @case && @case.State.Status != CaseStatus.ReturnedForRectification)
+        {
+            return Results.Redirect($"/u/{Uri.EscapeDataString(token)}", permanent: false, preserveMethod: false);
+        }
+
+        var fields = form!.Where(f => f.Key is not "formNonce").ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        await drafts.SaveAsync(link.CaseId, fields, link.Email, ct);
+        return SeeOther($"/u/{Uri.EscapeDataString(token)}?saved=true");
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        string token, HttpContext http, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
+        CommitteeDirectory directory, SubmissionService submissions, FormNonces nonces, CancellationToken ct)
+    {
+        var (link, refusal, posted, problem) = await OpenPostAsync(token, http, units, nonces, ct);
+        if (link is null)
+        {
+            return problem ?? Refused(refusal);
+        }
+
+        var template = await templates.FindAsync(link.Campaign.Settings.Template, ct);
+        if (template is null)
+        {
+            return PageLayout.Message("暂时无法填报", "本次活动使用的评分标准暂时无法读取，请联系上级关工委。", StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var form = UnitForm.Read(posted!, template, link.Campaign.Settings.Template);
+        if (form.HasErrors)
+        {
+            // The blanks are reported per field already; the domain still checks what was filled (ranges, decimals).
+            form.AddDomainErrors(ScoreSheetValidator.Validate(form.Sheet!, template).Where(e => e.Code is not ("sheet.item_missing" or "sheet.precondition_missing")));
+            form.AddDomainErrors(ReportBlanks(form.Report));
+        }
+        else
+        {
+            var outcome = await submissions.SubmitAsync(link.Campaign.Settings.Id, link.UnitCode, link.Year, form.Sheet, form.Report, link.Email, RequestOrigin.From(http), ct);
+            if (outcome.Accepted is not null)
+            {
+                await drafts.DeleteAsync(link.CaseId, ct);
+                return SeeOther($"/u/{Uri.EscapeDataString(token)}/receipt");
+            }
+
+            form.AddDomainErrors(outcome.Errors);
+        }
+
+        var tree = await directory.GetTreeAsync(ct);
+        var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
+        var files = @case is null ? null : await evidence.ListAsync(link.CaseId, link.Email, ct);
+        return PageLayout.Render(
+            "请修改后提交",
+            UnitPageViews.Form(link, tree.Find(link.UnitCode)?.Name ?? link.UnitCode, template, @case, form, nonces.Issue(link.Nonce, link.Email), files, null, false),
+            StatusCodes.Status400BadRequest,
+            ["/assets/unit.js"]);
+    }
+
+    private static async Task<IResult> ReceiptAsync(string token, UnitLinks units, TemplateResolver templates, CaseStore cases, CommitteeDirectory directory, CancellationToken ct)
+    {
+        var (link, refusal) = await units.OpenAsync(token, ct);
+        if (link is null)
+        {
+            return Refused(refusal);
+        }
+
+        var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
+        var template = await templates.FindAsync(link.Campaign.Settings.Template, ct);
+        if (@case is null || template is null)
+        {
+            return PageLayout.Message("尚未提交", "本单位本年度的自评还没有提交，暂无回执。请返回填报页面填写并提交。", StatusCodes.Status404NotFound);
+        }
+
+        var tree = await directory.GetTreeAsync(ct);
+        return PageLayout.Render("提交回执", UnitPageViews.Receipt(link, tree.Find(link.UnitCode)?.Name ?? link.UnitCode, template, @case), scripts: ["/assets/unit.js"]);
+    }
+
+    private static async Task<(UnitLink? Link, TokenRefusal? Refusal, IFormCollection? Form, IResult? Problem)> OpenPostAsync(
+        string token, HttpContext http, UnitLinks units, FormNonces nonces, CancellationToken ct)
+    {
+        var (link, refusal) = await units.OpenAsync(token, ct);
+        if (link is null)
+        {
+            return (null, refusal, null, null);
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return (null, null, null, PageLayout.Message("无法提交", "请从邮件中的链接打开填报页面后再提交。", StatusCodes.Status400BadRequest));
+        }
+
+        var form = await http.Request.ReadFormAsync(ct);
+        return nonces.IsValid(form["formNonce"], link.Nonce, link.Email)
+            ? (link, null, form, null)
+            : (null, null, null, PageLayout.Message("页面已过期", "为了安全，请重新打开邮件中的链接，再填写提交。已保存的草稿不会丢失。", StatusCodes.Status403Forbidden));
+    }
+
+    private static IEnumerable<Domain.ValidationError> ReportBlanks(Cases.SelfInspectionReport report) =>
+        UnitForm.ReportFields
+            .Where(f => string.IsNullOrWhiteSpace(f.Field switch
+            {
+                "partySupport" => report.PartySupport,
+                "ownBuildUp" => report.OwnBuildUp,
+                "departmentCooperation" => report.DepartmentCooperation,
+                "results" => report.Results,
+                _ => report.MainProblems,
+            }))
+            .Select(f => new Domain.ValidationError("report." + f.Field, "submission.report_field_missing", $"请填写“{f.Label}”。", $"The report's {f.Field} is empty."));
+
+    // After a POST, send the browser to a GET (so reloading the page does not post again).
+    private static IResult SeeOther(string location) => new SeeOtherResult(location);
+
+    private static IResult Refused(TokenRefusal? refusal) => refusal switch
+    {
+        null => PageLayout.Message("找不到活动", "此链接对应的创建活动不存在。请联系上级关工委。", StatusCodes.Status404NotFound),
+        TokenRefusal.Expired => PageLayout.Message("链接已过期", "此填报链接已过期。请联系上级关工委重新发送。", StatusCodes.Status403Forbidden),
+        _ => PageLayout.Message("链接无效", "此链接无效或不完整。请检查是否完整复制了邮件中的链接。", StatusCodes.Status403Forbidden),
+    };
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using GuanGong.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GuanGong.EndToEnd.Tests;
+
+/// <summary>
+/// A person's path in Chromium: a village fills its rubric from the emailed link, submits, reads its
+/// receipt and uploads two files; the township reviewer opens the email in the local mailbox, sees the
+/// evidence and approves with a reason; the county approves; the dashboard shows the new figures.
+/// Every page is screenshotted at 360 and 1280 px and checked with axe.
+/// </summary>
+public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesFixture>
+{
+    [Fact]
+    public async Task PersonPath_UnitSubmitsAndTownshipAndCountyApprove_DashboardShowsThePass()
+    {
+        var app = fixture.App;
+        var unitLink = await fixture.UnitLinkAsync("village1@example.cn");
+        await using var context = await Chromium.NewContextAsync(fixture.Browser);
+        var page = await context.NewPageAsync();
+
+        // The unit opens its link: the rubric from the pinned template, nothing to sign in to.
+        await page.GotoAsync(app.Url(unitLink));
+        await Expect(page.Locator("h1")).ToContainTextAsync("第1村关工委");
+        await PageChecks.CheckAsync(page, "01-unit-form");
+
+        foreach (var precondition in County.Template.Preconditions)
+        {
+            await page.Locator($"input[name='pre_{precondition.Id}'][value='yes']").CheckAsync();
+        }
+
+        foreach (var item in County.Template.AllItems)
+        {
+            await page.Locator($"[id='score_{item.Id}']").FillAsync(item.Points.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await page.Locator($"[id='note_{County.Template.AllItems.First().Id}']").FillAsync("台账齐全，见花名册。");
+        await page.Locator("#partySupport").FillAsync("镇党委每季度听取关工委汇报。");
+        await page.Locator("#ownBuildUp").FillAsync("班子健全，五老队伍 32 人。");
+        await page.Locator("#departmentCooperation").FillAsync("教育、民政等部门配合开展活动。");
+        await page.Locator("#results").FillAsync("全年开展活动 24 次。");
+
+        // Saved on the server: the draft survives a reload.
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).First.ClickAsync();
+        await Expect(page.GetByText("草稿已保存")).ToBeVisibleAsync();
+        await Expect(page.Locator("#results")).ToHaveValueAsync("全年开展活动 24 次。");
+
+        // One field left empty: the message is next to it, in plain Chinese.
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交自评" }).ClickAsync();
+        await Expect(page.Locator("#mainProblems_error")).ToHaveTextAsync("请填写“主要问题”。");
+        await PageChecks.CheckAsync(page, "02-unit-form-errors");
+        await page.Locator("#mainProblems").FillAsync("经费不足，五老年龄偏大。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交自评" }).ClickAsync();
+
+        var caseId = County.CaseId("V1");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/receipt$"));
+        await Expect(page.Locator(".case-number")).ToContainTextAsync(caseId);
+        await PageChecks.CheckAsync(page, "03-unit-receipt");
+
+        // Back on the link: the case is under review, and evidence can still be added, with progress and a list.
+        await page.GotoAsync(app.Url(unitLink));
+        var firstItem = County.Template.AllItems.First().Id;
+        await page.Locator($"[id='file_{firstItem}']").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "活动照片.png", MimeType = "image/png", Buffer = SampleFiles.Png() },
+            new FilePayload { Name = "五老花名册.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf() },
+        });
+        await Expect(page.Locator($"[id='files_{firstItem}'] li")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await Expect(page.Locator($"[id='files_{firstItem}']")).ToContainTextAsync("五老花名册.pdf");
+        await page.ReloadAsync();
+        await Expect(page.Locator($"[id='files_{firstItem}'] li a")).ToHaveCountAsync(2);
+        await PageChecks.CheckAsync(page, "04-unit-status-with-evidence");
+
+        // The township reviewer opens the email in the local mailbox and follows its link.
+        await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("请审核", StringComparison.Ordinal));
+        await page.GotoAsync(app.Url("/dev/mail"));
+        await page.Locator("ol.mails a").Filter(new() { HasTextString = "请审核" }).Filter(new() { HasTextString = "第1村" }).First.ClickAsync();
+        await page.Locator("ul.links a").Filter(new() { HasTextString = "/r/" }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("第1村关工委");
+        await Expect(page.Locator(".evidence-files img")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".evidence-files")).ToContainTextAsync("五老花名册.pdf");
+        await PageChecks.CheckAsync(page, "05-review");
+        var reviewUrl = page.Url;
+
+        await page.GotoAsync(reviewUrl + "/pending");
+        await Expect(page.Locator("ol.pending li")).ToHaveCountAsync(1);
+        await PageChecks.CheckAsync(page, "06-review-pending");
+        await page.Locator("ol.pending a").First.ClickAsync();
+
+        await page.Locator("input[name='action'][value='Approve']").CheckAsync();
+        await page.Locator("#reason").FillAsync("材料齐全，同意上报。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：确认" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("请确认办理结果");
+        await PageChecks.CheckAsync(page, "07-review-confirm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("已办理");
+        await page.GotoAsync(reviewUrl);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("此任务已办理");
+        await PageChecks.CheckAsync(page, "08-review-already-decided");
+
+        // The county approves too (same page, no screenshots needed twice).
+        var countyMail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("county@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("请审核", StringComparison.Ordinal));
+        await page.GotoAsync(app.Url(County.PathOf(countyMail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)))));
+        await page.Locator("input[name='action'][value='Approve']").CheckAsync();
+        await page.Locator("#reason").FillAsync("验收合格。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：确认" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("已办理");
+        await app.WaitForCaseAsync(caseId, "Passed");
+
+        // The dashboard: signing in sets an HttpOnly, SameSite=Strict cookie; the key is never in a URL.
+        await using var staff = await Chromium.NewContextAsync(fixture.Browser);
+        var board = await staff.NewPageAsync();
+        await board.GotoAsync(app.Url($"/d/{County.CampaignId}"));
+        await Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/d/login"));
+        await PageChecks.CheckAsync(board, "09-dashboard-login");
+        await board.Locator("#key").FillAsync(PagesApp.AdminKey);
+        await board.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/d/{County.CampaignId}$"));
+        Assert.DoesNotContain(PagesApp.AdminKey, board.Url, StringComparison.Ordinal);
+        var cookie = (await staff.CookiesAsync()).Single(c => c.Name == "gg_dashboard");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+
+        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "已通过" }).Locator(".n")).ToHaveTextAsync("1");
+        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("2");
+        await Expect(board.Locator("#chart-counts canvas, #chart-counts svg").First).ToBeVisibleAsync();
+        await PageChecks.CheckAsync(board, "10-dashboard-county");
+
+        var csv = await board.GetByRole(AriaRole.Link, new() { Name = "导出 CSV" }).GetAttributeAsync("href");
+        Assert.DoesNotContain(PagesApp.AdminKey, csv!, StringComparison.Ordinal);
+        using (var export = await app.Client.GetAsync(new Uri(csv!, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            Assert.Contains("第1村关工委", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await board.GetByRole(AriaRole.Link, new() { Name = "城关镇关工委" }).ClickAsync();
+        await Expect(board.Locator("h1")).ToContainTextAsync("2026年度");
+        await Expect(board.Locator(".lead")).ToContainTextAsync("城关镇关工委");
+        await PageChecks.CheckAsync(board, "11-dashboard-township");
+
+        await board.GetByRole(AriaRole.Link, new() { Name = "第1村关工委" }).ClickAsync();
+        await Expect(board.Locator("dl.facts")).ToContainTextAsync("通过");
+        await Expect(board.Locator("ol.history")).ToContainTextAsync("提交自评");
+        await PageChecks.CheckAsync(board, "12-dashboard-case");
+    }
+}
