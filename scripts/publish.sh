@@ -8,11 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-artifacts/publish}"
 app="$out/app"
-rm -rf "$app" "$out/guangong.zip"
+rm -rf "$app" "$out/guangong.zip" "$out/.build"
 mkdir -p "$app"
 scripts/ensure-deps.sh run
+# --artifacts-path keeps this build's bin/obj apart from the working tree's, so publishing never
+# races a build or test run that is using the same projects at the same time.
 dotnet publish src/Functions/GuanGong.Functions.csproj -c Release -r linux-x64 --self-contained true \
-  -p:PublishSingleFile=false -p:DebugType=none -nologo -v quiet -o "$app/handler"
+  --artifacts-path "$out/.build" -p:PublishSingleFile=false -p:DebugType=none -nologo -v quiet -o "$app/handler"
 cp host.json "$app/host.json"
 # The engine's queue names come from host.json (hub name, partition count), as in Azure.
 GuanGong__Profile=Azure GuanGong__LocalStack__StartAzurite=false AzureWebJobsStorage=UseDevelopmentStorage=true \
