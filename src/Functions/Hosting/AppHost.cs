@@ -33,6 +33,7 @@ public static class AppHost
         // The one place that gives the app a wall clock; everything else takes TimeProvider.
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOtlpExport(builder.Configuration);
         builder.Services.AddExceptionHandler<ExceptionMapping>();
         builder.Services.AddSingleton(sp => AppStorage.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddStorageHealth();
