@@ -24,6 +24,12 @@ internal sealed partial class StorageInitializer(
 
     public bool IsReady => _ready;
 
+    /// <summary>
+    /// The start-up replay of every in-flight orchestration against this build's registrations:
+    /// instances that would break after a deploy are named before the app takes their traffic.
+    /// </summary>
+    public VersionCheckReport? VersionCheck { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (await TryInitializeAsync(cancellationToken))
@@ -62,6 +68,12 @@ internal sealed partial class StorageInitializer(
             await tables.CreateAllAsync(cancellationToken);
             await storage.Blobs.GetBlobContainerClient(LedgerContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await engine.CreateIfNotExistsAsync(cancellationToken);
+            VersionCheck = await worker.CheckInFlightInstancesAsync(cancellationToken);
+            foreach (var broken in VersionCheck.Incompatible)
+            {
+                LogIncompatible(logger, broken.InstanceId, broken.Name, broken.Version, broken.Problem);
+            }
+
             if (!WorkflowRegistration.UsesQueueTriggers(configuration) && !_workerStarted)
             {
                 await worker.StartAsync(cancellationToken);
@@ -77,6 +89,9 @@ internal sealed partial class StorageInitializer(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "In-flight orchestration {InstanceId} ({Name} v{Version}) would not replay on this build: {Problem}")]
+    private static partial void LogIncompatible(ILogger logger, string instanceId, string name, string? version, string? problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is not reachable yet ({ExceptionType}); API calls answer 503 until it is")]
     private static partial void LogNotReady(ILogger logger, string exceptionType);

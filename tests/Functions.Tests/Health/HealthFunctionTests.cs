@@ -17,12 +17,40 @@ public sealed class HealthFunctionTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, body.RootElement.GetProperty("engine").GetProperty("inFlightChecked").GetInt32());
         foreach (var service in new[] { "blob", "queue", "table" })
         {
             var health = body.RootElement.GetProperty("storage").GetProperty(service);
             Assert.True(health.GetProperty("reachable").GetBoolean(), service);
             Assert.True(health.GetProperty("authorized").GetBoolean(), service);
         }
+    }
+
+    [Fact]
+    public async Task GetHealth_AfterRestartWithACaseInFlight_ReplaysItAtStartUpAndReportsItCompatible()
+    {
+        await using var smtp = new GuanGong.Testing.SmtpSink();
+        var shared = new Dictionary<string, string?>
+        {
+            ["GuanGong:Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+            ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "h" + Guid.NewGuid().ToString("N")[..10],
+        };
+        await using (var before = await Workflow.AcceptanceChainEndToEndTests.StartAsync(smtp, extra: shared))
+        {
+            await Workflow.WorkflowBuilders.SetUpCountyAsync(before, villages: 1);
+            var token = Workflow.WorkflowBuilders.TokenOf(Workflow.WorkflowBuilders.LinkWith(await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn")), "/u/"));
+            (await Workflow.WorkflowBuilders.SubmitAsync(before, token)).EnsureSuccessStatusCode();
+            await smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        }
+
+        // The next process (a redeploy, say) replays the waiting case against its own registrations first.
+        await using var after = await Workflow.AcceptanceChainEndToEndTests.StartAsync(smtp, extra: shared);
+        using var response = await after.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, body.RootElement.GetProperty("engine").GetProperty("inFlightChecked").GetInt32());
+        Assert.Empty(body.RootElement.GetProperty("engine").GetProperty("incompatible").EnumerateArray());
     }
 
     [Fact]
