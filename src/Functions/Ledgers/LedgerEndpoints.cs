@@ -58,7 +58,7 @@ internal static class LedgerEndpoints
 
     private static async Task<IResult> UploadAsync(
         string caseId, string itemId, string? fileName, HttpContext context,
-        Access access, CaseStore cases, TemplateResolver templates, LedgerStore ledgers, IConfiguration configuration, CancellationToken cancellationToken)
+        Access access, CaseStore cases, TemplateResolver templates, LedgerStore ledgers, IConfiguration configuration, Audit.AuditLog audit, CancellationToken cancellationToken)
     {
         var uploader = CaseReaders.Uploader(await access.ResolveAsync(context, cancellationToken), caseId);
         if (uploader is null)
@@ -128,6 +128,8 @@ internal static class LedgerEndpoints
                 "The content is not an accepted ledger type (PDF, JPEG, PNG, DOCX, XLSX, DOC/XLS); the type is judged by the bytes, not the name.");
         }
 
+        // The audit names the file by its hash and size, not its contents: registers hold minors' data.
+        await audit.AppendAsync(caseId, uploader, "上传台账", $"{itemId}：{ledger.FileName}（{ledger.Length} 字节，SHA-256 {ledger.Sha256}）", Audit.RequestOrigin.From(context), cancellationToken);
         return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/ledgers/{ledger.LedgerId}", LedgerView.From(ledger));
     }
 
