@@ -87,6 +87,8 @@ public static class AppHost
         app.UseExceptionHandler();
         app.UseStaticFiles();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseRequestGuards();
         app.Use(async (context, next) =>
         {
             // Until the start-up storage check has passed, API calls (but not health) answer 503.

@@ -28,7 +28,7 @@ internal sealed partial class ExceptionMapping(ILogger<ExceptionMapping> logger)
             LogUnhandled(logger, exception);
         }
 
-        await Problems.Problem(status, code, title, detail).ExecuteAsync(httpContext);
+        await RequestGuards.Refuse(httpContext, status, code, title, detail);
         return true;
     }
 
@@ -42,6 +42,9 @@ internal sealed partial class ExceptionMapping(ILogger<ExceptionMapping> logger)
             (400, "bad-request", "请求格式不正确。", bad.Message),
         JsonException json =>
             (400, "malformed-json", "提交的数据格式不正确（不是有效的 JSON）。", "The body is not valid JSON: " + json.Message),
+        // Form parsing: a multipart body without a boundary, a key or value over the form limits.
+        InvalidDataException form =>
+            (400, "malformed-form", "提交的表单格式不正确，请重新打开页面后再提交。", "The form body could not be read: " + form.Message),
         _ when IsStorageUnavailable(exception) =>
             (503, "storage-unavailable", "系统存储暂时无法访问，请稍后重试。", "Storage is unreachable; retry after the indicated delay."),
         _ => (500, "internal-error", "系统出错，请稍后重试。", "An unexpected error occurred."),
