@@ -56,9 +56,10 @@ internal static class UnitPageViews
             // Enter in a field presses the first button: let that be the harmless one.
             .Append($"<p class=\"actions-top\"><button type=\"submit\" class=\"secondary\" formaction=\"/u/{E(link.Token)}/draft\">保存草稿</button></p>");
 
+        var numbers = new Queue<string>(["一", "二", "三", "四"]);
         if (template.Preconditions.Count > 0)
         {
-            html.Append("<h2>一、前置条件</h2><p>以下每一项都必须具备，才能参加评定。</p>");
+            html.Append($"<h2>{numbers.Dequeue()}、前置条件</h2><p>以下每一项都必须具备，才能参加评定。</p>");
             foreach (var precondition in template.Preconditions)
             {
                 var field = "pre_" + precondition.Id;
@@ -72,7 +73,7 @@ internal static class UnitPageViews
             }
         }
 
-        html.Append("<h2>二、评分项目</h2>");
+        html.Append($"<h2>{numbers.Dequeue()}、评分项目</h2>");
         if (evidence is null)
         {
             html.Append("<p class=\"notice ok\">提交自评后，可以在本页为每一项上传佐证材料（照片、PDF、Word、Excel）。</p>");
@@ -98,7 +99,7 @@ internal static class UnitPageViews
 
         if (template.Bonus is { Items.Count: > 0 } bonus)
         {
-            html.Append($"<h2>三、加分项目</h2><p>有则填写，没有可不填（加分合计最多 {E(bonus.Cap)} 分）。</p>");
+            html.Append($"<h2>{numbers.Dequeue()}、加分项目</h2><p>有则填写，没有可不填（加分合计最多 {E(bonus.Cap)} 分）。</p>");
             foreach (var item in bonus.Items)
             {
                 var points = "bonus_" + item.Id;
@@ -113,7 +114,7 @@ internal static class UnitPageViews
             }
         }
 
-        html.Append($"<h2>{(template.Bonus is { Items.Count: > 0 } ? "四" : "三")}、自查报告</h2>");
+        html.Append($"<h2>{numbers.Dequeue()}、自查报告</h2>");
         foreach (var (field, label, hint) in UnitForm.ReportFields)
         {
             html.Append($"<label for=\"{E(field)}\">{E(label)}</label><p class=\"hint\" id=\"{E(field)}_hint\">{E(hint)}</p>")
