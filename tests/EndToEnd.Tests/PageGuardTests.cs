@@ -75,7 +75,7 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         var own = await page.GotoAsync(app.Url($"/d/{County.CampaignId}?t={Uri.EscapeDataString(token)}"));
         Assert.Equal(200, own!.Status);
         await Expect(page.Locator(".lead")).ToContainTextAsync("城关镇关工委");
-        await Expect(page.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("2");
+        await Expect(page.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("3");
         await PageChecks.CheckAsync(page, "15-dashboard-township-link");
 
         var above = await page.GotoAsync(app.Url($"/d/{County.CampaignId}?root=X1&t={Uri.EscapeDataString(token)}"));
@@ -89,5 +89,40 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         await Expect(page.Locator(".error")).ToHaveTextAsync("密钥不正确，请重新输入。");
         Assert.Empty(await context.CookiesAsync());
         Assert.NotNull(anonymous);
+    }
+
+    [Fact]
+    public async Task UnitPage_ReturnedForRectification_ShowsTheReasonAndResubmits()
+    {
+        var app = fixture.App;
+        var unitLink = await fixture.UnitLinkAsync("village3@example.cn");
+        var caseId = County.CaseId("V3");
+        await using var context = await Chromium.NewContextAsync(fixture.Browser);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url(unitLink));
+        await Forms.FillRubricAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交自评" }).ClickAsync();
+        await Expect(page.Locator(".case-number")).ToContainTextAsync(caseId);
+
+        var mail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("第3村", StringComparison.Ordinal));
+        await page.GotoAsync(app.Url(County.PathOf(mail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)))));
+        await Forms.DecideAsync(page, "Return", "缺少五老队伍花名册，请补充。");
+        await app.WaitForCaseAsync(caseId, "ReturnedForRectification");
+
+        // The same link now shows the reviewer's reason and the previous answers, ready to resubmit.
+        await page.GotoAsync(app.Url(unitLink));
+        await Expect(page.Locator(".notice").First).ToContainTextAsync("缺少五老队伍花名册，请补充。");
+        await Expect(page.Locator("#results")).ToHaveValueAsync("全年开展活动 24 次。");
+        await PageChecks.CheckAsync(page, "16-unit-returned-for-rectification");
+        await page.Locator("#results").FillAsync("全年开展活动 24 次，已补充五老花名册。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交自评" }).ClickAsync();
+        await Expect(page.Locator(".case-number")).ToContainTextAsync(caseId);
+        var resubmitted = await app.CaseAsync(caseId);
+        Assert.Equal(2, resubmitted.GetProperty("round").GetInt32());
+
+        // Under review again: the page shows status and history, read-only.
+        await page.GotoAsync(app.Url(unitLink));
+        await Expect(page.Locator("ol.history")).ToContainTextAsync("整改后重新提交");
+        await Expect(page.Locator("form[action^='/u/']")).ToHaveCountAsync(0);
     }
 }
