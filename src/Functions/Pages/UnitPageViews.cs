@@ -193,13 +193,13 @@ internal static class UnitPageViews
             return string.Empty;
         }
 
-        var html = new StringBuilder("<h2>审核意见</h2><table><caption class=\"sr-only\">各级审核意见</caption><thead><tr><th scope=\"col\">时间</th><th scope=\"col\">审核人</th><th scope=\"col\">结果</th><th scope=\"col\">意见</th></tr></thead><tbody>");
+        var html = new StringBuilder("<h2>审核意见</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">各级审核意见</caption><thead><tr><th scope=\"col\">时间</th><th scope=\"col\">审核人</th><th scope=\"col\">结果</th><th scope=\"col\">意见</th></tr></thead><tbody>");
         foreach (var outcome in @case.Outcomes)
         {
             html.Append($"<tr><td>{E(CaseMail.China(outcome.At))}</td><td>{E(outcome.ReviewerName)}</td><td>{E(ReviewPages.ActionLabel(outcome.Action))}{(outcome.ReviewTotal is { } total ? $"（{E(total)} 分）" : string.Empty)}</td><td>{E(outcome.Reason)}</td></tr>");
         }
 
-        return html.Append("</tbody></table>").ToString();
+        return html.Append("</tbody></table></div>").ToString();
     }
 
     public static string History(IReadOnlyList<AuditEntry> history)
