@@ -105,7 +105,21 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         await Expect(page.Locator(".case-number")).ToContainTextAsync(caseId);
 
         var mail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("第3村", StringComparison.Ordinal));
-        await page.GotoAsync(app.Url(County.PathOf(mail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)))));
+        var reviewLink = County.PathOf(mail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)));
+
+        // A scanner that opens the review link and its pending list in a real browser, scripts and all, decides nothing.
+        await using (var scanner = await Chromium.NewContextAsync(fixture.Browser))
+        {
+            var visit = await scanner.NewPageAsync();
+            await visit.GotoAsync(app.Url(reviewLink), new() { WaitUntil = WaitUntilState.NetworkIdle });
+            await visit.GotoAsync(app.Url(reviewLink + "/pending"), new() { WaitUntil = WaitUntilState.NetworkIdle });
+        }
+
+        var untouched = await app.CaseAsync(caseId);
+        Assert.Equal("UnderReview", untouched.GetProperty("status").GetString());
+        Assert.Empty(untouched.GetProperty("decisions").EnumerateArray());
+
+        await page.GotoAsync(app.Url(reviewLink));
         await Forms.DecideAsync(page, "Return", "缺少五老队伍花名册，请补充。");
         await app.WaitForCaseAsync(caseId, "ReturnedForRectification");
 
