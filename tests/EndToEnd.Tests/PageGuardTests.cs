@@ -89,6 +89,16 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         await Expect(page.Locator(".error")).ToHaveTextAsync("密钥不正确，请重新输入。");
         Assert.Empty(await context.CookiesAsync());
         Assert.NotNull(anonymous);
+
+        // ECharts comes from npm through the app itself, and the asset functions serve plain file names only.
+        using (var echarts = await app.Client.GetAsync(new Uri("/lib/echarts.min.js", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, echarts.StatusCode);
+            Assert.Equal("text/javascript", echarts.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var climbing = await app.Client.GetAsync(new Uri("/lib/..%2F..%2Fappsettings.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, climbing.StatusCode);
     }
 
     [Fact]

@@ -99,6 +99,7 @@ public static class AppHost
         app.MapUnitPages();
         app.MapDashboardPages();
         app.MapReviewerQueue();
+        app.MapPageAssets();
         app.MapEngineTriggers(app.Configuration);
         api.MapLedgers();
         api.MapCampaignStatistics();
