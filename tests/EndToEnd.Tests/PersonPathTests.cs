@@ -26,21 +26,9 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         await Expect(page.Locator("h1")).ToContainTextAsync("第1村关工委");
         await PageChecks.CheckAsync(page, "01-unit-form");
 
-        foreach (var precondition in County.Template.Preconditions)
-        {
-            await page.Locator($"input[name='pre_{precondition.Id}'][value='yes']").CheckAsync();
-        }
-
-        foreach (var item in County.Template.AllItems)
-        {
-            await page.Locator($"[id='score_{item.Id}']").FillAsync(item.Points.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
+        await Forms.FillRubricAsync(page);
         await page.Locator($"[id='note_{County.Template.AllItems.First().Id}']").FillAsync("台账齐全，见花名册。");
-        await page.Locator("#partySupport").FillAsync("镇党委每季度听取关工委汇报。");
-        await page.Locator("#ownBuildUp").FillAsync("班子健全，五老队伍 32 人。");
-        await page.Locator("#departmentCooperation").FillAsync("教育、民政等部门配合开展活动。");
-        await page.Locator("#results").FillAsync("全年开展活动 24 次。");
+        await page.Locator("#mainProblems").FillAsync(string.Empty);
 
         // Saved on the server: the draft survives a reload.
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).First.ClickAsync();
@@ -103,11 +91,7 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         // The county approves too (same page, no screenshots needed twice).
         var countyMail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("county@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("请审核", StringComparison.Ordinal));
         await page.GotoAsync(app.Url(County.PathOf(countyMail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)))));
-        await page.Locator("input[name='action'][value='Approve']").CheckAsync();
-        await page.Locator("#reason").FillAsync("验收合格。");
-        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：确认" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("已办理");
+        await Forms.DecideAsync(page, "Approve", "验收合格。");
         await app.WaitForCaseAsync(caseId, "Passed");
 
         // The dashboard: signing in sets an HttpOnly, SameSite=Strict cookie; the key is never in a URL.
@@ -125,7 +109,7 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
 
         await Expect(board.Locator(".figure").Filter(new() { HasTextString = "已通过" }).Locator(".n")).ToHaveTextAsync("1");
-        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("2");
+        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("3");
         await Expect(board.Locator("#chart-counts canvas, #chart-counts svg").First).ToBeVisibleAsync();
         await PageChecks.CheckAsync(board, "10-dashboard-county");
 

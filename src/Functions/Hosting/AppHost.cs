@@ -113,6 +113,7 @@ public static class AppHost
         app.MapUnitPages();
         app.MapDashboardPages();
         app.MapReviewerQueue();
+        app.MapPageAssets();
         app.MapEngineTriggers(app.Configuration);
         app.MapTimerFunction("ReconcileDecisions", "0 */5 * * * *", async (services, ct) =>
             $"raised {await services.GetRequiredService<DecisionReconciler>().RunAsync(ct)} stored decisions again");

@@ -56,9 +56,10 @@ internal static class UnitPageViews
             // Enter in a field presses the first button: let that be the harmless one.
             .Append($"<p class=\"actions-top\"><button type=\"submit\" class=\"secondary\" formaction=\"/u/{E(link.Token)}/draft\">保存草稿</button></p>");
 
+        var numbers = new Queue<string>(["一", "二", "三", "四"]);
         if (template.Preconditions.Count > 0)
         {
-            html.Append("<h2>一、前置条件</h2><p>以下每一项都必须具备，才能参加评定。</p>");
+            html.Append($"<h2>{numbers.Dequeue()}、前置条件</h2><p>以下每一项都必须具备，才能参加评定。</p>");
             foreach (var precondition in template.Preconditions)
             {
                 var field = "pre_" + precondition.Id;
@@ -72,7 +73,7 @@ internal static class UnitPageViews
             }
         }
 
-        html.Append("<h2>二、评分项目</h2>");
+        html.Append($"<h2>{numbers.Dequeue()}、评分项目</h2>");
         if (evidence is null)
         {
             html.Append("<p class=\"notice ok\">提交自评后，可以在本页为每一项上传佐证材料（照片、PDF、Word、Excel）。</p>");
@@ -98,7 +99,7 @@ internal static class UnitPageViews
 
         if (template.Bonus is { Items.Count: > 0 } bonus)
         {
-            html.Append($"<h2>三、加分项目</h2><p>有则填写，没有可不填（加分合计最多 {E(bonus.Cap)} 分）。</p>");
+            html.Append($"<h2>{numbers.Dequeue()}、加分项目</h2><p>有则填写，没有可不填（加分合计最多 {E(bonus.Cap)} 分）。</p>");
             foreach (var item in bonus.Items)
             {
                 var points = "bonus_" + item.Id;
@@ -113,7 +114,7 @@ internal static class UnitPageViews
             }
         }
 
-        html.Append($"<h2>{(template.Bonus is { Items.Count: > 0 } ? "四" : "三")}、自查报告</h2>");
+        html.Append($"<h2>{numbers.Dequeue()}、自查报告</h2>");
         foreach (var (field, label, hint) in UnitForm.ReportFields)
         {
             html.Append($"<label for=\"{E(field)}\">{E(label)}</label><p class=\"hint\" id=\"{E(field)}_hint\">{E(hint)}</p>")
@@ -192,13 +193,13 @@ internal static class UnitPageViews
             return string.Empty;
         }
 
-        var html = new StringBuilder("<h2>审核意见</h2><table><caption class=\"sr-only\">各级审核意见</caption><thead><tr><th scope=\"col\">时间</th><th scope=\"col\">审核人</th><th scope=\"col\">结果</th><th scope=\"col\">意见</th></tr></thead><tbody>");
+        var html = new StringBuilder("<h2>审核意见</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">各级审核意见</caption><thead><tr><th scope=\"col\">时间</th><th scope=\"col\">审核人</th><th scope=\"col\">结果</th><th scope=\"col\">意见</th></tr></thead><tbody>");
         foreach (var outcome in @case.Outcomes)
         {
             html.Append($"<tr><td>{E(CaseMail.China(outcome.At))}</td><td>{E(outcome.ReviewerName)}</td><td>{E(ReviewPages.ActionLabel(outcome.Action))}{(outcome.ReviewTotal is { } total ? $"（{E(total)} 分）" : string.Empty)}</td><td>{E(outcome.Reason)}</td></tr>");
         }
 
-        return html.Append("</tbody></table>").ToString();
+        return html.Append("</tbody></table></div>").ToString();
     }
 
     public static string History(IReadOnlyList<AuditEntry> history)

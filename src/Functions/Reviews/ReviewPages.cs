@@ -172,6 +172,7 @@ internal static class ReviewPages
                     .Append($"<div><label for=\"score_{E(item.Id)}\">审核得分</label><input id=\"score_{E(item.Id)}\" name=\"score_{E(item.Id)}\" type=\"number\" min=\"0\" max=\"{E(item.Points)}\" step=\"0.5\" value=\"{E(value)}\" inputmode=\"decimal\"></div>")
                     .Append("</div>")
                     .Append(self?.Note is { Length: > 0 } note ? $"<p>单位说明：{E(note)}</p>" : string.Empty)
+                    .Append(item.Deductions.Count == 0 ? string.Empty : "<p class=\"evidence\">扣分标准：" + E(string.Join("；", item.Deductions.Select(d => d.Description))) + "</p>")
                     .Append("<p class=\"files-title\">佐证材料：</p>")
                     .Append(EvidenceView.Gallery(evidence.GetValueOrDefault(item.Id)))
                     .Append($"<label for=\"reason_{E(item.Id)}\">扣分理由（审核得分低于满分时填写）</label><input id=\"reason_{E(item.Id)}\" name=\"reason_{E(item.Id)}\" type=\"text\" value=\"{E(reason)}\">")

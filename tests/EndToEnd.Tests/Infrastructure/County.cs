@@ -7,7 +7,7 @@ using GuanGong.Functions.Cases;
 
 namespace GuanGong.EndToEnd.Tests.Infrastructure;
 
-/// <summary>A small county for the pages: city → county → township → two villages, each level with a reviewer.</summary>
+/// <summary>A small county for the pages: city → county → township → three villages, each level with a reviewer.</summary>
 public static class County
 {
     public const string CampaignId = "e2e2026";
@@ -21,6 +21,7 @@ public static class County
         .AppendLine("T1,城关镇关工委,township,township,X1,镇审核员<town@example.cn>,镇后备<town-backup@example.cn>")
         .AppendLine("V1,第1村关工委,grassroots,village,T1,村联系人1<village1@example.cn>,")
         .AppendLine("V2,第2村关工委,grassroots,village,T1,村联系人2<village2@example.cn>,")
+        .AppendLine("V3,第3村关工委,grassroots,village,T1,村联系人3<village3@example.cn>,")
         .ToString();
 
     public static CampaignSettings Campaign() => new(

@@ -18,7 +18,8 @@ public static class PageChecks
     public static string ScreenshotFolder { get; } = CreateFolder();
 
     /// <summary>Full-page screenshots at 360 px (a phone) and 1280 px wide: <c>artifacts/screenshots/{name}-360.png</c> and <c>-1280.png</c>.</summary>
-    public static async Task ScreenshotsAsync(IPage page, string name)
+    /// <remarks>With scripts off in the browser (<paramref name="scriptsEnabled"/> false) the width check cannot run; the pictures are still taken.</remarks>
+    public static async Task ScreenshotsAsync(IPage page, string name, bool scriptsEnabled = true)
     {
         ArgumentNullException.ThrowIfNull(page);
         foreach (var width in new[] { 360, 1280 })
@@ -26,6 +27,11 @@ public static class PageChecks
             await page.SetViewportSizeAsync(width, width == 360 ? 780 : 900);
             await page.WaitForTimeoutAsync(150); // let the charts follow the resize
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+        }
+
+        if (!scriptsEnabled)
+        {
+            return;
         }
 
         // At 360 px nothing may force sideways scrolling (wide tables scroll inside their own box).

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -34,6 +35,8 @@ public sealed class PagesApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<PagesApp> StartAsync()
     {
         var azurite = await SharedAzurite.GetAsync();
@@ -66,6 +69,14 @@ public sealed class PagesApp : IAsyncDisposable
         request.Headers.Add("X-Admin-Key", AdminKey);
         using var response = await Client.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<HttpStatusCode> CaseStatusCodeAsync(string caseId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/cases/{caseId}", UriKind.Relative));
+        request.Headers.Add("X-Admin-Key", AdminKey);
+        using var response = await Client.SendAsync(request);
+        return response.StatusCode;
     }
 
     public async Task<JsonElement> CaseAsync(string caseId)
