@@ -1,4 +1,3 @@
-using GuanGong.Benchmarks;
 using Xunit.Abstractions;
 
 namespace GuanGong.Benchmarks.Tests;

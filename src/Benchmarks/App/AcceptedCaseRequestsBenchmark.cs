@@ -28,6 +28,7 @@ public sealed class AcceptedCaseRequestsBenchmark : IBenchmark
 
         // Let the launch's own work finish so only the case is counted.
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        using var workItems = new GuanGong.Benchmarks.Engine.WorkItemMeter();
         app.Requests.Reset();
         var clock = Stopwatch.StartNew();
         using (var submit = BenchApp.WithBearer(new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{County.CampaignId}/submissions", UriKind.Relative))
@@ -51,6 +52,7 @@ public sealed class AcceptedCaseRequestsBenchmark : IBenchmark
         var counts = app.Requests.Snapshot();
         var elapsed = clock.Elapsed;
         var polls = counts["Queue", "GetMessages"];
+        var inWorkItems = workItems.RequestsInWorkItems;
         context.Say($"accepted case requests: {counts}");
         return
         [
@@ -58,7 +60,7 @@ public sealed class AcceptedCaseRequestsBenchmark : IBenchmark
                 Name,
                 counts.Total,
                 "requests",
-                string.Create(CultureInfo.InvariantCulture, $"{counts.Total} ({counts.ForService("Table")} table, {counts.ForService("Queue")} queue of which {polls} receives, {counts.ForService("Blob")} blob); submit alone {afterSubmit.Total}"),
+                string.Create(CultureInfo.InvariantCulture, $"{counts.Total} = {inWorkItems} in {workItems.WorkItems} engine work items ({workItems.OrchestrationItems} episodes, {workItems.ActivityItems} activities) + {afterSubmit.Total} submit + {polls} queue receives (polling) + {counts.Total - inWorkItems - afterSubmit.Total - polls} decisions and other"),
                 string.Create(CultureInfo.InvariantCulture, $"counted, not timed ({elapsed.TotalSeconds:F1} s wall, idle polls included)"),
                 "≤ 30",
                 context.Judge(counts.Total <= Target),
