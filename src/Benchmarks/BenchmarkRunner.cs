@@ -41,7 +41,14 @@ public static class BenchmarkRunner
             var clock = Stopwatch.StartNew();
             try
             {
-                results.AddRange(await benchmark.RunAsync(context, cancellationToken));
+                var rows = await benchmark.RunAsync(context, cancellationToken);
+                results.AddRange(rows);
+
+                // Each row as soon as it is known, so a long run cut short still leaves its figures.
+                foreach (var row in rows)
+                {
+                    context.Say($"{row.Metric}: {row.Figure} | {row.Baseline}");
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

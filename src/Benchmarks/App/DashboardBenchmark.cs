@@ -23,7 +23,9 @@ public sealed class DashboardBenchmark : IBenchmark
         ArgumentNullException.ThrowIfNull(context);
         var (counties, townships, villages) = context.Mode == BenchmarkMode.Full ? (10, 10, 50) : (2, 5, 10);
         await using var app = await BenchApp.StartAsync(context);
+        var importing = Stopwatch.StartNew();
         await County.SetUpAsync(app, County.City(counties, townships, villages), "C0", launch: false);
+        var imported = importing.Elapsed;
         var tree = await app.Services.GetRequiredService<CommitteeDirectory>().GetTreeAsync(cancellationToken);
         var store = app.Services.GetRequiredService<CaseStore>();
         var seeding = Stopwatch.StartNew();
@@ -36,7 +38,8 @@ public sealed class DashboardBenchmark : IBenchmark
                 await store.TryAddAsync(record, ct);
                 Interlocked.Increment(ref seeded);
             });
-        context.Say(string.Create(CultureInfo.InvariantCulture, $"seeded {seeded} cases in {seeding.Elapsed.TotalSeconds:F1} s"));
+        var seedTime = seeding.Elapsed;
+        context.Say(string.Create(CultureInfo.InvariantCulture, $"imported the city in {imported.TotalSeconds:F1} s; seeded {seeded} cases in {seedTime.TotalSeconds:F1} s"));
 
         var path = $"/api/campaigns/{County.CampaignId}/statistics?year={LatestYear}";
         (await app.AdminGetAsync(path)).EnsureSuccessStatusCode();
@@ -72,7 +75,7 @@ public sealed class DashboardBenchmark : IBenchmark
                 string.Create(CultureInfo.InvariantCulture, $"the year's cases query alone (CaseStore.ListAsync) p50 {Percentiles.Of(scans, 50):F0} ms; raw insert p50 {context.Baseline.InsertP50Milliseconds:F1} ms"),
                 "p95 ≤ 200 ms",
                 context.Judge(p95 <= TargetP95Milliseconds),
-                "requests by operation during the reads: " + app.Requests.Snapshot()),
+                string.Create(CultureInfo.InvariantCulture, $"set-up: the city's import through the admin API took {imported.TotalSeconds:F0} s, seeding the cases {seedTime.TotalSeconds:F0} s; requests during the reads: {app.Requests.Snapshot()}")),
         ];
     }
 }
