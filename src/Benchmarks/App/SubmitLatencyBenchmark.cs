@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace GuanGong.Benchmarks.App;
+
+/// <summary>
+/// Units submitting at once: 32 clients, each submitting for its own units one after another
+/// (a unit submits once). Latency is the HTTP round trip of <c>POST …/submissions</c>, judged
+/// against one raw table insert measured in the same run.
+/// </summary>
+public sealed class SubmitLatencyBenchmark : IBenchmark
+{
+    private const double TargetMultipleOfInsert = 5;
+
+    public string Name => "submit API latency p50/p99";
+
+    public async Task<IReadOnlyList<BenchmarkResult>> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var clients = context.Mode.SubmitClients;
+        var units = (clients * context.Mode.SubmitsPerClient) + 3;
+        await using var app = await BenchApp.StartAsync(context);
+        await County.SetUpAsync(app, County.Csv(units), "X1", launch: true);
+        var tokens = await UnitTokensAsync(app, units);
+
+        // One unmeasured submission warms the path (JIT, connections, the campaign cache); the
+        // next two, one at a time, show what a submission costs with no one else around.
+        await SubmitAsync(app, tokens[units], cancellationToken);
+        var alone = new List<double>();
+        foreach (var unit in new[] { units - 1, units - 2 })
+        {
+            app.Requests.Reset();
+            var one = Stopwatch.GetTimestamp();
+            await SubmitAsync(app, tokens[unit], cancellationToken);
+            alone.Add(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+        }
+
+        var requestsPerSubmit = app.Requests.Snapshot();
+        var latencies = new ConcurrentBag<double>();
+        var body = County.SubmissionJson();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(
+            async () =>
+            {
+                for (var unit = 1 + client; unit < units - 2; unit += clients)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await SubmitAsync(app, tokens[unit], cancellationToken, body);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            },
+            cancellationToken)));
+        var elapsed = clock.Elapsed;
+        var p50 = Percentiles.Of(latencies, 50);
+        var p99 = Percentiles.Of(latencies, 99);
+        var insert = context.Baseline.InsertP50Milliseconds;
+        return
+        [
+            new BenchmarkResult(
+                Name,
+                p99,
+                "ms (p99)",
+                string.Create(CultureInfo.InvariantCulture, $"p50 {p50:F0} ms / p99 {p99:F0} ms = {p99 / insert:F1}× insert ({latencies.Count} submissions by {clients} clients in {elapsed.TotalSeconds:F1} s)"),
+                string.Create(CultureInfo.InvariantCulture, $"raw table insert p50 {insert:F1} ms (p99 {context.Baseline.InsertP99Milliseconds:F1} ms), one caller"),
+                "p99 ≤ 5 × raw insert",
+                context.Judge(p99 <= TargetMultipleOfInsert * insert),
+                string.Create(CultureInfo.InvariantCulture, $"one submission alone: {alone.Min():F0} ms; {requestsPerSubmit.Total / (double)alone.Count:F0} storage requests per submission counting the workflow episodes it starts and the polls meanwhile ({requestsPerSubmit}, for {alone.Count}); the workflow runs in the same process while the submissions arrive")),
+        ];
+    }
+
+    /// <summary>Unit tokens by village number (index 1…n), from the invitation mails the launch wrote.</summary>
+    private static async Task<string[]> UnitTokensAsync(BenchApp app, int units)
+    {
+        var tokens = new string[units + 1];
+        var deadline = Stopwatch.StartNew();
+        while (tokens.Skip(1).Any(t => t is null))
+        {
+            foreach (var path in Directory.EnumerateFiles(app.MailFolder, "*.eml"))
+            {
+                var mail = GuanGong.LocalStack.Mail.MailFile.Load(path);
+                var link = mail.Links.FirstOrDefault(l => new Uri(l).AbsolutePath.StartsWith("/u/", StringComparison.Ordinal));
+                var to = mail.To.FirstOrDefault(t => t.Contains("@example.cn", StringComparison.Ordinal)) ?? string.Empty;
+                var at = to.IndexOf("@example.cn", StringComparison.Ordinal);
+                var start = to.LastIndexOfAny(['<', ' ', ','], Math.Max(at - 1, 0)) + 1;
+                var local = at > start ? to[start..at] : string.Empty;
+                if (link is not null && local.StartsWith('v') && int.TryParse(local.AsSpan(1), CultureInfo.InvariantCulture, out var number) && number <= units)
+                {
+                    tokens[number] = County.TokenOf(link);
+                }
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException("Not every unit's invitation arrived.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return tokens;
+    }
+
+    private static async Task SubmitAsync(BenchApp app, string token, CancellationToken cancellationToken, string? body = null)
+    {
+        using var request = BenchApp.WithBearer(new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{County.CampaignId}/submissions", UriKind.Relative))
+        {
+            Content = new StringContent(body ?? County.SubmissionJson(), Encoding.UTF8, "application/json"),
+        }, token);
+        using var response = await app.Client.SendAsync(request, cancellationToken);
+        AcceptedCaseRequestsBenchmark.Expect(response, HttpStatusCode.Accepted);
+    }
+}
