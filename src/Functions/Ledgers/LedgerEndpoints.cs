@@ -1,5 +1,6 @@
 using System.Globalization;
 using GuanGong.Domain.Standards;
+using GuanGong.Functions.Campaigns;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Standards;
@@ -58,7 +59,7 @@ internal static class LedgerEndpoints
 
     private static async Task<IResult> UploadAsync(
         string caseId, string itemId, string? fileName, HttpContext context,
-        Access access, CaseStore cases, TemplateResolver templates, LedgerStore ledgers, IConfiguration configuration, Audit.AuditLog audit, CancellationToken cancellationToken)
+        Access access, CaseStore cases, CampaignStore campaigns, TemplateResolver templates, LedgerStore ledgers, IConfiguration configuration, Audit.AuditLog audit, CancellationToken cancellationToken)
     {
         var uploader = CaseReaders.Uploader(await access.ResolveAsync(context, cancellationToken), caseId);
         if (uploader is null)
@@ -69,17 +70,21 @@ internal static class LedgerEndpoints
         }
 
         var stored = await cases.GetAsync(caseId, cancellationToken);
-        if (stored is null)
-        {
-            return Problems.NotFound("找不到该案件。", $"Case '{caseId}' does not exist.");
-        }
-
-        if (stored.Value.State.IsDecided)
+        if (stored?.Value.State.IsDecided == true)
         {
             return Problems.Conflict("case-decided", "该案件已办结，不能再上传台账。", $"Case '{caseId}' is decided ({stored.Value.State.Status}); ledgers can no longer be added.");
         }
 
-        var template = await templates.ResolveAsync(stored.Value.Submission.SelfSheet.Template, cancellationToken);
+        // Before its first submission a unit's case does not exist yet, but its number does (it is
+        // derived): the unit may collect evidence under it, against the template of the campaign the
+        // number names. Only the unit's own link gets here for a case that does not exist.
+        var pin = stored?.Value.Submission.SelfSheet.Template ?? await PinOfUnsubmittedAsync(caseId, campaigns, cancellationToken);
+        if (pin is null)
+        {
+            return Problems.NotFound("找不到该案件。", $"Case '{caseId}' does not exist.");
+        }
+
+        var template = await templates.ResolveAsync(pin, cancellationToken);
         if (!template.IsSuccess)
         {
             return Problems.Conflict("template-unavailable", "该案件使用的评分标准无法读取，请联系管理员。", "The case's pinned template cannot be resolved: " + string.Join("; ", template.Errors));
@@ -176,4 +181,11 @@ internal static class LedgerEndpoints
 
     private static bool HasItem(StandardTemplate template, string itemId) =>
         template.AllItems.Any(i => i.Id == itemId) || (template.Bonus?.Items.Any(i => i.Id == itemId) ?? false);
+
+    private static async Task<Domain.Standards.TemplatePin?> PinOfUnsubmittedAsync(string caseId, CampaignStore campaigns, CancellationToken cancellationToken)
+    {
+        var tag = CaseIds.Parse(caseId)?.Tag;
+        var campaign = tag is null ? null : (await campaigns.ListAsync(cancellationToken)).FirstOrDefault(c => CaseIds.Tag(c.Settings.Id) == tag && c.LaunchedAt is not null);
+        return campaign?.Settings.Template;
+    }
 }

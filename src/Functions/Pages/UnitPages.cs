@@ -61,7 +61,8 @@ internal static class UnitPages
         var tree = await directory.GetTreeAsync(ct);
         var unitName = tree.Find(link.UnitCode)?.Name ?? link.UnitCode;
         var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
-        var files = @case is null ? null : await evidence.ListAsync(link.CaseId, link.Email, ct);
+        // Evidence can be uploaded before the first submission: ledgers are keyed by the (derived) case number.
+        var files = await evidence.ListAsync(link.CaseId, link.Email, ct);
         if (@case is null || @case.State.Status == CaseStatus.ReturnedForRectification)
         {
             var draft = await drafts.FindAsync(link.CaseId, ct);
@@ -129,7 +130,8 @@ internal static class UnitPages
 
         var tree = await directory.GetTreeAsync(ct);
         var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
-        var files = @case is null ? null : await evidence.ListAsync(link.CaseId, link.Email, ct);
+        // Evidence can be uploaded before the first submission: ledgers are keyed by the (derived) case number.
+        var files = await evidence.ListAsync(link.CaseId, link.Email, ct);
         return PageLayout.Render(
             "请修改后提交",
             UnitPageViews.Form(link, tree.Find(link.UnitCode)?.Name ?? link.UnitCode, template, @case, form, nonces.Issue(link.Nonce, link.Email), files, null, false),

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using GuanGong.Functions.Tests.Infrastructure;
+using GuanGong.Testing;
+
+namespace GuanGong.Functions.Tests.Workflow;
+
+/// <summary>A unit collects its ledgers while it fills in the rubric, before its first submission, under its (derived) case number.</summary>
+public sealed class EvidenceBeforeSubmissionTests
+{
+    [Fact]
+    public async Task Unit_UploadsBeforeSubmitting_LedgerBelongsToTheCaseAfterwards_OtherUnitRefused()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
+        await app.SetUpCountyAsync(villages: 2);
+        var v1 = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        var v2 = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village2@example.cn"))).LinkWith("/u/"));
+        var caseId = WorkflowBuilders.CaseId("V1");
+        var itemId = WorkflowBuilders.Template.AllItems.First().Id;
+
+        using var early = await UploadAsync(app, v1, caseId, itemId);
+        using var intruder = await UploadAsync(app, v2, caseId, itemId);
+        (await app.SubmitAsync(v1)).EnsureSuccessStatusCode();
+        using var list = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/cases/{caseId}/ledgers", UriKind.Relative));
+        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", v1);
+        using var listed = await app.Client.SendAsync(list);
+
+        Assert.Equal(HttpStatusCode.Created, early.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, intruder.StatusCode);
+        Assert.Contains("五老花名册.pdf", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(TestApp app, string token, string caseId, string itemId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{itemId}/ledgers?fileName={Uri.EscapeDataString("五老花名册.pdf")}", UriKind.Relative))
+        {
+            Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await app.Client.SendAsync(request);
+    }
+}
