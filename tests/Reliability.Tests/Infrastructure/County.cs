@@ -50,6 +50,14 @@ internal static class County
 
     public static string TokenOf(string link) => new Uri(link).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
 
+    /// <summary>The case id (subject) a signed link names, read from its payload without verifying it.</summary>
+    public static string? SubjectOf(string token)
+    {
+        var payload = token.Split('.')[^2].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        return JsonDocument.Parse(Convert.FromBase64String(payload)).RootElement.GetProperty("c").GetString();
+    }
+
     public static string LinkWith(this MailFile mail, string pathPrefix) =>
         mail.Links.First(l => new Uri(l).AbsolutePath.StartsWith(pathPrefix, StringComparison.Ordinal));
 
