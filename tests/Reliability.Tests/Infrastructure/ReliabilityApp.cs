@@ -83,7 +83,8 @@ internal sealed class ReliabilityApp : IAsyncDisposable
 
             if (logs is not null)
             {
-                services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+                // A provider-specific rule wins over the app's per-category levels, so the capture sees Trace from every category.
+                services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace).AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace));
             }
         });
         await app.StartAsync();
