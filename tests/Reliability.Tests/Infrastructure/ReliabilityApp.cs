@@ -44,7 +44,8 @@ internal sealed class ReliabilityApp : IAsyncDisposable
     public WebApplication Host => _app;
 
     public static async Task<ReliabilityApp> StartAsync(
-        string? connectionString = null, TimeProvider? time = null, ILoggerProvider? logs = null, IReadOnlyDictionary<string, string?>? settings = null)
+        string? connectionString = null, TimeProvider? time = null, ILoggerProvider? logs = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         connectionString ??= (await SharedAzurite.GetAsync()).Endpoints.ConnectionString;
         var smtp = new SmtpSink();
@@ -86,6 +87,8 @@ internal sealed class ReliabilityApp : IAsyncDisposable
                 // A provider-specific rule wins over the app's per-category levels, so the capture sees Trace from every category.
                 services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace).AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace));
             }
+
+            configureServices?.Invoke(services);
         });
         await app.StartAsync();
         return new ReliabilityApp(app, new Uri($"http://127.0.0.1:{port}"), smtp, connectionString, tablePrefix, hubName);
