@@ -22,4 +22,6 @@ GG_RELIABILITY_REQUESTS="$requests" GG_RELIABILITY_CASES="$cases" GG_RELIABILITY
 echo
 echo "== Reliability and security: what was tried and what was found =="
 if [[ -f "$results" ]]; then cat "$results"; else echo "(no results written)"; fi
+echo "| Storage outage | proved elsewhere: tests/Functions.Tests/Reliability/StorageOutageTests.cs (503 + Retry-After while Azurite is down, completion afterwards) | see that test | 503, never 500 or a false 202 | (its own run) |"
+echo "| Link attacks | proved elsewhere: tests/Functions.Tests/Workflow/LinkSecurityEndToEndTests.cs (forged, expired, replayed, other reviewer's/stage's, GETs change nothing, POST without nonce) | see that test | all refused | (its own run) |"
 exit "$status"
