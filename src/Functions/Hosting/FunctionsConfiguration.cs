@@ -25,6 +25,10 @@ internal static class FunctionsConfiguration
         ["GuanGong:Profile"] = "Local",
         ["GuanGong:LocalStack:StartAzurite"] = "true",
         ["GuanGong:LocalStack:Workspace"] = ".local/azurite",
+        // ASP.NET Core's request lines carry the URL: link tokens (/r/{token}, ?t=) and uploaded file
+        // names, which can name minors. Keep that category to warnings unless someone opts in.
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
     public static void Apply(

@@ -36,9 +36,9 @@ public static partial class RequestGuards
         await next(context);
     });
 
-    /// <summary>Whether the request is for a page a person reads (HTML answers), not the JSON API.</summary>
+    /// <summary>Whether the request is for a page a person reads (a unit's, a reviewer's or the dashboard: HTML answers).</summary>
     public static bool IsPage(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/api") && context.Request.Method is "GET" or "POST" or "HEAD";
+        context.Request.Path.StartsWithSegments("/r") || context.Request.Path.StartsWithSegments("/u") || context.Request.Path.StartsWithSegments("/d");
 
     internal static Task Refuse(HttpContext context, int status, string code, string titleZh, string detailEn) =>
         IsPage(context)

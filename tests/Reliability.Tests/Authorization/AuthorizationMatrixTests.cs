@@ -1,0 +1,161 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using GuanGong.Functions.Reviews;
+using GuanGong.Reliability.Tests.Infrastructure;
+using GuanGong.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace GuanGong.Reliability.Tests.Authorization;
+
+/// <summary>
+/// Every role against every subtree's cases, ledgers, statistics and exports on the running app:
+/// whatever lies outside a role's own subtree is refused (401, 403 or 404), never answered with data.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
+{
+    private sealed record Role(string Name, string? Scope, Action<HttpRequestMessage> Sign, string? QueryToken = null);
+
+    private sealed record Target(string Name, string Owner, string Path);
+
+    [Fact]
+    public async Task EveryRole_OtherSubtreesCasesLedgersStatisticsExports_Refused()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        await using var app = await ReliabilityApp.StartAsync(time: clock);
+        await app.SetUpAsync(villages: 2);
+        var v1 = await app.UnitTokenAsync("village1@example.cn");
+        var v2 = await app.UnitTokenAsync("village2@example.cn");
+        var e1 = await app.UnitTokenAsync("school@example.cn");
+        foreach (var token in new[] { v1, v2, e1 })
+        {
+            (await app.SubmitAsync(token)).EnsureSuccessStatusCode();
+        }
+
+        var cases = new Dictionary<string, string> { ["V1"] = County.CaseId("V1"), ["V2"] = County.CaseId("V2"), ["E1"] = County.CaseId("E1") };
+        foreach (var (unit, caseId) in cases)
+        {
+            await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "UnderReview");
+            using var upload = await UploadAsAdminAsync(app, caseId);
+            upload.EnsureSuccessStatusCode();
+        }
+
+        var reviewerToken = County.TokenOf((await app.Smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal)
+            && County.SubjectOf(County.TokenOf(m.LinkWith("/r/"))) == cases["V1"])).LinkWith("/r/"));
+        var links = app.Services.GetRequiredService<ReviewLinks>();
+        var t1Dashboard = links.DashboardToken("T1", "town@example.cn", clock.GetUtcNow().AddDays(30));
+        var t2Dashboard = links.DashboardToken("T2", "east@example.cn", clock.GetUtcNow().AddDays(30));
+        var t1Key = await ApiKeyAsync(app, "T1");
+        var t2Key = await ApiKeyAsync(app, "T2");
+
+        Role[] roles =
+        [
+            new("admin key", "*", r => r.Headers.Add("X-Admin-Key", ReliabilityApp.AdminKey)),
+            new("unit link V1", "unit:V1", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", v1), v1),
+            new("API key T1", "T1", r => r.Headers.Add("X-Api-Key", t1Key)),
+            new("dashboard link T1", "T1", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", t1Dashboard), t1Dashboard),
+            new("API key T2", "T2", r => r.Headers.Add("X-Api-Key", t2Key)),
+            new("dashboard link T2", "T2", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", t2Dashboard), t2Dashboard),
+            new("reviewer task link V1", "task:V1", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", reviewerToken), reviewerToken),
+            new("anonymous", null, _ => { }),
+        ];
+        var c = County.CampaignId;
+        var targets = new List<Target>();
+        foreach (var (unit, caseId) in cases)
+        {
+            targets.Add(new($"case {unit}", unit, $"/api/cases/{caseId}"));
+            targets.Add(new($"ledgers {unit}", unit, $"/api/cases/{caseId}/ledgers"));
+            targets.Add(new($"dashboard case {unit}", unit, $"/d/{c}/cases/{caseId}"));
+        }
+
+        foreach (var root in new[] { "T1", "T2", "X1" })
+        {
+            targets.Add(new($"statistics {root}", root, $"/api/campaigns/{c}/statistics?root={root}"));
+            targets.Add(new($"results.csv {root}", root, $"/api/campaigns/{c}/results.csv?root={root}"));
+            targets.Add(new($"results.xlsx {root}", root, $"/api/campaigns/{c}/results.xlsx?root={root}"));
+            targets.Add(new($"dashboard {root}", root, $"/d/{c}?root={root}"));
+        }
+
+        // Redirects are not followed: a refused page answers 302 to the login page, which itself answers 200.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        var leaks = new List<string>();
+        var refusals = 0;
+        var cells = new Dictionary<(string Role, string Target), int>();
+        foreach (var role in roles)
+        {
+            foreach (var target in targets)
+            {
+                var path = role.QueryToken is not null && target.Path.StartsWith("/d/", StringComparison.Ordinal)
+                    ? target.Path + (target.Path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "t=" + Uri.EscapeDataString(role.QueryToken)
+                    : target.Path;
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+                role.Sign(request);
+                using var response = await client.SendAsync(request);
+                var status = (int)response.StatusCode;
+                cells[(role.Name, target.Name)] = status;
+                if (!MayRead(role.Scope, target))
+                {
+                    if (status is 401 or 403 or 404 || (status is 302 && response.Headers.Location?.OriginalString.StartsWith("/d/login", StringComparison.Ordinal) == true))
+                    {
+                        refusals++;
+                    }
+                    else
+                    {
+                        leaks.Add($"{role.Name} → {target.Name} ({path}): {status}");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{"target",-22}" + string.Concat(roles.Select(r => $" | {r.Name,-21}")));
+        foreach (var target in targets)
+        {
+            output.WriteLine($"{target.Name,-22}" + string.Concat(roles.Select(r =>
+            {
+                var status = cells[(r.Name, target.Name)];
+                var mark = MayRead(r.Scope, target) ? "own" : status is 401 or 403 or 404 or 302 ? "refused" : "LEAK";
+                return $" | {status} {mark,-17}";
+            })));
+        }
+
+        foreach (var leak in leaks)
+        {
+            output.WriteLine("LEAK " + leak);
+        }
+
+        var foreign = cells.Count(cell => !MayRead(roles.First(r => r.Name == cell.Key.Role).Scope, targets.First(t => t.Name == cell.Key.Target)));
+        ResultsTable.Add("Authorization matrix", $"{roles.Length} roles × {targets.Count} resources (cases, ledgers, statistics, CSV/XLSX exports, dashboard) = {cells.Count} requests; {foreign} outside the role's subtree", $"{refusals} refused, {leaks.Count} answered", "all outside requests refused (401/403/404)", leaks.Count == 0);
+        Assert.Empty(leaks);
+        Assert.All(targets.Where(t => !t.Name.StartsWith("dashboard", StringComparison.Ordinal)), t => Assert.Equal(200, cells[("admin key", t.Name)]));
+    }
+
+    /// <summary>Whether a role may see a target: its own unit, its own subtree, or for a task link its own case's ledgers.</summary>
+    private static bool MayRead(string? scope, Target target) => scope switch
+    {
+        "*" => true,
+        null => false,
+        "unit:V1" => target.Owner == "V1",
+        "task:V1" => target.Owner == "V1" && target.Name.StartsWith("ledgers", StringComparison.Ordinal),
+        "T1" => target.Owner is "T1" or "V1" or "V2",
+        "T2" => target.Owner is "T2" or "E1",
+        _ => false,
+    };
+
+    private static async Task<HttpResponseMessage> UploadAsAdminAsync(ReliabilityApp app, string caseId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{County.Template.AllItems.First().Id}/ledgers?fileName=register.pdf", UriKind.Relative))
+        {
+            Content = new ByteArrayContent(County.Pdf("台账")),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        request.Headers.Add("X-Admin-Key", ReliabilityApp.AdminKey);
+        return await app.Client.SendAsync(request);
+    }
+
+    private static async Task<string> ApiKeyAsync(ReliabilityApp app, string code)
+    {
+        using var response = await app.AdminPostAsync($"/api/admin/committees/{code}/api-keys", string.Empty);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKey").GetString()!;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using GuanGong.Functions.Records;
+using GuanGong.Reliability.Tests.Infrastructure;
+using GuanGong.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace GuanGong.Reliability.Tests.PersonalData;
+
+/// <summary>
+/// Minors' names and ID numbers go in through the form fields and an uploaded register; a full case
+/// run later, not one of them is in any log line (Trace and up) or span; the stored register is
+/// private in storage, and its download link dies after 15 minutes.
+/// </summary>
+public sealed class PersonalDataTests(ITestOutputHelper output)
+{
+    // Sentinels: names and 18-digit ID numbers of (fictional) minors, used nowhere else.
+    private static readonly string[] Sentinels = ["张小明", "110101201001011234", "李小红", "11010120110505234X", "王小刚", "110101201209093456"];
+
+    [Fact]
+    public async Task FullCase_WithMinorsInFormAndRegister_NoSentinelInLogsOrSpans_LedgerPrivate_LinkExpires()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var logs = new CapturingLoggerProvider();
+        var spans = new List<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (spans)
+                {
+                    spans.Add($"{activity.Source.Name} {activity.DisplayName} {string.Join(",", activity.TagObjects.Select(t => $"{t.Key}={t.Value}"))} {string.Join(",", activity.Events.Select(e => e.Name + string.Join(";", e.Tags.Select(t => $"{t.Key}={t.Value}"))))}");
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var app = await ReliabilityApp.StartAsync(time: clock, logs: logs);
+        await app.SetUpAsync(villages: 1);
+        var unitToken = await app.UnitTokenAsync("village1@example.cn");
+        var caseId = County.CaseId("V1");
+
+        var minors = $"受助学生：{Sentinels[0]} {Sentinels[1]}；{Sentinels[2]} {Sentinels[3]}";
+        using (var submitted = await app.SubmitAsync(unitToken, County.SelfSheet(remark: minors), County.Report(minors)))
+        {
+            submitted.EnsureSuccessStatusCode();
+        }
+
+        var register = County.Pdf($"帮扶花名册 {Sentinels[4]} {Sentinels[5]} {minors}");
+        using (var upload = await app.UploadLedgerAsync(caseId, unitToken, $"{Sentinels[4]}花名册.pdf", register))
+        {
+            Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
+        }
+
+        var township = (await app.Smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");
+        // People open their pages (the token sits in the path): the unit's form and the reviewer's page.
+        using (var unitPage = await app.Client.GetAsync(new Uri($"/u/{unitToken}", UriKind.Relative)))
+        using (var reviewPage = await app.Client.GetAsync(new Uri(township)))
+        {
+            Assert.True(unitPage.IsSuccessStatusCode && reviewPage.IsSuccessStatusCode);
+        }
+
+        (await DecideAsync(app, township, $"核实 {Sentinels[0]} 情况属实")).EnsureSuccessStatusCode();
+        var county = (await app.Smtp.WaitForAsync(m => m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");
+        (await DecideAsync(app, county, "验收合格。")).EnsureSuccessStatusCode();
+        await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "Passed");
+
+        // Downloads: the unit lists its ledgers, fetches the register, and the link dies 15 minutes later.
+        using var list = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/cases/{caseId}/ledgers", UriKind.Relative));
+        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", unitToken);
+        using var listed = await app.Client.SendAsync(list);
+        listed.EnsureSuccessStatusCode();
+        var ledger = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement.GetProperty("ledgers")[0];
+        var downloadUrl = ledger.GetProperty("downloadUrl").GetString()!;
+        var lifetime = ledger.GetProperty("downloadExpiresAt").GetDateTimeOffset() - clock.GetUtcNow();
+        using var fresh = await app.Client.GetAsync(new Uri(downloadUrl, UriKind.Relative));
+        var freshBytes = await fresh.Content.ReadAsByteArrayAsync();
+        clock.Advance(TimeSpan.FromMinutes(15).Add(TimeSpan.FromSeconds(1)));
+        using var stale = await app.Client.GetAsync(new Uri(downloadUrl, UriKind.Relative));
+
+        // Storage: the blob itself, asked for without credentials.
+        var storage = app.Services.GetRequiredService<AppStorage>();
+        var container = storage.Blobs.GetBlobContainerClient("ledgers");
+        string? blobName = null;
+        await foreach (var blob in container.GetBlobsAsync(prefix: caseId))
+        {
+            blobName = blob.Name;
+        }
+
+        using var anonymous = new HttpClient();
+        var blobUri = new Uri(container.Uri + "/" + blobName);
+        using var anonymousBlob = await anonymous.GetAsync(blobUri);
+        using var anonymousList = await anonymous.GetAsync(new Uri(container.Uri + "?restype=container&comp=list"));
+
+        await Task.Delay(500);
+        string[] lines = [.. logs.Lines];
+        string[] spanLines;
+        lock (spans)
+        {
+            spanLines = [.. spans];
+        }
+
+        // Each sentinel as written, URL-escaped (request paths and queries) and JSON-escaped (serialized payloads).
+        var forms = Sentinels.SelectMany(s => new[] { s, Uri.EscapeDataString(s), JsonSerializer.Serialize(s).Trim('"') }).Distinct().ToArray();
+        var logHits = lines.Where(l => forms.Any(s => l.Contains(s, StringComparison.OrdinalIgnoreCase))).ToList();
+        var spanHits = spanLines.Where(l => forms.Any(s => l.Contains(s, StringComparison.OrdinalIgnoreCase))).ToList();
+        output.WriteLine($"captured {lines.Length} log lines (Trace and up) and {spanLines.Length} spans over a full case; sentinel hits: logs {logHits.Count}, spans {spanHits.Count}");
+        output.WriteLine($"searched for {forms.Length} forms of the sentinels (plain, URL-escaped, JSON-escaped)");
+        output.WriteLine("log lines by level and category: " + string.Join(", ", lines.GroupBy(l => string.Join(' ', l.Split(' ').Take(2))).OrderByDescending(g => g.Count()).Take(12).Select(g => $"{g.Key}×{g.Count()}")));
+        foreach (var hit in logHits.Concat(spanHits).Take(10))
+        {
+            output.WriteLine("HIT " + (hit.Length > 400 ? hit[..400] : hit));
+        }
+
+        output.WriteLine($"download: fresh {(int)fresh.StatusCode} ({freshBytes.Length} bytes), link lifetime {lifetime}, after 15 min + 1 s {(int)stale.StatusCode}");
+        output.WriteLine($"anonymous blob GET {blobUri}: {(int)anonymousBlob.StatusCode}; anonymous container list: {(int)anonymousList.StatusCode}");
+
+        // B4 (reported): ASP.NET Core's request log writes the full URL, and an upload names its file in ?fileName=.
+        var knownHits = logHits.Where(IsRequestLineWithFileName).ToList();
+        var tokenHits = lines.Count(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(County.TokenOf(township), StringComparison.Ordinal));
+        foreach (var line in lines.Where(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(County.TokenOf(township), StringComparison.Ordinal)).Take(3))
+        {
+            output.WriteLine("TOKEN " + line[..Math.Min(300, line.Length)]);
+        }
+
+        output.WriteLine($"log lines carrying a unit or reviewer link token: {tokenHits}");
+        ResultsTable.Add("Personal data in logs", $"{Sentinels.Length} sentinel names/ID numbers of minors in form fields, remarks, register file name and content, review reason; full case run", $"{lines.Length} log lines (Trace), {spanLines.Length} spans; {logHits.Count + spanHits.Count} hits ({knownHits.Count} = known bug B4: file name in the logged request URL)", "0 hits", logHits.Count + spanHits.Count == 0);
+        ResultsTable.Add("Link tokens in logs", "unit and reviewer link tokens (bearer secrets; pages opened by path) searched in the same logs", $"{tokenHits} lines", "0 (spans are redacted by the app)", tokenHits == 0);
+        ResultsTable.Add("Ledger blobs private", "anonymous GET of the ledger blob URL and container listing on storage", $"blob {(int)anonymousBlob.StatusCode}, list {(int)anonymousList.StatusCode}", "refused", !anonymousBlob.IsSuccessStatusCode && !anonymousList.IsSuccessStatusCode);
+        ResultsTable.Add("Download links expire", "download link from the list, fetched fresh and 15 min + 1 s later (fake clock)", $"lifetime {lifetime.TotalMinutes:0.#} min; fresh {(int)fresh.StatusCode}, later {(int)stale.StatusCode}", "≤ 15 min; later 403", lifetime <= TimeSpan.FromMinutes(15) && stale.StatusCode == System.Net.HttpStatusCode.Forbidden);
+
+        Assert.NotNull(blobName);
+        Assert.Equal(register, freshBytes);
+        Assert.Empty(logHits.Except(knownHits));
+        Assert.Empty(spanHits);
+        Assert.False(anonymousBlob.IsSuccessStatusCode);
+        Assert.False(anonymousList.IsSuccessStatusCode);
+        Assert.True(lifetime <= TimeSpan.FromMinutes(15));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, stale.StatusCode);
+        Assert.True(lines.Length > 100, "the capture saw the app's logging");
+    }
+
+    private static bool IsRequestLineWithFileName(string line) =>
+        line.StartsWith("Information Microsoft.AspNetCore.Hosting.Diagnostics", StringComparison.Ordinal) && line.Contains("fileName=", StringComparison.Ordinal);
+
+    private static Task<HttpResponseMessage> DecideAsync(ReliabilityApp app, string link, string reason) =>
+        app.Client.PostAsync(
+            new Uri("/api/reviews/decisions", UriKind.Relative),
+            new StringContent(JsonSerializer.Serialize(new { token = County.TokenOf(link), action = "approve", reason }), Encoding.UTF8, "application/json"));
+}
