@@ -16,7 +16,7 @@ internal static class CampaignEndpoints
 
         admin.MapPost("/", async (HttpContext http, CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, TimeProvider time, CancellationToken ct) =>
         {
-            var json = await AdminEndpoints.ReadTextAsync(http, ct);
+            var json = await RequestBodies.ReadTextAsync(http, ct);
             if (json is null)
             {
                 return Problems.TooLarge("提交的内容太大。", "The campaign is too large.");

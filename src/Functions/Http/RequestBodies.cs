@@ -35,6 +35,9 @@ public static class RequestBodies
         return buffer.ToArray();
     }
 
+    /// <summary>Reads a UTF-8 body of at most <see cref="DefaultJsonLimit"/> bytes.</summary>
+    public static Task<string?> ReadTextAsync(HttpContext http, CancellationToken cancellationToken) => ReadTextAsync(http, DefaultJsonLimit, cancellationToken);
+
     public static async Task<string?> ReadTextAsync(HttpContext http, int limit, CancellationToken cancellationToken) =>
         await ReadLimitedAsync(http, limit, cancellationToken) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 }

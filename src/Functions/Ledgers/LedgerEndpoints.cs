@@ -182,10 +182,6 @@ internal static class LedgerEndpoints
     private static bool HasItem(StandardTemplate template, string itemId) =>
         template.AllItems.Any(i => i.Id == itemId) || (template.Bonus?.Items.Any(i => i.Id == itemId) ?? false);
 
-    private static async Task<Domain.Standards.TemplatePin?> PinOfUnsubmittedAsync(string caseId, CampaignStore campaigns, CancellationToken cancellationToken)
-    {
-        var tag = CaseIds.Parse(caseId)?.Tag;
-        var campaign = tag is null ? null : (await campaigns.ListAsync(cancellationToken)).FirstOrDefault(c => CaseIds.Tag(c.Settings.Id) == tag && c.LaunchedAt is not null);
-        return campaign?.Settings.Template;
-    }
+    private static async Task<Domain.Standards.TemplatePin?> PinOfUnsubmittedAsync(string caseId, CampaignStore campaigns, CancellationToken cancellationToken) =>
+        await campaigns.FindByCaseIdAsync(caseId, cancellationToken) is { LaunchedAt: not null } campaign ? campaign.Settings.Template : null;
 }

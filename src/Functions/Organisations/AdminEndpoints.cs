@@ -65,7 +65,7 @@ internal static class AdminEndpoints
 
         admin.MapPost("/templates", async (HttpContext http, TemplateResolver templates, CancellationToken ct) =>
         {
-            var json = await ReadTextAsync(http, ct);
+            var json = await RequestBodies.ReadTextAsync(http, ct);
             if (json is null)
             {
                 return Problems.TooLarge("标准文件太大。", "The template is too large.");
@@ -88,7 +88,7 @@ internal static class AdminEndpoints
 
         admin.MapPost("/holidays", async (HttpContext http, CalendarSource calendars, CancellationToken ct) =>
         {
-            var json = await ReadTextAsync(http, ct);
+            var json = await RequestBodies.ReadTextAsync(http, ct);
             if (json is null)
             {
                 return Problems.TooLarge("文件太大。", "The notice is too large.");
@@ -112,6 +112,4 @@ internal static class AdminEndpoints
         .WithName("ListTemplates")
         .WithSummary("The standard templates available to campaigns");
     }
-
-    internal static Task<string?> ReadTextAsync(HttpContext http, CancellationToken ct) => RequestBodies.ReadTextAsync(http, RequestBodies.DefaultJsonLimit, ct);
 }

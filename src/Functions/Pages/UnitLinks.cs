@@ -26,7 +26,7 @@ public sealed class UnitLinks(LinkKeyRing ring, TimeProvider time, CampaignStore
             return (null, TokenRefusal.Malformed);
         }
 
-        var campaign = (await campaigns.ListAsync(cancellationToken)).FirstOrDefault(c => CaseIds.Tag(c.Settings.Id) == parts.Tag);
+        var campaign = await campaigns.FindByCaseIdAsync(subject[LinkKinds.UnitPrefix.Length..], cancellationToken);
         return campaign is null
             ? (null, null)
             : (new UnitLink(token, subject[LinkKinds.UnitPrefix.Length..], parts.UnitCode, parts.Year, verified.Claims.ReviewerEmail, verified.Claims.Nonce, campaign), null);

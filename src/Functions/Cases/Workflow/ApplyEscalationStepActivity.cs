@@ -48,15 +48,10 @@ public sealed class ApplyEscalationStepActivity(WorkflowServices services) : Tas
     private async Task HandOverAsync(CaseRecord @case, EscalationHolder rung, string action, CancellationToken ct)
     {
         var tree = await services.Directory.GetTreeAsync(ct);
-        var campaign = (await services.Campaigns.GetAsync(@case.CampaignId, ct))!.Value;
-        var calendar = await services.Calendars.GetAsync(ct);
         var task = @case.Task!;
-        var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
-        var recipients = EscalationRouting.Recipients(tree, chain, task.Stage, rung);
-        var plan = EscalationPlanner.Plan(
-            task.OpenedAt, services.Time.GetUtcNow(), campaign.Settings.LadderForStage(task.Stage), calendar,
-            EscalationRouting.HasFallbackReviewer(tree, chain, task.Stage), EscalationRouting.HasNextLevel(tree, chain, task.Stage));
+        var recipients = EscalationRouting.Recipients(tree, new AcceptanceChain(@case.UnitCode, @case.Chain), task.Stage, rung);
         var now = services.Time.GetUtcNow();
+        var plan = await services.PlanStageAsync(@case, tree, task.Stage, task.OpenedAt, now, ct);
         var changed = false;
         await services.Cases.UpdateAsync(@case.CaseId, c =>
         {

@@ -20,16 +20,8 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services) : TaskActi
         var ct = CancellationToken.None;
         var @case = await services.GetCaseAsync(input.CaseId, ct);
         var tree = await services.Directory.GetTreeAsync(ct);
-        var campaign = (await services.Campaigns.GetAsync(@case.CampaignId, ct))?.Value ?? throw new InvalidOperationException($"Campaign {@case.CampaignId} is missing.");
-        var calendar = await services.Calendars.GetAsync(ct);
         var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
-        var plan = EscalationPlanner.Plan(
-            input.StartedAt,
-            input.StartedAt,
-            campaign.Settings.LadderForStage(input.Stage),
-            calendar,
-            EscalationRouting.HasFallbackReviewer(tree, chain, input.Stage),
-            EscalationRouting.HasNextLevel(tree, chain, input.Stage));
+        var plan = await services.PlanStageAsync(@case, tree, input.Stage, input.StartedAt, input.StartedAt, ct);
         var taskId = $"s{input.Stage}r{input.Round}";
         var recipients = EscalationRouting.Recipients(tree, chain, input.Stage, EscalationHolder.Reviewers);
         var now = services.Time.GetUtcNow();

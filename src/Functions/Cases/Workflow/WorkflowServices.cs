@@ -1,3 +1,4 @@
+using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Audit;
@@ -50,6 +51,24 @@ public sealed class WorkflowServices(
 
     public async Task<CaseRecord> GetCaseAsync(string caseId, CancellationToken cancellationToken) =>
         (await cases.GetAsync(caseId, cancellationToken))?.Value ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+
+    /// <summary>
+    /// The escalation plan of one stage of a case: the campaign's ladder for that stage on the holiday
+    /// calendar, with the fallback and next-level rungs the tree actually has.
+    /// </summary>
+    public async Task<EscalationPlan> PlanStageAsync(CaseRecord @case, OrganisationTree tree, int stage, DateTimeOffset stageStartedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var campaign = (await campaigns.GetAsync(@case.CampaignId, cancellationToken))?.Value
+            ?? throw new InvalidOperationException($"Campaign {@case.CampaignId} of case {@case.CaseId} is missing.");
+        var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
+        return EscalationPlanner.Plan(
+            stageStartedAt,
+            now,
+            campaign.Settings.LadderForStage(stage),
+            await calendars.GetAsync(cancellationToken),
+            EscalationRouting.HasFallbackReviewer(tree, chain, stage),
+            EscalationRouting.HasNextLevel(tree, chain, stage));
+    }
 
     public async Task<StandardTemplate> TemplateOfAsync(CaseRecord @case, CancellationToken cancellationToken) =>
         await templates.FindAsync(@case.Submission.SelfSheet.Template, cancellationToken)
