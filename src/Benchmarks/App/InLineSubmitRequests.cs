@@ -1,30 +1,49 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using GuanGong.Storage;
 
 namespace GuanGong.Benchmarks.App;
 
 /// <summary>
-/// The storage requests one submission makes while its client waits, counted exactly: on an app of
-/// its own whose engine is not driven (queue-trigger dispatch with no Functions host), so no
-/// workflow episode or poll runs while the counter is read. Reference data is warm (one submission
-/// first), as it is for every submission but the first after a host starts.
+/// What a submission costs with no workflow running beside it, on an <see cref="IdleEngineApp"/>:
+/// the storage requests one submission makes while its client waits (counted exactly, reference
+/// data warm after one submission), and the latency of the same burst of submissions by the same
+/// clients — which separates the submit path's own cost from the load its workflows put on Azurite.
 /// </summary>
 public static class InLineSubmitRequests
 {
-    private const int Units = 3;
+    public sealed record Figures(StorageRequestCounts Counted, int CountedSubmissions, double IdleP50, double IdleP99, int BurstSubmissions);
 
-    public static async Task<(StorageRequestCounts PerSubmission, int Submissions)> MeasureAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    public static async Task<Figures> MeasureAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await using var app = await BenchApp.StartAsync(context, new Dictionary<string, string?> { ["GuanGong:Engine:Dispatch"] = "QueueTriggers" });
-        await County.SetUpAsync(app, County.Csv(Units), "X1", launch: true);
-        var tokens = await SubmitLatencyBenchmark.UnitTokensAsync(app, Units);
-        await SubmitLatencyBenchmark.SubmitAsync(app, tokens[Units], cancellationToken);
-        app.Requests.Reset();
-        for (var unit = 1; unit < Units; unit++)
+        var clients = context.Mode.SubmitClients;
+        var units = (clients * context.Mode.SubmitsPerClient) + 3;
+        var (app, tokens) = await IdleEngineApp.StartAsync(context, units);
+        await using (app)
         {
-            await SubmitLatencyBenchmark.SubmitAsync(app, tokens[unit], cancellationToken);
-        }
+            await SubmitLatencyBenchmark.SubmitAsync(app, tokens[units], cancellationToken);
+            app.Requests.Reset();
+            foreach (var unit in new[] { units - 1, units - 2 })
+            {
+                await SubmitLatencyBenchmark.SubmitAsync(app, tokens[unit], cancellationToken);
+            }
 
-        return (app.Requests.Snapshot(), Units - 1);
+            var counted = app.Requests.Snapshot();
+            var latencies = new ConcurrentBag<double>();
+            var body = County.SubmissionJson();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(
+                async () =>
+                {
+                    for (var unit = 1 + client; unit < units - 2; unit += clients)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        await SubmitLatencyBenchmark.SubmitAsync(app, tokens[unit], cancellationToken, body);
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                },
+                cancellationToken)));
+            return new Figures(counted, 2, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count);
+        }
     }
 }
