@@ -12,7 +12,8 @@ namespace GuanGong.Benchmarks.App;
 /// </summary>
 public static class InLineSubmitRequests
 {
-    public sealed record Figures(StorageRequestCounts Counted, int CountedSubmissions, double IdleP50, double IdleP99, int BurstSubmissions);
+    /// <summary>The counted requests (of <c>CountedSubmissions</c>), the idle burst's latency, and this process's CPU per burst submission (app and sending client together).</summary>
+    public sealed record Figures(StorageRequestCounts Counted, int CountedSubmissions, double IdleP50, double IdleP99, int BurstSubmissions, double CpuMillisecondsPerSubmission);
 
     public static async Task<Figures> MeasureAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ public static class InLineSubmitRequests
             var counted = app.Requests.Snapshot();
             var latencies = new ConcurrentBag<double>();
             var body = County.SubmissionJson();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(
                 async () =>
                 {
@@ -43,7 +45,8 @@ public static class InLineSubmitRequests
                     }
                 },
                 cancellationToken)));
-            return new Figures(counted, 2, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count);
+            var cpuPerSubmission = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / latencies.Count;
+            return new Figures(counted, 2, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count, cpuPerSubmission);
         }
     }
 }
