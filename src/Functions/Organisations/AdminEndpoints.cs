@@ -4,6 +4,7 @@ using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Calendars;
 using GuanGong.Functions.Http;
+using GuanGong.Functions.ReferenceData;
 using GuanGong.Functions.Standards;
 
 namespace GuanGong.Functions.Organisations;
@@ -86,7 +87,7 @@ internal static class AdminEndpoints
         .WithSummary("Load a standard template (JSON); a changed template needs a new version")
         .Accepts<StandardTemplate>("application/json");
 
-        admin.MapPost("/holidays", async (HttpContext http, CalendarSource calendars, CancellationToken ct) =>
+        admin.MapPost("/holidays", async (HttpContext http, CalendarSource calendars, HolidayCalendarCache heldCalendar, CancellationToken ct) =>
         {
             var json = await RequestBodies.ReadTextAsync(http, ct);
             if (json is null)
@@ -101,6 +102,7 @@ internal static class AdminEndpoints
             }
 
             await calendars.SaveAsync(parsed.Value, ct);
+            heldCalendar.Invalidate();
             return Results.Ok(new { parsed.Value.Year, holidays = parsed.Value.Holidays.Count, makeUpWorkingDays = parsed.Value.MakeUpWorkingDays.Count });
         })
         .WithName("LoadHolidayNotice")

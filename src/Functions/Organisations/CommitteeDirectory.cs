@@ -1,39 +1,63 @@
 using GuanGong.Domain;
 using GuanGong.Domain.Organisations;
 using GuanGong.Functions.Records;
+using GuanGong.Functions.ReferenceData;
+using GuanGong.Storage.Tables;
 
 namespace GuanGong.Functions.Organisations;
 
 /// <summary>
-/// The organisation tree as stored (one row per committee) and as every request reads it: loaded
-/// once and cached until an import replaces it. An import replaces the whole tree.
+/// The organisation tree as stored (one row per committee) and as every request reads it: held in
+/// memory and checked again at most every <c>GuanGong:ReferenceData:MaxAge</c> (default 30 s). An
+/// import through this host replaces the held tree at once; an import through another host is seen
+/// within that bound. The check is one point read of a version row that every import rewrites last,
+/// so an unchanged tree (5,000 rows for a city) is not read again.
 /// </summary>
-public sealed class CommitteeDirectory(AppTables tables)
+public sealed class CommitteeDirectory(AppTables tables, TimeProvider time, IConfiguration configuration)
 {
     private const string Partition = "committee";
+
+    // Outside the committees' partition, so listing the tree never sees it.
+    private const string VersionPartition = "directory";
+    private const string VersionRow = "version";
+    private const string VersionColumn = "Version";
+
+    private readonly TimeSpan _maxAge = ReferenceDataSettings.MaxAge(configuration);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private OrganisationTree? _cached;
+    private Held? _held;
 
     public async Task<OrganisationTree> GetTreeAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } tree)
+        if (_held is { } held && IsFresh(held))
         {
-            return tree;
+            return held.Tree;
         }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_cached is null)
+            if (_held is { } again && IsFresh(again))
             {
-                var committees = (await tables.Committees.ListPartitionAsync(Partition, cancellationToken)).Select(r => r.Value).ToList();
-                var built = OrganisationTree.Build(committees);
-                _cached = built.IsSuccess
-                    ? built.Value
-                    : throw new InvalidOperationException("The stored organisation tree is invalid: " + string.Join("; ", built.Errors));
+                return again.Tree;
             }
 
-            return _cached;
+            // The version is read before the rows: an import that lands during the read changes the
+            // version after it, so the next check reads the tree again.
+            var checkedAt = time.GetUtcNow();
+            var version = await ReadVersionAsync(cancellationToken);
+            if (_held is { } known && version is not null && known.Version == version)
+            {
+                _held = known with { CheckedAt = checkedAt };
+                return known.Tree;
+            }
+
+            var committees = (await tables.Committees.ListPartitionAsync(Partition, cancellationToken)).Select(r => r.Value).ToList();
+            var built = OrganisationTree.Build(committees);
+            var tree = built.IsSuccess
+                ? built.Value
+                : throw new InvalidOperationException("The stored organisation tree is invalid: " + string.Join("; ", built.Errors));
+            _held = new Held(tree, version, checkedAt);
+            return tree;
         }
         finally
         {
@@ -48,6 +72,7 @@ public sealed class CommitteeDirectory(AppTables tables)
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            _held = null;
             var existing = (await tables.Committees.ListPartitionAsync(Partition, cancellationToken)).Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
             foreach (var committee in tree.Committees)
             {
@@ -60,7 +85,10 @@ public sealed class CommitteeDirectory(AppTables tables)
                 await tables.Committees.Client.DeleteEntityAsync(Partition, gone, cancellationToken: cancellationToken);
             }
 
-            _cached = tree;
+            var version = Guid.NewGuid().ToString("N");
+            var checkedAt = time.GetUtcNow();
+            await tables.Committees.Client.UpsertEntityAsync(new TableEntity(VersionPartition, VersionRow) { [VersionColumn] = version }, TableUpdateMode.Replace, cancellationToken);
+            _held = new Held(tree, version, checkedAt);
         }
         finally
         {
@@ -85,4 +113,18 @@ public sealed class CommitteeDirectory(AppTables tables)
     /// <summary>Whether <paramref name="code"/> is <paramref name="root"/> or below it.</summary>
     public static bool IsWithin(OrganisationTree tree, string code, string root) =>
         code == root || (tree.Contains(code) && tree.Ancestors(code).Any(a => a.Code == root));
+
+    private bool IsFresh(Held held)
+    {
+        var age = time.GetUtcNow() - held.CheckedAt;
+        return age >= TimeSpan.Zero && age < _maxAge;
+    }
+
+    private async Task<string?> ReadVersionAsync(CancellationToken cancellationToken)
+    {
+        var row = await tables.Committees.Client.GetEntityIfExistsAsync<TableEntity>(VersionPartition, VersionRow, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetString(VersionColumn) : null;
+    }
+
+    private sealed record Held(OrganisationTree Tree, string? Version, DateTimeOffset CheckedAt);
 }

@@ -2,7 +2,6 @@ using Azure;
 using GuanGong.Domain;
 using GuanGong.Domain.Links;
 using GuanGong.Domain.Scoring;
-using GuanGong.Durable;
 using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
@@ -19,8 +18,13 @@ namespace GuanGong.Functions.Reviews;
 /// then raised to the orchestration. If raising fails (an outage), the stored decision is raised
 /// again by the next attempt, so nothing is applied twice and nothing is lost.
 /// </summary>
+/// <remarks>
+/// The transaction is tried before anything is read: its conflict is the "already decided" check,
+/// so a decision costs the case read (to verify the link against the open task), the transaction,
+/// the audit entry and one queue message (<see cref="CaseWorkflowClient"/>).
+/// </remarks>
 public sealed class DecisionService(
-    LinkKeyRing keys, CaseStore cases, AppTables tables, TemplateResolver templates, DurableTaskClient engine, AuditLog audit, TimeProvider time)
+    LinkKeyRing keys, CaseStore cases, AppTables tables, TemplateResolver templates, CaseWorkflowClient workflow, AuditLog audit, TimeProvider time)
 {
     public const int MaxReasonLength = 2000;
 
@@ -51,31 +55,39 @@ public sealed class DecisionService(
         return (new TaskLinkContext(token, claims, @case, assignee), null, false);
     }
 
-    /// <summary>The decision taken with this link, or on this link's task by anyone, if any.</summary>
-    public async Task<ReviewDecisionRecord?> FindDecisionAsync(TaskLinkContext link, CancellationToken cancellationToken) =>
-        (await tables.Decisions.GetAsync(link.Case.CaseId, link.Claims.Nonce, cancellationToken))?.Value
-        ?? (link.Assignee is not null && link.Case.Task is { } task
-            ? (await tables.Decisions.GetAsync(link.Case.CaseId, TaskRow(task.TaskId), cancellationToken))?.Value
-            : null);
+    /// <summary>
+    /// The decision taken with this link, or on this link's task by anyone, if any: one read. Both rows
+    /// of a decision are written together, so for a link of the open task the task's row answers both
+    /// questions; for any other link only its own row can exist.
+    /// </summary>
+    public async Task<ReviewDecisionRecord?> FindDecisionAsync(TaskLinkContext link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var row = link.Assignee is not null && link.Case.Task is { } task ? TaskRow(task.TaskId) : link.Claims.Nonce;
+        return (await tables.Decisions.GetAsync(link.Case.CaseId, row, cancellationToken))?.Value;
+    }
 
     public async Task<DecisionOutcome> DecideAsync(TaskLinkContext link, ReviewAction action, string? reason, ScoreSheet? reviewSheet, RequestOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
-        if (await FindDecisionAsync(link, cancellationToken) is { } earlier)
-        {
-            await EnsureRaisedAsync(earlier, cancellationToken);
-            return new DecisionOutcome.AlreadyDecided(earlier);
-        }
-
         if (link.Assignee is null || link.Case.Task is not { } task)
         {
+            if (await FindDecisionAsync(link, cancellationToken) is { } earlier)
+            {
+                await EnsureRaisedAsync(earlier, cancellationToken);
+                return new DecisionOutcome.AlreadyDecided(earlier);
+            }
+
             return new DecisionOutcome.TaskClosed(link.Case.State.IsDecided ? "该案件已办结。" : "此链接对应的审核任务已结束或已转交他人办理。");
         }
 
         var errors = await ValidateAsync(link.Case, action, reason, reviewSheet, cancellationToken);
         if (errors.Count > 0)
         {
-            return new DecisionOutcome.Invalid(errors);
+            // A decided task answers "already decided" whatever was posted; only then is it looked up.
+            return await FindDecisionAsync(link, cancellationToken) is { } decided
+                ? new DecisionOutcome.AlreadyDecided(decided)
+                : new DecisionOutcome.Invalid(errors);
         }
 
         var decision = new ReviewDecisionRecord(
@@ -92,7 +104,10 @@ public sealed class DecisionService(
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
+            // Decided before: by this link (a second POST) or by another holder of the task. Raise it
+            // again in case the first attempt stored it but failed to raise it.
             var winner = await FindDecisionAsync(link, cancellationToken) ?? throw new InvalidOperationException("A conflicting decision vanished.", ex);
+            await EnsureRaisedAsync(winner, cancellationToken);
             return new DecisionOutcome.AlreadyDecided(winner);
         }
 
@@ -107,8 +122,7 @@ public sealed class DecisionService(
         {
             // Raising twice is harmless: the orchestrator ignores a decision for a task it has left,
             // and applying a stored decision is idempotent.
-            await engine.RaiseEventAsync(
-                CaseWorkflowNames.InstanceId(decision.CaseId), CaseWorkflowNames.DecisionEvent, new ReviewDecisionEvent(decision.TaskId, decision.OneTimeId, decision.Action), cancellationToken);
+            await workflow.RaiseAsync(decision.CaseId, CaseWorkflowNames.DecisionEvent, new ReviewDecisionEvent(decision.TaskId, decision.OneTimeId, decision.Action), cancellationToken);
         }
     }
 

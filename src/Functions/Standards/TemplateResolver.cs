@@ -2,6 +2,7 @@ using System.Globalization;
 using GuanGong.Domain;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Records;
+using GuanGong.Functions.ReferenceData;
 
 namespace GuanGong.Functions.Standards;
 
@@ -10,10 +11,14 @@ namespace GuanGong.Functions.Standards;
 /// catalog first (the standards shipped with the app), then templates an administrator loaded into
 /// <c>ggTemplates</c> (partition = template id, row = version zero-padded to four digits). Either way
 /// the pin's content hash must match, so a template edited after a campaign pinned it is refused.
+/// Stored templates are read on every submission and decision, so a read is kept in memory for at most
+/// <c>GuanGong:ReferenceData:MaxAge</c> (default 30 s); one loaded through this host is seen at once.
 /// </summary>
-public sealed class TemplateResolver(AppTables tables)
+public sealed class TemplateResolver(AppTables tables, TimeProvider time, IConfiguration configuration)
 {
     private static readonly Lazy<TemplateCatalog> Embedded = new(TemplateCatalog.Embedded);
+
+    private readonly ReferenceCache<(string TemplateId, int Version), StandardTemplate?> _stored = new(time, ReferenceDataSettings.MaxAge(configuration));
 
     public async Task<Result<StandardTemplate>> ResolveAsync(TemplatePin pin, CancellationToken cancellationToken)
     {
@@ -24,8 +29,11 @@ public sealed class TemplateResolver(AppTables tables)
             return embedded;
         }
 
-        var stored = await tables.Templates.GetAsync(pin.TemplateId, RowKey(pin.Version), cancellationToken);
-        return stored is null ? embedded : new TemplateCatalog([stored.Value]).Resolve(pin);
+        var stored = await _stored.GetAsync(
+            (pin.TemplateId, pin.Version),
+            async ct => (await tables.Templates.GetAsync(pin.TemplateId, RowKey(pin.Version), ct))?.Value,
+            cancellationToken);
+        return stored is null ? embedded : new TemplateCatalog([stored]).Resolve(pin);
     }
 
     /// <summary>The template a pin names, or null when it cannot be resolved.</summary>
@@ -45,10 +53,23 @@ public sealed class TemplateResolver(AppTables tables)
     }
 
     /// <summary>Stores an administrator's template; false when that id and version already exist.</summary>
-    public Task<bool> TryAddAsync(StandardTemplate template, CancellationToken cancellationToken) =>
-        Embedded.Value.Templates.Any(t => t.Id == template.Id && t.Version == template.Version)
-            ? Task.FromResult(false)
-            : tables.Templates.TryAddAsync(template.Id, RowKey(template.Version), template, cancellationToken: cancellationToken);
+    public async Task<bool> TryAddAsync(StandardTemplate template, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        if (Embedded.Value.Templates.Any(t => t.Id == template.Id && t.Version == template.Version))
+        {
+            return false;
+        }
+
+        try
+        {
+            return await tables.Templates.TryAddAsync(template.Id, RowKey(template.Version), template, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            _stored.Invalidate((template.Id, template.Version));
+        }
+    }
 
     /// <summary>The row key a template version is stored under: "0001" for version 1, so rows sort by version.</summary>
     public static string RowKey(int version) => version.ToString("D4", CultureInfo.InvariantCulture);

@@ -1,7 +1,6 @@
 using GuanGong.Domain;
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Scoring;
-using GuanGong.Durable;
 using GuanGong.Functions.Audit;
 using GuanGong.Functions.Campaigns;
 using GuanGong.Functions.Cases;
@@ -14,17 +13,27 @@ namespace GuanGong.Functions.Submissions;
 /// <summary>
 /// Accepts a unit's self-assessment: validates it against the campaign's pinned template, stores the
 /// case, and starts its orchestration (or, for a case returned for rectification, stores the new
-/// content and tells the waiting orchestration). The case is stored before the orchestration is
-/// started; a retry after a failure between the two finds the case and starts the (same-id) instance.
+/// content and tells the waiting orchestration).
 /// </summary>
+/// <remarks>
+/// The first submission is kept short in line — every request here is one a client waits for, one
+/// after another: the campaign, the tree and the template come from the reference-data caches; the
+/// case is inserted without reading first (a conflict means it exists, and only then is it read);
+/// the orchestration is started with one queue message (<see cref="CaseWorkflowClient"/>); and the
+/// "submitted" audit entry is written by the orchestration's first activity, with who and when taken
+/// from the stored case and where from carried in the orchestration's input. The case is stored
+/// before the start is sent, so an accepted submission is never lost: if the start fails, the client
+/// sees an error and its retry finds the case still "submitted" and sends the start again (a second
+/// start of a started instance is dropped by the engine, so the entry is still written once).
+/// </remarks>
 public sealed class SubmissionService(
-    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, DurableTaskClient engine, AuditLog audit, TimeProvider time)
+    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, CaseWorkflowClient workflow, AuditLog audit, TimeProvider time)
 {
     public sealed record Outcome(SubmissionAccepted? Accepted, IReadOnlyList<ValidationError> Errors, int ErrorStatus);
 
     public async Task<Outcome> SubmitAsync(string campaignId, string unitCode, int? year, ScoreSheet? sheet, SelfInspectionReport? report, string submittedBy, RequestOrigin origin, CancellationToken ct)
     {
-        var campaign = (await campaigns.GetAsync(campaignId, ct))?.Value;
+        var campaign = await campaigns.FindAsync(campaignId, ct);
         if (campaign is null)
         {
             return Fail(StatusCodes.Status404NotFound, new("campaignId", "campaign.not_found", "找不到这次创建活动。", $"There is no campaign '{campaignId}'."));
@@ -66,25 +75,19 @@ public sealed class SubmissionService(
         var now = time.GetUtcNow();
         var submission = new Submission(sheet!, report!, submittedBy, now);
         var summary = ScoreCalculator.Summarise(template, sheet!);
-        var existing = await cases.GetAsync(caseId, ct);
-        if (existing is not null)
-        {
-            return await ResubmitOrRestartAsync(existing.Value, submission, summary, origin, ct);
-        }
-
         var state = CaseTransitions.Apply(CaseState.NewDraft(campaign.Settings.ReviewStageCount), CaseEvent.Submit);
         var record = new CaseRecord(
             CaseRecord.CurrentSchemaVersion, caseId, campaignId, assessmentYear, unitCode, unit.Name, chain.Value.Stages, state, 1,
             submission, summary, null, null, [], null, null, now, now);
-        if (!await cases.TryAddAsync(record, ct))
+        if (await cases.TryAddAsync(record, ct))
         {
-            // Someone (a parallel retry) stored it first: answer as for an existing case.
-            return await ResubmitOrRestartAsync((await cases.GetAsync(caseId, ct))!.Value, submission, summary, origin, ct);
+            await StartAsync(caseId, origin, ct);
+            return Accepted(record, resubmission: false);
         }
 
-        await audit.AppendAsync(caseId, submittedBy, "提交自评", $"自评得分 {summary.Total} 分", origin, ct);
-        await StartAsync(caseId, ct);
-        return Accepted(record, resubmission: false);
+        // The case exists (an earlier submission, a retry, or a parallel request that stored it first).
+        var existing = await cases.GetAsync(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} conflicted on insert but cannot be read.");
+        return await ResubmitOrRestartAsync(existing.Value, submission, summary, origin, ct);
     }
 
     private async Task<Outcome> ResubmitOrRestartAsync(CaseRecord existing, Submission submission, ScoreSummary summary, RequestOrigin origin, CancellationToken ct)
@@ -92,7 +95,7 @@ public sealed class SubmissionService(
         switch (existing.State.Status)
         {
             case CaseStatus.Submitted:
-                await StartAsync(existing.CaseId, ct);
+                await StartAsync(existing.CaseId, origin, ct);
                 return Accepted(existing, resubmission: false);
             case CaseStatus.ReturnedForRectification:
                 var updated = await cases.UpdateAsync(existing.CaseId, c => c.State.Status != CaseStatus.ReturnedForRectification ? null : c with
@@ -105,10 +108,10 @@ public sealed class SubmissionService(
                     UpdatedAt = time.GetUtcNow(),
                 }, ct) ?? existing;
                 await audit.AppendAsync(existing.CaseId, submission.SubmittedBy, "整改后重新提交", $"自评得分 {summary.Total} 分", origin, ct);
-                await engine.RaiseEventAsync(CaseWorkflowNames.InstanceId(existing.CaseId), CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(updated.Round), ct);
+                await workflow.RaiseAsync(existing.CaseId, CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(updated.Round), ct);
                 return Accepted(updated, resubmission: true);
             case CaseStatus.Resubmitted:
-                await engine.RaiseEventAsync(CaseWorkflowNames.InstanceId(existing.CaseId), CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(existing.Round), ct);
+                await workflow.RaiseAsync(existing.CaseId, CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(existing.Round), ct);
                 return Accepted(existing, resubmission: true);
             default:
                 return Fail(
@@ -117,12 +120,8 @@ public sealed class SubmissionService(
         }
     }
 
-    private async Task StartAsync(string caseId, CancellationToken ct) =>
-        await engine.ScheduleNewOrchestrationInstanceAsync(
-            CaseWorkflowNames.Orchestrator,
-            new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId),
-            new StartOrchestrationOptions(InstanceId: CaseWorkflowNames.InstanceId(caseId), ExistingInstance: DuplicateInstancePolicy.ReturnExisting),
-            ct);
+    private Task StartAsync(string caseId, RequestOrigin origin, CancellationToken ct) =>
+        workflow.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin), ct);
 
     private static List<ValidationError> Validate(ScoreSheet? sheet, SelfInspectionReport? report, Domain.Standards.StandardTemplate template)
     {

@@ -54,8 +54,12 @@ public sealed partial class AcceptanceChainEndToEndTests
         var verdictMail = await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn") && m.Subject.Contains("验收结果", StringComparison.Ordinal));
         Assert.Contains("达标", verdictMail.Subject, StringComparison.Ordinal);
         var history = passed.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
-        Assert.Contains("提交自评", history);
         Assert.Contains("审核通过", history);
+        // The first activity records the submission once, with the origin the request carried into the workflow.
+        var submittedEntry = Assert.Single(passed.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "提交自评");
+        Assert.Equal("127.0.0.1", submittedEntry.GetProperty("ipAddress").GetString());
+        Assert.Equal("village1@example.cn", submittedEntry.GetProperty("actor").GetString());
+        Assert.Equal(["提交自评", "开始审核"], history.Take(2));
 
         // The same Idempotency-Key answers with the first result, even though the case has moved on.
         using var retried = await app.SubmitAsync(unitToken, idempotencyKey: "first-try");

@@ -2,7 +2,9 @@ using GuanGong.Domain.Cases;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Scoring;
 using GuanGong.Durable;
+using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
+using GuanGong.Storage.Tables;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -22,7 +24,8 @@ public sealed class ApplyDecisionActivity(WorkflowServices services) : TaskActiv
         var stored = await services.Tables.Decisions.GetAsync(input.CaseId, input.OneTimeId, ct)
             ?? throw new InvalidOperationException($"Decision {input.OneTimeId} of case {input.CaseId} is not stored.");
         var decision = stored.Value;
-        var @case = await services.GetCaseAsync(input.CaseId, ct);
+        var read = await services.Cases.GetAsync(input.CaseId, ct) ?? throw new InvalidOperationException($"Case {input.CaseId} does not exist.");
+        var @case = read.Value;
         if (@case.Task?.TaskId != input.TaskId)
         {
             return WorkflowServices.Progress(@case);
@@ -39,7 +42,7 @@ public sealed class ApplyDecisionActivity(WorkflowServices services) : TaskActiv
             @case.Task.Stage, @case.Task.Round, decision.Action, decision.ReviewerName, decision.ReviewerEmail,
             @case.Task.Assignees.FirstOrDefault(a => a.Nonce == decision.OneTimeId)?.CommitteeCode ?? @case.Task.CommitteeCode,
             decision.Reason, decision.ReviewSheet is null ? null : ScoreCalculator.Summarise(template, decision.ReviewSheet).Total, @case.Task.Escalated, decision.DecidedAt);
-        var updated = await services.Cases.UpdateAsync(input.CaseId, c => c.Task?.TaskId != input.TaskId ? null : c with
+        CaseRecord? Apply(CaseRecord c) => c.Task?.TaskId != input.TaskId ? null : c with
         {
             State = CaseTransitions.Apply(c.State, caseEvent),
             Task = null,
@@ -48,12 +51,19 @@ public sealed class ApplyDecisionActivity(WorkflowServices services) : TaskActiv
             Verdict = verdict ?? c.Verdict,
             RectificationDueAt = rectificationDue,
             UpdatedAt = now,
-        }, ct) ?? @case;
+        };
+
+        // Write over the copy just read; only if the case changed meanwhile read it again.
+        var updated = Apply(@case) is { } first && await services.Cases.TryUpdateAsync(read, first, ct)
+            ? first
+            : await services.Cases.UpdateAsync(input.CaseId, Apply, ct) ?? @case;
+
+        // Both rows of the decision (link and task) in one transaction: they share the case's partition.
         var applied = decision with { Applied = true };
-        foreach (var row in new[] { stored.RowKey, "task-" + input.TaskId })
-        {
-            await services.Tables.Decisions.UpsertAsync(stored.PartitionKey, row, applied, DecisionReconciler.Columns(applied), ct);
-        }
+        await services.Tables.Decisions.Client.SubmitTransactionAsync(
+            [.. new[] { stored.RowKey, "task-" + input.TaskId }.Select(row => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace, RecordTable<ReviewDecisionRecord>.Write(stored.PartitionKey, row, applied, DecisionReconciler.Columns(applied))))],
+            ct);
         await services.Audit.AppendAsync(@case.CaseId, $"{decision.ReviewerName} <{decision.ReviewerEmail}>", ActionName(caseEvent), decision.Reason, null, ct);
         if (caseEvent == CaseEvent.Return)
         {

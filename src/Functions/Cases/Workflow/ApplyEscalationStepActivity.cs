@@ -18,7 +18,8 @@ public sealed class ApplyEscalationStepActivity(WorkflowServices services) : Tas
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var @case = await services.GetCaseAsync(input.CaseId, ct);
+        var read = await services.Cases.GetAsync(input.CaseId, ct) ?? throw new InvalidOperationException($"Case {input.CaseId} does not exist.");
+        var @case = read.Value;
         if (@case.Task?.TaskId != input.TaskId)
         {
             return false;
@@ -35,26 +36,28 @@ public sealed class ApplyEscalationStepActivity(WorkflowServices services) : Tas
                 await services.Audit.AppendAsync(@case.CaseId, "system", "发送提醒", "提醒后备审核人按期办理", null, ct);
                 return true;
             case EscalationStepKind.HandToFallback:
-                await HandOverAsync(@case, EscalationHolder.FallbackReviewer, "逾期转交后备审核人", ct);
+                await HandOverAsync(read, EscalationHolder.FallbackReviewer, "逾期转交后备审核人", ct);
                 return true;
             case EscalationStepKind.EscalateToNextLevel:
-                await HandOverAsync(@case, EscalationHolder.NextLevel, "逾期自动上报上一级", ct);
+                await HandOverAsync(read, EscalationHolder.NextLevel, "逾期自动上报上一级", ct);
                 return true;
             default:
                 throw new InvalidOperationException($"Unknown escalation step {input.Kind}.");
         }
     }
 
-    private async Task HandOverAsync(CaseRecord @case, EscalationHolder rung, string action, CancellationToken ct)
+    private async Task HandOverAsync(Records.StoredRecord<CaseRecord> read, EscalationHolder rung, string action, CancellationToken ct)
     {
+        var @case = read.Value;
         var tree = await services.Directory.GetTreeAsync(ct);
         var task = @case.Task!;
         var recipients = EscalationRouting.Recipients(tree, new AcceptanceChain(@case.UnitCode, @case.Chain), task.Stage, rung);
         var now = services.Time.GetUtcNow();
         var plan = await services.PlanStageAsync(@case, tree, task.Stage, task.OpenedAt, now, ct);
         var changed = false;
-        await services.Cases.UpdateAsync(@case.CaseId, c =>
+        CaseRecord? HandOver(CaseRecord c)
         {
+            changed = false;
             if (c.Task?.TaskId != task.TaskId || c.Task.Assignees.Any(a => a.Rung == rung))
             {
                 return null;
@@ -76,7 +79,14 @@ public sealed class ApplyEscalationStepActivity(WorkflowServices services) : Tas
                 },
                 UpdatedAt = now,
             };
-        }, ct);
+        }
+
+        // Write over the copy just read; only if the case changed meanwhile read it again.
+        if (HandOver(@case) is not { } first || !await services.Cases.TryUpdateAsync(read, first, ct))
+        {
+            await services.Cases.UpdateAsync(@case.CaseId, HandOver, ct);
+        }
+
         if (changed)
         {
             await services.Audit.AppendAsync(@case.CaseId, "system", action, $"由 {recipients.CommitteeCode} 办理：{string.Join("、", recipients.Reviewers.Select(r => r.Name))}", null, ct);

@@ -31,7 +31,11 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var caseId = input.CaseId;
-        var progress = await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ScoreSubmission, caseId, Retry);
+        // Instances started before submissions left their audit entry to the workflow have no origin
+        // and keep the activity they were started with.
+        var progress = input.SubmittedFrom is { } origin
+            ? await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.AcceptSubmission, new AcceptSubmissionInput(caseId, origin), Retry)
+            : await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ScoreSubmission, caseId, Retry);
         while (!progress.IsDecided)
         {
             context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });

@@ -18,7 +18,8 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services) : TaskActi
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var @case = await services.GetCaseAsync(input.CaseId, ct);
+        var read = await services.Cases.GetAsync(input.CaseId, ct) ?? throw new InvalidOperationException($"Case {input.CaseId} does not exist.");
+        var @case = read.Value;
         var tree = await services.Directory.GetTreeAsync(ct);
         var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
         var plan = await services.PlanStageAsync(@case, tree, input.Stage, input.StartedAt, input.StartedAt, ct);
@@ -26,7 +27,7 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services) : TaskActi
         var recipients = EscalationRouting.Recipients(tree, chain, input.Stage, EscalationHolder.Reviewers);
         var now = services.Time.GetUtcNow();
         var opened = false;
-        @case = await services.Cases.UpdateAsync(input.CaseId, c =>
+        CaseRecord? Open(CaseRecord c)
         {
             if (c.Task?.TaskId == taskId)
             {
@@ -39,7 +40,19 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services) : TaskActi
                 .ToList();
             var task = new ReviewTask(taskId, input.Stage, input.Round, recipients.CommitteeCode, EscalationHolder.Reviewers, assignees, input.StartedAt, plan.ReviewersDue.DueAt, c.State.Escalated, plan.UnconfirmedYears);
             return c with { Task = task, UpdatedAt = now };
-        }, ct) ?? @case;
+        }
+
+        // Write over the copy just read; only if the case changed meanwhile read it again.
+        if (Open(@case) is { } first && await services.Cases.TryUpdateAsync(read, first, ct))
+        {
+            @case = first;
+        }
+        else
+        {
+            opened = false;
+            @case = await services.Cases.UpdateAsync(input.CaseId, Open, ct) ?? @case;
+        }
+
         if (opened)
         {
             await services.Audit.AppendAsync(@case.CaseId, "system", "分派审核任务", $"第{input.Stage}级（{recipients.CommitteeCode}）第{input.Round}轮，期限 {CaseMail.China(plan.ReviewersDue.DueAt)}", null, ct);

@@ -11,7 +11,9 @@ internal static class TaskNotifier
 {
     public static async Task NotifyPendingAsync(WorkflowServices services, string caseId, bool escalated, CancellationToken ct)
     {
-        var @case = await services.GetCaseAsync(caseId, ct);
+        // The first mark is written over this read; later ones (more than one reviewer) read again.
+        var read = await services.Cases.GetAsync(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+        var @case = read.Value;
         if (@case.Task is not { } task)
         {
             return;
@@ -23,9 +25,15 @@ internal static class TaskNotifier
             await services.Mail.SendAsync(
                 CaseMail.ReviewTask(@case, assignee.Name, assignee.Email, link, task.DueAt, task.UnconfirmedCalendarYears, WorkflowServices.StageName(@case, task.Stage), escalated || assignee.Rung == EscalationHolder.NextLevel),
                 ct);
-            await services.Cases.UpdateAsync(caseId, c => c.Task?.TaskId != task.TaskId
+            CaseRecord? Mark(CaseRecord c) => c.Task?.TaskId != task.TaskId
                 ? null
-                : c with { Task = c.Task with { Assignees = [.. c.Task.Assignees.Select(a => a.Nonce == assignee.Nonce ? a with { NotifiedAt = services.Time.GetUtcNow() } : a)] } }, ct);
+                : c with { Task = c.Task with { Assignees = [.. c.Task.Assignees.Select(a => a.Nonce == assignee.Nonce ? a with { NotifiedAt = services.Time.GetUtcNow() } : a)] } };
+            if (read is null || Mark(read.Value) is not { } marked || !await services.Cases.TryUpdateAsync(read, marked, ct))
+            {
+                await services.Cases.UpdateAsync(caseId, Mark, ct);
+            }
+
+            read = null;
         }
     }
 

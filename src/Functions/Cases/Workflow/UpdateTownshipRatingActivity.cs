@@ -19,7 +19,7 @@ public sealed class UpdateTownshipRatingActivity(WorkflowServices services) : Ta
         var @case = await services.GetCaseAsync(input, ct);
         var tree = await services.Directory.GetTreeAsync(ct);
         var township = tree.Find(@case.UnitCode) is { Level: CommitteeLevel.Township } own ? own : TownshipRule.TownshipOf(tree, @case.UnitCode);
-        var campaign = (await services.Campaigns.GetAsync(@case.CampaignId, ct))?.Value;
+        var campaign = await services.Campaigns.FindAsync(@case.CampaignId, ct);
         if (township is null || campaign is null)
         {
             return null;

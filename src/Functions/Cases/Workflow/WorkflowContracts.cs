@@ -1,5 +1,6 @@
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Deadlines;
+using GuanGong.Functions.Audit;
 using GuanGong.Functions.Reviews;
 
 namespace GuanGong.Functions.Cases.Workflow;
@@ -8,11 +9,18 @@ namespace GuanGong.Functions.Cases.Workflow;
 // contracts. Adding a field with a default is compatible; renaming or removing one needs a new
 // orchestrator version (the engine pins running instances to the version they started on).
 
-/// <summary>The case orchestration's input.</summary>
-public sealed record CaseWorkflowInput(int SchemaVersion, string CaseId)
+/// <summary>
+/// The case orchestration's input. <see cref="SubmittedFrom"/> is set by submissions that leave the
+/// "submitted" audit entry to the orchestration's first activity (instead of writing it in line);
+/// inputs written before it existed lack it, and their submissions wrote the entry themselves.
+/// </summary>
+public sealed record CaseWorkflowInput(int SchemaVersion, string CaseId, RequestOrigin? SubmittedFrom = null)
 {
     public const int CurrentSchemaVersion = 1;
 }
+
+/// <summary>Record the submission in the case's audit chain (once), then take the case into review.</summary>
+public sealed record AcceptSubmissionInput(string CaseId, RequestOrigin SubmittedFrom);
 
 /// <summary>The case orchestration's result.</summary>
 public sealed record CaseWorkflowOutput(string CaseId, CaseStatus Status, bool Passed);
@@ -46,6 +54,7 @@ public static class CaseWorkflowNames
 {
     public const string Orchestrator = "CaseWorkflow";
     public const string ScoreSubmission = "ScoreSubmission";
+    public const string AcceptSubmission = "AcceptSubmission";
     public const string OpenReviewTask = "OpenReviewTask";
     public const string ApplyEscalationStep = "ApplyEscalationStep";
     public const string ApplyDecision = "ApplyDecision";

@@ -4,6 +4,7 @@ using GuanGong.Functions.Audit;
 using GuanGong.Functions.Calendars;
 using GuanGong.Functions.Hosting.CustomHandler;
 using GuanGong.Functions.Records;
+using GuanGong.Functions.ReferenceData;
 using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Standards;
 using GuanGong.Storage;
@@ -24,14 +25,17 @@ public static class WorkflowRegistration
     {
         services.Configure<WorkflowSettings>(configuration.GetSection(WorkflowSettings.Section));
         services.AddSingleton<WorkflowServices>();
+        services.AddSingleton<CaseWorkflowClient>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<CalendarSource>();
+        services.AddSingleton<HolidayCalendarCache>();
         services.AddSingleton<TemplateResolver>();
         services.AddSingleton<ReviewLinks>();
         services.AddSingleton<StorageRequestCounter>(sp => sp.GetRequiredService<AppStorage>().RequestCounter);
         services.AddDurableTask(configuration, registry => registry
             .AddOrchestrator<CaseOrchestrator>()
             .AddActivity<ScoreSubmissionActivity>()
+            .AddActivity<AcceptSubmissionActivity>()
             .AddActivity<OpenReviewTaskActivity>()
             .AddActivity<ApplyEscalationStepActivity>()
             .AddActivity<ApplyDecisionActivity>()

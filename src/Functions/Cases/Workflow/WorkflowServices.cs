@@ -2,11 +2,11 @@ using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Audit;
-using GuanGong.Functions.Calendars;
 using GuanGong.Functions.Campaigns;
 using GuanGong.Functions.Mail;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
+using GuanGong.Functions.ReferenceData;
 using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Standards;
 using Microsoft.Extensions.Options;
@@ -18,7 +18,7 @@ public sealed class WorkflowServices(
     CaseStore cases,
     CampaignStore campaigns,
     CommitteeDirectory directory,
-    CalendarSource calendars,
+    HolidayCalendarCache calendars,
     TemplateResolver templates,
     ReviewLinks links,
     IMailSender mail,
@@ -33,7 +33,7 @@ public sealed class WorkflowServices(
 
     public CommitteeDirectory Directory => directory;
 
-    public CalendarSource Calendars => calendars;
+    public HolidayCalendarCache Calendars => calendars;
 
     public TemplateResolver Templates => templates;
 
@@ -58,7 +58,7 @@ public sealed class WorkflowServices(
     /// </summary>
     public async Task<EscalationPlan> PlanStageAsync(CaseRecord @case, OrganisationTree tree, int stage, DateTimeOffset stageStartedAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var campaign = (await campaigns.GetAsync(@case.CampaignId, cancellationToken))?.Value
+        var campaign = await campaigns.FindAsync(@case.CampaignId, cancellationToken)
             ?? throw new InvalidOperationException($"Campaign {@case.CampaignId} of case {@case.CaseId} is missing.");
         var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
         return EscalationPlanner.Plan(

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using GuanGong.Storage;
+
+namespace GuanGong.Benchmarks.App;
+
+/// <summary>
+/// What a submission costs with no workflow running beside it, on an <see cref="IdleEngineApp"/>:
+/// the storage requests one submission makes while its client waits (counted exactly, reference
+/// data warm after one submission), and the latency of the same burst of submissions by the same
+/// clients — which separates the submit path's own cost from the load its workflows put on Azurite.
+/// </summary>
+public static class InLineSubmitRequests
+{
+    /// <summary>The counted requests (of <c>CountedSubmissions</c>), the idle burst's latency, and this process's CPU per burst submission (app and sending client together).</summary>
+    public sealed record Figures(StorageRequestCounts Counted, int CountedSubmissions, double IdleP50, double IdleP99, int BurstSubmissions, double CpuMillisecondsPerSubmission);
+
+    public static async Task<Figures> MeasureAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var clients = context.Mode.SubmitClients;
+        var units = (clients * context.Mode.SubmitsPerClient) + 3;
+        var (app, tokens) = await IdleEngineApp.StartAsync(context, units);
+        await using (app)
+        {
+            await SubmitLatencyBenchmark.SubmitAsync(app, tokens[units], cancellationToken);
+            app.Requests.Reset();
+            foreach (var unit in new[] { units - 1, units - 2 })
+            {
+                await SubmitLatencyBenchmark.SubmitAsync(app, tokens[unit], cancellationToken);
+            }
+
+            var counted = app.Requests.Snapshot();
+            var latencies = new ConcurrentBag<double>();
+            var body = County.SubmissionJson();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(
+                async () =>
+                {
+                    for (var unit = 1 + client; unit < units - 2; unit += clients)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        await SubmitLatencyBenchmark.SubmitAsync(app, tokens[unit], cancellationToken, body);
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                },
+                cancellationToken)));
+            var cpuPerSubmission = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / latencies.Count;
+            return new Figures(counted, 2, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count, cpuPerSubmission);
+        }
+    }
+}

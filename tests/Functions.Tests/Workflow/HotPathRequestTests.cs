@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using GuanGong.Domain;
+using GuanGong.Domain.Cases;
+using GuanGong.Domain.Links;
+using GuanGong.Functions.Audit;
+using GuanGong.Functions.Cases;
+using GuanGong.Functions.Organisations;
+using GuanGong.Functions.Records;
+using GuanGong.Functions.Submissions;
+using GuanGong.Functions.Tests.Builders;
+using GuanGong.Functions.Tests.Infrastructure;
+using GuanGong.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuanGong.Functions.Tests.Workflow;
+
+/// <summary>
+/// The storage requests a submission and a decision make while their client waits, counted by the
+/// app's one request counter. The engine is left undriven (queue-trigger dispatch with no Functions
+/// host), so nothing but the request itself touches storage while it is counted.
+/// </summary>
+public sealed class HotPathRequestTests
+{
+    [Fact]
+    public async Task Submit_FirstSubmissionWithWarmReferenceData_InsertsTheCaseAndQueuesTheStartOnly()
+    {
+        await using var app = await StartAsync();
+        await app.SetUpCountyAsync(villages: 2);
+        using (var warm = await SubmitAsAdminAsync(app, "V1"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, warm.StatusCode);
+        }
+
+        var counter = Counter(app);
+        counter.Reset();
+        using var submitted = await SubmitAsAdminAsync(app, "V2");
+
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        Assert.Equal(1, counter.Get("Table", "InsertEntity"));
+        Assert.Equal(1, counter.Get("Queue", "PutMessage"));
+        Assert.Equal(2, counter.Total);
+    }
+
+    [Fact]
+    public async Task Submit_NotLaunchedThenLaunchedThroughThisHost_IsAcceptedAtOnce()
+    {
+        await using var app = await StartAsync();
+        (await app.AdminPostAsync("/api/admin/committees", WorkflowBuilders.CountyCsv(2), "text/csv")).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/campaigns", DomainJson.Serialize(WorkflowBuilders.Campaign()))).EnsureSuccessStatusCode();
+        using (var early = await SubmitAsAdminAsync(app, "V1"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+            Assert.Contains("campaign.not_launched", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        (await app.AdminPostAsync($"/api/admin/campaigns/{WorkflowBuilders.CampaignId}/launch", """{"year":2026}""")).EnsureSuccessStatusCode();
+
+        using var launched = await SubmitAsAdminAsync(app, "V1");
+        Assert.Equal(HttpStatusCode.Accepted, launched.StatusCode);
+    }
+
+    [Fact]
+    public async Task Submit_UnitAddedByAnImportThroughThisHost_IsAcceptedAtOnce()
+    {
+        await using var app = await StartAsync();
+        await app.SetUpCountyAsync(villages: 1);
+        using (var unknown = await SubmitAsAdminAsync(app, "V2"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        (await app.AdminPostAsync("/api/admin/committees", WorkflowBuilders.CountyCsv(2), "text/csv")).EnsureSuccessStatusCode();
+
+        using var known = await SubmitAsAdminAsync(app, "V2");
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decide_JsonFunctionOnAnOpenTask_ReadsTheCaseWritesDecisionAndAuditAndQueuesTheEvent()
+    {
+        await using var app = await StartAsync();
+        await app.Services.GetRequiredService<CommitteeDirectory>().ReplaceAsync(TreeBuilder.Standard(), CancellationToken.None);
+        var opened = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+        var @case = new CaseBuilder(TreeBuilder.Standard(), SeededApp.NewCampaignId(), 2026, TreeBuilder.Unit1)
+            .InState(CaseStatus.UnderReview)
+            .WithTask(TreeBuilder.Township1, opened, opened.AddDays(10))
+            .Build();
+        Assert.True(await app.Services.GetRequiredService<CaseStore>().TryAddAsync(@case, CancellationToken.None));
+        // The activity that opened the task wrote the chain's head on this host.
+        await app.Services.GetRequiredService<AuditLog>().AppendAsync(@case.CaseId, "system", "分派审核任务", null, null, CancellationToken.None);
+        var assignee = @case.Task!.Assignees[0];
+        var token = ApprovalTokens.Issue(
+            new ApprovalTokenClaims(@case.CaseId, 1, assignee.Email, ApprovalActions.View | ApprovalActions.Approve, TimeProvider.System.GetUtcNow().AddDays(30), assignee.Nonce),
+            app.Services.GetRequiredService<LinkKeyRing>());
+        var counter = Counter(app);
+        counter.Reset();
+
+        using var decided = await PostDecisionAsync(app, token);
+
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal(1, counter.Get("Table", "GetEntity"));
+        Assert.Equal(1, counter.Get("Table", "SubmitTransaction"));
+        Assert.Equal(1, counter.Get("Table", "InsertEntity"));
+        Assert.Equal(1, counter.Get("Queue", "PutMessage"));
+        Assert.Equal(4, counter.Total);
+        using var again = await PostDecisionAsync(app, token);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var history = await app.Services.GetRequiredService<AuditLog>().ReadAsync(@case.CaseId, CancellationToken.None);
+        Assert.Null(AuditChain.FindFirstBreak(history));
+        Assert.Single(history, e => e.Action == "提交审核决定");
+    }
+
+    private static Task<TestApp> StartAsync() => TestApp.StartAsync(new Dictionary<string, string?>
+    {
+        ["GuanGong:Engine:Dispatch"] = "QueueTriggers",
+        ["GuanGong:Links:SigningKeys:Current"] = "hot:" + Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 3)).ToArray()),
+    });
+
+    private static StorageRequestCounter Counter(TestApp app) => app.Services.GetRequiredService<AppStorage>().RequestCounter;
+
+    private static async Task<HttpResponseMessage> SubmitAsAdminAsync(TestApp app, string unitCode)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{WorkflowBuilders.CampaignId}/submissions", UriKind.Relative))
+        {
+            Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(unitCode, 2026, WorkflowBuilders.SelfSheet(), WorkflowBuilders.Report())), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Admin-Key", TestApp.AdminKey);
+        return await app.Client.SendAsync(request);
+    }
+
+    private static Task<HttpResponseMessage> PostDecisionAsync(TestApp app, string token) =>
+        app.Client.PostAsync(
+            new Uri("/api/reviews/decisions", UriKind.Relative),
+            new StringContent(JsonSerializer.Serialize(new { token, action = "approve", reason = "同意。" }), Encoding.UTF8, "application/json"));
+}
