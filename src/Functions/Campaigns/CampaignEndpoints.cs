@@ -65,14 +65,22 @@ internal static class CampaignEndpoints
                 return Problems.Validation([new("year", "launch.year_out_of_range", $"年度必须在 {settings.StartYear} 到 {settings.EndYear} 之间。", "The year is outside the campaign.")]);
             }
 
+            // A repeated launch (a double click, a retried request) must not email every unit again;
+            // a launch that died before its invitations all went out has no InvitedYear and sends them.
+            if (stored.Value.InvitedYear == year && request?.Resend != true)
+            {
+                return Results.Ok(new { campaignId, year, invited = 0, skippedWithoutContact = Array.Empty<string>(), alreadyLaunched = true });
+            }
+
             var launched = stored.Value with { LaunchedAt = stored.Value.LaunchedAt ?? time.GetUtcNow(), LaunchYear = year };
-            if (!await campaigns.TryUpdateAsync(stored, launched, ct))
+            if (launched != stored.Value && !await campaigns.TryUpdateAsync(stored, launched, ct))
             {
                 return Problems.Conflict("campaign-changed", "活动刚被他人修改，请重试。", "The campaign changed meanwhile; retry.");
             }
 
             var (invited, skipped) = await launcher.InviteAsync(launched, await directory.GetTreeAsync(ct), year, ct);
-            return Results.Ok(new { campaignId, year, invited = invited.Count, skippedWithoutContact = skipped });
+            await campaigns.UpdateAsync(campaignId, c => c.InvitedYear == year ? null : c with { InvitedYear = year }, ct);
+            return Results.Ok(new { campaignId, year, invited = invited.Count, skippedWithoutContact = skipped, alreadyLaunched = false });
         })
         .WithName("LaunchCampaign")
         .WithSummary("Launch a campaign year: email every unit in scope its own link");

@@ -83,6 +83,7 @@ public static class AppHost
         }
 
         configureServices?.Invoke(builder.Services);
+        RedactingLoggerFactory.Decorate(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStaticFiles();

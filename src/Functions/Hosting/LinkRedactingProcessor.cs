@@ -1,15 +1,13 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using OpenTelemetry;
 
 namespace GuanGong.Functions.Hosting;
 
 /// <summary>
-/// Removes link tokens from spans before export: an emailed link's token is a credential and sits
-/// in the URL path (<c>/r/{token}</c>, <c>/u/{token}</c>) or query (<c>t=</c>, <c>d=</c>). Anyone
-/// reading telemetry must not be able to act as a reviewer or open a minor's ledger.
+/// Removes link tokens and uploaded file names from spans before export (<see cref="LinkRedaction"/>):
+/// anyone reading telemetry must not be able to act as a reviewer, open a minor's ledger or read a minor's name.
 /// </summary>
-public sealed partial class LinkRedactingProcessor : BaseProcessor<Activity>
+public sealed class LinkRedactingProcessor : BaseProcessor<Activity>
 {
     private static readonly string[] UrlTags = ["url.path", "url.query", "url.full", "http.target", "http.url"];
 
@@ -26,11 +24,5 @@ public sealed partial class LinkRedactingProcessor : BaseProcessor<Activity>
         }
     }
 
-    public static string Redact(string value) => QueryToken().Replace(PathToken().Replace(value, "$1{token}"), "$1{token}");
-
-    [GeneratedRegex(@"(/(?:r|u)/)[^/?#\s]+")]
-    private static partial Regex PathToken();
-
-    [GeneratedRegex(@"([?&](?:t|d|key)=)[^&#\s]+")]
-    private static partial Regex QueryToken();
+    public static string Redact(string value) => LinkRedaction.Redact(value);
 }

@@ -17,6 +17,13 @@ internal static class LedgerEndpoints
     public const string MaxBytesSetting = "GuanGong:Ledgers:MaxBytes";
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// The upload's file name, percent-encoded UTF-8 (<c>encodeURIComponent</c>). A header, not the
+    /// query: URLs end up in proxies' and the platform's access logs, and a register's file name can
+    /// name a minor. <c>?fileName=</c> is still read when the header is absent (older clients).
+    /// </summary>
+    public const string FileNameHeader = "X-File-Name";
+
     public static IServiceCollection AddLedgers(this IServiceCollection services) =>
         services.AddSingleton<LedgerStore>().AddSingleton<LedgerLinks>().AddSingleton<CaseReaders>();
 
@@ -26,6 +33,7 @@ internal static class LedgerEndpoints
             .WithName("UploadLedger")
             .WithTags("Ledgers")
             .WithSummary("Upload one ledger file (raw body, streamed) for an item of a case")
+            .WithDescription("Name the file in the X-File-Name header, percent-encoded UTF-8 (encodeURIComponent); the fileName query parameter is the older way and is read only when the header is absent.")
             // The declared type documents the body; any Content-Type is let through, because the bytes decide.
             .Accepts<Stream>("application/octet-stream", "*/*")
             .Produces<LedgerView>(StatusCodes.Status201Created)
@@ -52,6 +60,23 @@ internal static class LedgerEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, LedgerFileKind.All[0].ContentType, [.. LedgerFileKind.All.Skip(1).Select(k => k.ContentType)])
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static string? NamedFile(HttpRequest request, string? fromQuery)
+    {
+        if (request.Headers[FileNameHeader] is not [{ Length: > 0 } encoded])
+        {
+            return fromQuery;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(encoded);
+        }
+        catch (UriFormatException)
+        {
+            return encoded; // not percent-encoded: take it as it came; Sanitise decides what is usable
+        }
     }
 
     public static long MaxBytes(IConfiguration configuration) =>
@@ -95,10 +120,10 @@ internal static class LedgerEndpoints
             return Problems.NotFound("评分标准中没有这个评分项。", $"Item '{itemId}' is not in template '{template.Value.Id}' v{template.Value.Version}.");
         }
 
-        var name = LedgerFileName.Sanitise(fileName);
+        var name = LedgerFileName.Sanitise(NamedFile(context.Request, fileName));
         if (name.Length == 0)
         {
-            return Problems.Validation([new("fileName", "ledger.file_name_required", "请提供文件名（fileName 参数）。", "The fileName query parameter is required and must contain a usable name.")]);
+            return Problems.Validation([new("fileName", "ledger.file_name_required", "请提供文件名（X-File-Name 请求头）。", $"The {FileNameHeader} header (percent-encoded UTF-8) is required and must contain a usable name.")]);
         }
 
         var maxBytes = MaxBytes(configuration);

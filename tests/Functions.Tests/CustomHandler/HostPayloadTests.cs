@@ -19,6 +19,8 @@ namespace GuanGong.Functions.Tests.CustomHandler;
 /// </summary>
 public sealed class HostPayloadTests
 {
+    private static readonly Dictionary<string, string?> QueueTriggers = new() { ["GuanGong:Engine:Dispatch"] = "QueueTriggers" };
+
     [Fact]
     public async Task QueueTriggers_HostPayloads_CarryASubmissionToItsReviewerEmail()
     {
@@ -62,7 +64,7 @@ public sealed class HostPayloadTests
     [Fact]
     public async Task TimerTrigger_HostPayload_RunsTheJobAndAnswersWithLogs()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(QueueTriggers);
         var payload = new JsonObject
         {
             ["Data"] = new JsonObject { ["timer"] = new JsonObject { ["Schedule"] = new JsonObject { ["AdjustForDST"] = true }, ["ScheduleStatus"] = null, ["IsPastDue"] = false } },
@@ -80,11 +82,33 @@ public sealed class HostPayloadTests
     [Fact]
     public async Task QueueTrigger_PayloadWithoutTheMessageBinding_Answers400AndTheHostRetries()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(QueueTriggers);
 
         using var response = await app.Client.PostAsync(new Uri("/EngineWorkItems", UriKind.Relative), new StringContent("""{"Data":{},"Metadata":{"DequeueCount":1}}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Standalone_InvocationRoutes_Answer404AndNothingRuns()
+    {
+        // Standalone the app's own loops drive the engine: the host's routes must not be a back door
+        // for a forged control message (a decision no link authorised) or a job run on demand.
+        await using var app = await TestApp.StartAsync();
+        var forged = new JsonObject
+        {
+            ["Data"] = new JsonObject { ["message"] = """{"id":"x","instanceId":"case-2026-V1-ABCD","event":{"type":"EventRaised","name":"Decision","input":"{}"}}""" },
+            ["Metadata"] = new JsonObject { ["DequeueCount"] = 1 },
+        };
+        var timer = new JsonObject { ["Data"] = new JsonObject { ["timer"] = new JsonObject() }, ["Metadata"] = new JsonObject() };
+
+        using var control = await app.Client.PostAsync(new Uri("/EngineControl00", UriKind.Relative), new StringContent(forged.ToJsonString(), Encoding.UTF8, "application/json"));
+        using var workItems = await app.Client.PostAsync(new Uri("/EngineWorkItems", UriKind.Relative), new StringContent(forged.ToJsonString(), Encoding.UTF8, "application/json"));
+        using var reconcile = await app.Client.PostAsync(new Uri("/ReconcileDecisions", UriKind.Relative), new StringContent(timer.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, control.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, workItems.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, reconcile.StatusCode);
     }
 
     private static async Task<(HttpStatusCode Status, JsonNode? Body)> InvokeAsync(TestApp app, string function, string text, long dequeueCount, string id, string popReceipt)

@@ -29,7 +29,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         await using var smtp = new SmtpSink();
         var port = FreePorts.Take(1)[0];
         var workingDirectory = Directory.CreateTempSubdirectory("gg-crash").FullName;
-        var environment = Settings(azurite, smtp, port, "k" + Guid.NewGuid().ToString("N")[..10], "k" + Guid.NewGuid().ToString("N")[..10]);
+        var environment = HostProcess.Settings(azurite, smtp, port, "k" + Guid.NewGuid().ToString("N")[..10], "k" + Guid.NewGuid().ToString("N")[..10]);
         await using var host = new HostProcess(environment, workingDirectory, new Uri($"http://127.0.0.1:{port}"));
         await host.StartAsync();
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -104,8 +104,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         var ports = FreePorts.Take(2);
         var (prefix, hub) = ("w" + Guid.NewGuid().ToString("N")[..10], "w" + Guid.NewGuid().ToString("N")[..10]);
         var workingDirectory = Directory.CreateTempSubdirectory("gg-two").FullName;
-        await using var first = new HostProcess(Settings(azurite, smtp, ports[0], prefix, hub), workingDirectory, new Uri($"http://127.0.0.1:{ports[0]}"));
-        await using var second = new HostProcess(Settings(azurite, smtp, ports[1], prefix, hub), workingDirectory, new Uri($"http://127.0.0.1:{ports[1]}"));
+        await using var first = new HostProcess(HostProcess.Settings(azurite, smtp, ports[0], prefix, hub), workingDirectory, new Uri($"http://127.0.0.1:{ports[0]}"));
+        await using var second = new HostProcess(HostProcess.Settings(azurite, smtp, ports[1], prefix, hub), workingDirectory, new Uri($"http://127.0.0.1:{ports[1]}"));
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
         using var a = new HttpClient { BaseAddress = first.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         using var b = new HttpClient { BaseAddress = second.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -170,32 +170,14 @@ public sealed class CrashTests(ITestOutputHelper output)
         return breaks;
     }
 
-    private static Dictionary<string, string> Settings(AzuriteProcess azurite, SmtpSink smtp, int port, string tablePrefix, string hubName) => new()
-    {
-        ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
-        ["GuanGong__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["GuanGong__Profile"] = "Local",
-        ["GuanGong__LocalStack__StartAzurite"] = "false",
-        ["GuanGong__Demo__Seed"] = "false",
-        ["GuanGong__AdminKey"] = ReliabilityApp.AdminKey,
-        ["GuanGong__Mail__Delivery"] = "Smtp",
-        ["GuanGong__Mail__Smtp__Host"] = "127.0.0.1",
-        ["GuanGong__Mail__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["GuanGong__Storage__TablePrefix"] = tablePrefix,
-        ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName,
-        ["AzureFunctionsJobHost__extensions__durableTask__maxQueuePollingInterval"] = "00:00:00.500",
-        ["AzureFunctionsJobHost__extensions__durableTask__messageVisibilityTimeout"] = "00:00:05",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
-    private static HttpRequestMessage Admin(HttpMethod method, string path, string body, string contentType)
+    internal static HttpRequestMessage Admin(HttpMethod method, string path, string body, string contentType)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, contentType) };
         request.Headers.Add("X-Admin-Key", ReliabilityApp.AdminKey);
         return request;
     }
 
-    private static HttpRequestMessage Submit(string unitToken, string idempotencyKey)
+    internal static HttpRequestMessage Submit(string unitToken, string idempotencyKey)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{County.CampaignId}/submissions", UriKind.Relative))
         {
@@ -213,7 +195,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         };
 
     /// <summary>Sends until the app answers with something other than 5xx or a dropped connection (a client retrying through crashes).</summary>
-    private static async Task<int> SendUntilAnsweredAsync(HttpClient client, Func<HttpRequestMessage> request)
+    internal static async Task<int> SendUntilAnsweredAsync(HttpClient client, Func<HttpRequestMessage> request)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {

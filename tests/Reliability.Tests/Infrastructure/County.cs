@@ -123,10 +123,11 @@ internal static class County
     public static async Task<HttpResponseMessage> UploadLedgerAsync(this ReliabilityApp app, string caseId, string bearer, string fileName, byte[] bytes, string? itemId = null)
     {
         var item = itemId ?? Template.AllItems.First().Id;
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{item}/ledgers?fileName={Uri.EscapeDataString(fileName)}", UriKind.Relative))
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{item}/ledgers", UriKind.Relative))
         {
             Content = new ByteArrayContent(bytes),
         };
+        request.Headers.Add("X-File-Name", Uri.EscapeDataString(fileName));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         return await app.Client.SendAsync(request);

@@ -6,6 +6,10 @@ namespace GuanGong.Functions.Hosting.CustomHandler;
 /// Maps queue- and timer-triggered functions at <c>POST /{name}</c>, where the Functions host posts a
 /// custom handler's invocations. A handler that throws answers 500, so the host leaves the queue
 /// message for a retry (and moves it to the poison queue after maxDequeueCount).
+/// These routes are the host's, not the public's: a forged control message would be a decision no
+/// link authorised. They answer only when the app is driven by the Functions host's triggers
+/// (<c>GuanGong:Engine:Dispatch=QueueTriggers</c>; standalone, the app's own loops do this work) and
+/// only to a caller on loopback, where the host talks to its handler; anyone else gets 404.
 /// </summary>
 internal static class TriggerEndpoints
 {
@@ -16,6 +20,11 @@ internal static class TriggerEndpoints
         this IEndpointRouteBuilder app, string name, string queueName, Func<QueueInvocation, IServiceProvider, CancellationToken, Task<string?>> handler) =>
         app.MapPost("/" + name, async (HttpContext context) =>
         {
+            if (!IsHostInvocation(context))
+            {
+                return Results.NotFound();
+            }
+
             var request = await ReadAsync(context);
             if (request?.TriggerText("message") is not { } text)
             {
@@ -34,6 +43,11 @@ internal static class TriggerEndpoints
         this IEndpointRouteBuilder app, string name, string schedule, Func<IServiceProvider, CancellationToken, Task<string?>> handler) =>
         app.MapPost("/" + name, async (HttpContext context) =>
         {
+            if (!IsHostInvocation(context))
+            {
+                return Results.NotFound();
+            }
+
             if (await ReadAsync(context) is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The invocation body is not the Functions host's JSON payload.");
@@ -45,6 +59,10 @@ internal static class TriggerEndpoints
         .WithName(name)
         .WithMetadata(new TimerFunctionTrigger(schedule))
         .ExcludeFromDescription();
+
+    private static bool IsHostInvocation(HttpContext context) =>
+        Cases.Workflow.WorkflowRegistration.UsesQueueTriggers(context.RequestServices.GetRequiredService<IConfiguration>())
+        && context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
 
     private static async Task<HostInvocationRequest?> ReadAsync(HttpContext context)
     {
