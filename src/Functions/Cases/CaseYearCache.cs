@@ -12,22 +12,28 @@ namespace GuanGong.Functions.Cases;
 /// </summary>
 /// <remarks>
 /// Changes made by any host show in the next read: the query asks for <c>Timestamp ge</c> the
-/// newest <em>server</em> timestamp already seen, minus <see cref="Margin"/>. Server timestamps mean
-/// the app's own clock plays no part; the margin covers a write that was stamped before the newest
-/// row seen but became visible only after that query (a write in flight), so rows changed within
-/// the margin are fetched again (their JSON is only parsed when the ETag changed). Cases are never
-/// deleted and never change partition, so merging rows by key is the whole update.
+/// storage service's time (its <c>Date</c> header) when it answered the previous query, minus
+/// <see cref="DefaultMargin"/>. The service's clock on both sides means the app's own clock plays no part;
+/// the margin covers a write stamped before that answer but visible only after it (a write in
+/// flight) and skew between the service's front ends and its partition servers. So a warm read
+/// fetches the rows changed since the last read plus those within the margin before it (their JSON
+/// is parsed again only when the ETag changed); after a quiet spell, none. Cases are never deleted
+/// and never change partition, so merging rows by key is the whole update.
 /// Readers that queue behind a refresh which started after they arrived take its result instead of
 /// querying again. At most <see cref="MaxYears"/> campaign years are kept (least recently read goes).
 /// </remarks>
-internal sealed class CaseYearCache(TableClient table)
+internal sealed class CaseYearCache(TableClient table, TimeSpan? margin = null)
 {
-    public static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
-
     public const int MaxYears = 8;
 
+    public static readonly TimeSpan DefaultMargin = TimeSpan.FromSeconds(30);
+
+    private readonly TimeSpan _margin = margin ?? DefaultMargin;
     private readonly Dictionary<string, Year> _years = new(StringComparer.Ordinal);
     private long _reads;
+
+    /// <summary>How many rows the last completed refresh brought (what a warm read costs in transfer).</summary>
+    public int LastFetched { get; private set; }
 
     /// <summary>Every case in the partition, as of a query that started after this call did.</summary>
     public async Task<IReadOnlyList<CaseRecord>> ListAsync(string partition, CancellationToken cancellationToken)
@@ -73,25 +79,40 @@ internal sealed class CaseYearCache(TableClient table)
     private async Task RefreshAsync(string partition, Year year, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var filter = year.Newest is { } newest
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Timestamp ge {newest - Margin}")
+        var filter = year.Since is { } since
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Timestamp ge {since}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        var seen = year.Newest;
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        DateTimeOffset? served = null;
+        DateTimeOffset? newest = null;
+        var fetched = 0;
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages())
         {
-            if (!year.Rows.TryGetValue(entity.RowKey, out var known) || known.ETag != entity.ETag)
+            served ??= page.GetRawResponse().Headers.Date;
+            foreach (var entity in page.Values)
             {
-                year.Rows[entity.RowKey] = new Row(entity.ETag, RecordTable<CaseRecord>.Read(entity).Value);
-            }
+                fetched++;
+                if (!year.Rows.TryGetValue(entity.RowKey, out var known) || known.ETag != entity.ETag)
+                {
+                    year.Rows[entity.RowKey] = new Row(entity.ETag, RecordTable<CaseRecord>.Read(entity).Value);
+                }
 
-            if (entity.Timestamp is { } stamp && (seen is null || stamp > seen))
-            {
-                seen = stamp;
+                if (entity.Timestamp is { } stamp && (newest is null || stamp > newest))
+                {
+                    newest = stamp;
+                }
             }
         }
 
-        // Only a query that ran to the end moves the mark; rows merged by a failed one are still current.
-        year.Newest = seen;
+        // Only a query that ran to the end moves the mark (rows merged by a failed one are still
+        // current). The storage service's own time when it served the first page, minus the margin,
+        // bounds what this query could have missed; without that header, the newest row seen does.
+        if ((served ?? newest) is { } mark)
+        {
+            year.Since = mark - _margin;
+        }
+
+        LastFetched = fetched;
+
         year.RefreshStarted = started;
     }
 
@@ -103,7 +124,8 @@ internal sealed class CaseYearCache(TableClient table)
 
         public Dictionary<string, Row> Rows { get; } = new(StringComparer.Ordinal);
 
-        public DateTimeOffset? Newest { get; set; }
+        /// <summary>The next refresh asks for rows stamped at or after this (server time).</summary>
+        public DateTimeOffset? Since { get; set; }
 
         public long RefreshStarted { get; set; } = long.MinValue;
 

@@ -75,4 +75,32 @@ public sealed class CaseYearCacheTests
 
         Assert.Single(first);
     }
+
+    [Fact]
+    public async Task ListAsync_QuietSinceTheLastRead_FetchesNoRowsThenOnlyTheChangedOne()
+    {
+        var prefix = CaseTables.NewPrefix();
+        var (tables, _) = await CaseTables.OpenAsync(prefix);
+        var store = new CaseStore(tables);
+        foreach (var unit in new[] { TreeBuilder.Unit1, TreeBuilder.Unit2, TreeBuilder.Unit3 })
+        {
+            await store.TryAddAsync(CaseStoreTests.Case(CampaignId, unit).Build(), CancellationToken.None);
+        }
+
+        // No margin, so the window is only the service's one-second Date granularity: wait past it once.
+        var cache = new CaseYearCache(tables.Cases.Client, TimeSpan.Zero);
+        var partition = CaseKeys.Partition(CampaignId, 2026);
+        await cache.ListAsync(partition, CancellationToken.None);
+        Assert.Equal(3, cache.LastFetched);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        await cache.ListAsync(partition, CancellationToken.None);
+
+        await cache.ListAsync(partition, CancellationToken.None);
+        Assert.Equal(0, cache.LastFetched);
+
+        await new CaseStore((await CaseTables.OpenAsync(prefix)).Tables).TryAddAsync(CaseStoreTests.Case(CampaignId, TreeBuilder.Unit4).Build(), CancellationToken.None);
+        var cases = await cache.ListAsync(partition, CancellationToken.None);
+        Assert.Equal(1, cache.LastFetched);
+        Assert.Equal(4, cases.Count);
+    }
 }
