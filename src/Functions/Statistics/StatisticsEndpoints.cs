@@ -30,8 +30,8 @@ internal static class StatisticsEndpoints
             return refusal!;
         }
 
-        var ratings = await tables.Ratings.ListPartitionAsync(campaignId, cancellationToken);
+        var ratings = await YearRatings.ListAsync(tables, campaignId, scope.Year, cancellationToken);
         var stuckAfter = configuration.GetValue<int?>(StuckAfterSetting) is > 0 and var configured ? configured : DefaultStuckAfterWorkingDays;
-        return TypedResults.Ok(StatisticsCalculator.Compute(scope, ratings.Select(r => r.Value), time.GetUtcNow(), stuckAfter));
+        return TypedResults.Ok(StatisticsCalculator.Compute(scope, ratings, time.GetUtcNow(), stuckAfter));
     }
 }
