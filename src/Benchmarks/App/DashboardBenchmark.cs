@@ -11,8 +11,9 @@ namespace GuanGong.Benchmarks.App;
 /// <summary>
 /// The campaign dashboard of a city (5,000 units in full mode), its committees stored through
 /// <see cref="CommitteeDirectory"/> (what the admin import does, without the HTTP upload) and three
-/// years of cases seeded straight into the cases table: the time of a warm <c>GET /api/campaigns/{id}/statistics</c>, beside the time
-/// the year's cases take to list cold (a fresh <see cref="CaseStore"/>: the whole partition) and warm.
+/// years of cases seeded straight into the cases table: the time of a warm
+/// <c>GET /api/campaigns/{id}/statistics</c>, beside the time the year's cases take to list cold
+/// (a fresh <see cref="CaseStore"/>: the whole partition) and warm.
 /// </summary>
 /// <remarks>
 /// The reads start once the listing cache's margin has passed since the last case was written: a

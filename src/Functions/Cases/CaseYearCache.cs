@@ -7,8 +7,8 @@ namespace GuanGong.Functions.Cases;
 
 /// <summary>
 /// This process's copy of the cases of a few campaign years, brought up to date on every read by
-/// one query for the rows changed since the newest change it has seen: a warm read of a year with
-/// nothing new costs one small query instead of the whole partition (5,000 rows of full case JSON).
+/// one query for the rows changed since its previous query: a warm read of a year with nothing new
+/// costs one small query instead of the whole partition (5,000 rows of full case JSON).
 /// </summary>
 /// <remarks>
 /// Changes made by any host show in the next read: the query asks for <c>Timestamp ge</c> the
