@@ -4,21 +4,41 @@ using GuanGong.Storage.Tables;
 namespace GuanGong.Functions.Cases;
 
 /// <summary>
-/// Cases as stored: one row per case (partition = case id, so a status read is a point lookup),
-/// with CampaignId/Year/UnitCode/Status columns for listing a campaign's cases.
+/// Cases as stored: one row per case, partition = the campaign year, row key = the case id
+/// (<see cref="CaseKeys"/>), with CampaignId/Year/UnitCode/Status columns.
 /// </summary>
+/// <remarks>
+/// Why this layout: the dashboard, the township rating and the reviewer queue all list one campaign
+/// year, and with partition = case id (layout 1) that listing was a scan of every case of every
+/// year (1.5 s for 15,000 cases on Azurite). Both keys derive from the case id alone, so a status
+/// read is still a point read and a submission can still name its case before it exists.
+/// A year's listing goes through <see cref="CaseYearCache"/>, so a warm read costs one query for the
+/// rows changed since the last read rather than the whole partition. The alternative, slim typed
+/// columns read with $select, still moves 5,000 rows per read and would have split the statistics
+/// and the exports (which need outcomes and verdicts) over two shapes; the cache keeps every reader
+/// on <see cref="CaseRecord"/>. Layout 1 rows are moved at start-up by <see cref="CaseLayoutMigration"/>.
+/// </remarks>
 public sealed class CaseStore(AppTables tables)
 {
-    private const string Row = "case";
+    private readonly CaseYearCache _years = new(tables.Cases.Client);
 
     public Task<StoredRecord<CaseRecord>?> GetAsync(string caseId, CancellationToken cancellationToken) =>
-        tables.Cases.GetAsync(caseId, Row, cancellationToken);
+        CaseKeys.PartitionOf(caseId) is { } partition
+            ? tables.Cases.GetAsync(partition, caseId, cancellationToken)
+            : Task.FromResult<StoredRecord<CaseRecord>?>(null);
 
-    public Task<bool> TryAddAsync(CaseRecord record, CancellationToken cancellationToken) =>
-        tables.Cases.TryAddAsync(record.CaseId, Row, record, Columns(record), cancellationToken);
+    public Task<bool> TryAddAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return tables.Cases.TryAddAsync(PartitionOf(record), record.CaseId, record, Columns(record), cancellationToken);
+    }
 
-    public Task<bool> TryUpdateAsync(StoredRecord<CaseRecord> stored, CaseRecord updated, CancellationToken cancellationToken) =>
-        tables.Cases.TryUpdateAsync(updated.CaseId, Row, updated, stored.ETag, Columns(updated), cancellationToken);
+    public Task<bool> TryUpdateAsync(StoredRecord<CaseRecord> stored, CaseRecord updated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(updated);
+        return tables.Cases.TryUpdateAsync(PartitionOf(updated), updated.CaseId, updated, stored.ETag, Columns(updated), cancellationToken);
+    }
 
     /// <summary>
     /// Reads, changes and writes a case with an ETag guard, re-reading on a conflict, so two
@@ -46,11 +66,22 @@ public sealed class CaseStore(AppTables tables)
         throw new InvalidOperationException($"Case {caseId} kept changing under 20 attempts to update it.");
     }
 
+    /// <summary>
+    /// A campaign's cases of one year (from this process's cache, brought up to date by one small
+    /// query: changes made anywhere show), or of all its years (one range query, uncached).
+    /// </summary>
     public async Task<IReadOnlyList<CaseRecord>> ListAsync(string campaignId, int? year, CancellationToken cancellationToken)
     {
-        var filter = year is { } y
-            ? TableClient.CreateQueryFilter($"CampaignId eq {campaignId} and Year eq {y}")
-            : TableClient.CreateQueryFilter($"CampaignId eq {campaignId}");
+        ArgumentNullException.ThrowIfNull(campaignId);
+
+        // Two campaigns whose tags collide would share partitions; the campaign column tells them apart.
+        if (year is { } y)
+        {
+            return [.. (await _years.ListAsync(CaseKeys.Partition(campaignId, y), cancellationToken)).Where(c => c.CampaignId == campaignId)];
+        }
+
+        var (from, before) = CaseKeys.CampaignRange(campaignId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {before} and CampaignId eq {campaignId}");
         var cases = new List<CaseRecord>();
         await foreach (var record in tables.Cases.QueryAsync(filter, cancellationToken))
         {
@@ -60,7 +91,10 @@ public sealed class CaseStore(AppTables tables)
         return cases;
     }
 
-    private static Dictionary<string, object> Columns(CaseRecord record) => new()
+    private static string PartitionOf(CaseRecord record) =>
+        CaseKeys.PartitionOf(record.CaseId) ?? throw new ArgumentException($"'{record.CaseId}' is not a case number.", nameof(record));
+
+    internal static Dictionary<string, object> Columns(CaseRecord record) => new()
     {
         ["CampaignId"] = record.CampaignId,
         ["Year"] = record.Year,

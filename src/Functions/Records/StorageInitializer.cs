@@ -1,4 +1,5 @@
 using GuanGong.Durable;
+using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
 
@@ -66,6 +67,7 @@ internal sealed partial class StorageInitializer(
         try
         {
             await tables.CreateAllAsync(cancellationToken);
+            await MigrateCasesAsync(cancellationToken);
             await storage.Blobs.GetBlobContainerClient(LedgerContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await engine.CreateIfNotExistsAsync(cancellationToken);
             VersionCheck = await worker.CheckInFlightInstancesAsync(cancellationToken);
@@ -89,6 +91,19 @@ internal sealed partial class StorageInitializer(
             return false;
         }
     }
+
+    // Before the worker starts and before IsReady: no activity or request writes a case meanwhile.
+    private async Task MigrateCasesAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await CaseLayoutMigration.RunAsync(tables.Cases.Client, cancellationToken);
+        if (!outcome.AlreadyDone)
+        {
+            LogCasesMigrated(logger, outcome.Moved, outcome.NotCaseNumbers.Count, outcome.ChangedMeanwhile.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cases moved to the campaign-year layout: {Moved} moved, {NotCaseNumbers} not case numbers (left), {ChangedMeanwhile} changed meanwhile (retried next start)")]
+    private static partial void LogCasesMigrated(ILogger logger, int moved, int notCaseNumbers, int changedMeanwhile);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "In-flight orchestration {InstanceId} ({Name} v{Version}) would not replay on this build: {Problem}")]
     private static partial void LogIncompatible(ILogger logger, string instanceId, string name, string? version, string? problem);

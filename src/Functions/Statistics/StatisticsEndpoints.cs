@@ -8,7 +8,7 @@ internal static class StatisticsEndpoints
     public const string StuckAfterSetting = "GuanGong:Statistics:StuckAfterWorkingDays";
     public const int DefaultStuckAfterWorkingDays = 10;
 
-    public static IServiceCollection AddCampaignStatistics(this IServiceCollection services) => services.AddSingleton<CampaignScopes>();
+    public static IServiceCollection AddCampaignStatistics(this IServiceCollection services) => services.AddSingleton<CampaignScopes>().AddSingleton<PassRateViews>();
 
     public static void MapCampaignStatistics(this IEndpointRouteBuilder api) =>
         api.MapGet("/campaigns/{campaignId}/statistics", GetAsync)
@@ -22,7 +22,7 @@ internal static class StatisticsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> GetAsync(
-        string campaignId, string? root, int? year, HttpContext context, CampaignScopes scopes, AppTables tables, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
+        string campaignId, string? root, int? year, HttpContext context, CampaignScopes scopes, PassRateViews memo, AppTables tables, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var (scope, refusal) = await scopes.ResolveAsync(context, campaignId, root, year, cancellationToken);
         if (scope is null)
@@ -30,8 +30,8 @@ internal static class StatisticsEndpoints
             return refusal!;
         }
 
-        var ratings = await tables.Ratings.ListPartitionAsync(campaignId, cancellationToken);
+        var ratings = await YearRatings.ListAsync(tables, campaignId, scope.Year, cancellationToken);
         var stuckAfter = configuration.GetValue<int?>(StuckAfterSetting) is > 0 and var configured ? configured : DefaultStuckAfterWorkingDays;
-        return TypedResults.Ok(StatisticsCalculator.Compute(scope, ratings.Select(r => r.Value), time.GetUtcNow(), stuckAfter));
+        return TypedResults.Ok(StatisticsCalculator.Compute(scope, ratings, time.GetUtcNow(), stuckAfter, memo));
     }
 }
