@@ -73,7 +73,7 @@ internal static class DashboardPages
 
     private static async Task<IResult> ShowAsync(
         string campaignId, string? root, int? year, string? t, HttpContext http, DashboardSession session, Access access, CampaignScopes scopes,
-        AppTables tables, ReviewLinks links, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        AppTables tables, PassRateViews memo, ReviewLinks links, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
         var caller = await CallerAsync(http, session, access, ct);
         if (caller is not (AdminCaller or CommitteeCaller))
@@ -87,9 +87,7 @@ internal static class DashboardPages
             return PageLayout.Message("无法查看", "找不到这次活动，或这个范围不在您可以查看的关工委之内。", StatusCodes.Status404NotFound);
         }
 
-        var ratings = await tables.Ratings.ListPartitionAsync(campaignId, ct);
-        var stuckAfter = configuration.GetValue<int?>(StatisticsEndpoints.StuckAfterSetting) is > 0 and var configured ? configured : StatisticsEndpoints.DefaultStuckAfterWorkingDays;
-        var statistics = StatisticsCalculator.Compute(scope, ratings.Select(r => r.Value), time.GetUtcNow(), stuckAfter);
+        var statistics = await StatisticsEndpoints.ComputeAsync(scope, tables, memo, time, configuration, ct);
 
         // Exports take the same credentials as the statistics; a signed-in administrator's buttons carry
         // a short-lived dashboard link for just this subtree rather than anything of the session.

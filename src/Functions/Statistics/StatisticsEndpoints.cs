@@ -30,8 +30,14 @@ internal static class StatisticsEndpoints
             return refusal!;
         }
 
-        var ratings = await YearRatings.ListAsync(tables, campaignId, scope.Year, cancellationToken);
+        return TypedResults.Ok(await ComputeAsync(scope, tables, memo, time, configuration, cancellationToken));
+    }
+
+    /// <summary>The statistics of a resolved scope, as the API and the dashboard page both show them: the year's ratings only, pass rates remembered while nothing changed.</summary>
+    public static async Task<CampaignStatistics> ComputeAsync(CampaignScope scope, AppTables tables, PassRateViews memo, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var ratings = await YearRatings.ListAsync(tables, scope.Campaign.Settings.Id, scope.Year, cancellationToken);
         var stuckAfter = configuration.GetValue<int?>(StuckAfterSetting) is > 0 and var configured ? configured : DefaultStuckAfterWorkingDays;
-        return TypedResults.Ok(StatisticsCalculator.Compute(scope, ratings, time.GetUtcNow(), stuckAfter, memo));
+        return StatisticsCalculator.Compute(scope, ratings, time.GetUtcNow(), stuckAfter, memo);
     }
 }
