@@ -50,40 +50,18 @@ internal static class CampaignEndpoints
         .WithSummary("Create a campaign (period, pinned template, targets, ladders, look-back and township shares)")
         .Accepts<CampaignSettings>("application/json");
 
-        admin.MapPost("/{campaignId}/launch", async (string campaignId, LaunchRequest? request, CampaignStore campaigns, CommitteeDirectory directory, CampaignLauncher launcher, TimeProvider time, CancellationToken ct) =>
+        admin.MapPost("/{campaignId}/launch", async (string campaignId, LaunchRequest? request, CampaignLauncher launcher, CancellationToken ct) =>
         {
-            var stored = await campaigns.GetAsync(campaignId, ct);
-            if (stored is null)
-            {
-                return Problems.NotFound("找不到这次创建活动。", $"There is no campaign '{campaignId}'.");
-            }
-
-            var settings = stored.Value.Settings;
-            var year = request?.Year ?? stored.Value.LaunchYear ?? settings.StartYear;
-            if (year < settings.StartYear || year > settings.EndYear)
-            {
-                return Problems.Validation([new("year", "launch.year_out_of_range", $"年度必须在 {settings.StartYear} 到 {settings.EndYear} 之间。", "The year is outside the campaign.")]);
-            }
-
-            // A repeated launch (a double click, a retried request) must not email every unit again;
-            // a launch that died before its invitations all went out has no InvitedYear and sends them.
-            if (stored.Value.InvitedYear == year && request?.Resend != true)
-            {
-                return Results.Ok(new { campaignId, year, invited = 0, skippedWithoutContact = Array.Empty<string>(), alreadyLaunched = true });
-            }
-
-            var launched = stored.Value with { LaunchedAt = stored.Value.LaunchedAt ?? time.GetUtcNow(), LaunchYear = year };
-            if (launched != stored.Value && !await campaigns.TryUpdateAsync(stored, launched, ct))
-            {
-                return Problems.Conflict("campaign-changed", "活动刚被他人修改，请重试。", "The campaign changed meanwhile; retry.");
-            }
-
-            var (invited, skipped) = await launcher.InviteAsync(launched, await directory.GetTreeAsync(ct), year, ct);
-            await campaigns.UpdateAsync(campaignId, c => c.InvitedYear == year ? null : c with { InvitedYear = year }, ct);
-            return Results.Ok(new { campaignId, year, invited = invited.Count, skippedWithoutContact = skipped, alreadyLaunched = false });
+            var outcome = await launcher.LaunchAsync(campaignId, request?.Year, request?.Resend == true, ct);
+            return outcome.Launched is { } launched
+                ? Results.Accepted($"/api/campaigns/{Uri.EscapeDataString(campaignId)}", new
+                {
+                    launched.CampaignId, launched.Year, launched.Round, launched.Units, launched.SkippedWithoutContact, launched.AlreadyLaunched,
+                })
+                : outcome.Problem!;
         })
         .WithName("LaunchCampaign")
-        .WithSummary("Launch a campaign year: email every unit in scope its own link");
+        .WithSummary("Launch a campaign year: every unit in scope is emailed its own link, in the background (202); launching the year again sends nothing unless resend is true");
 
         api.MapGet("/campaigns/{campaignId}", async (string campaignId, HttpContext http, Access access, CampaignStore campaigns, CommitteeDirectory directory, CancellationToken ct) =>
         {

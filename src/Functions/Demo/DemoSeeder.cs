@@ -48,14 +48,14 @@ internal sealed partial class DemoSeeder(
             TemplateLoader.GetEmbedded("five-good-a").Pin(),
             [new YearTarget(year, new Percentage(60)), new YearTarget(year + 1, new Percentage(70)), new YearTarget(year + 2, new Percentage(80))],
             [], 2, [EscalationLadder.Default], new Percentage(10), new Percentage(80));
-        var record = new CampaignRecord(CampaignRecord.CurrentSchemaVersion, settings, time.GetUtcNow(), time.GetUtcNow(), year);
+        var record = new CampaignRecord(CampaignRecord.CurrentSchemaVersion, settings, time.GetUtcNow(), null, null);
         if (await campaigns.TryAddAsync(record, stoppingToken))
         {
-            var (invited, _) = await launcher.InviteAsync(record, tree.Value, year, stoppingToken);
-            LogSeeded(logger, tree.Value.Committees.Count, invited.Count);
+            var launched = (await launcher.LaunchAsync(CampaignId, year, resend: false, stoppingToken)).Launched;
+            LogSeeded(logger, tree.Value.Committees.Count, launched?.Units ?? 0);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: {Committees} committees, {Invited} invitations in the local mailbox (/dev/mail)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: {Committees} committees; {Invited} invitations are on their way to the local mailbox (/dev/mail)")]
     private static partial void LogSeeded(ILogger logger, int committees, int invited);
 }

@@ -34,6 +34,7 @@ public sealed class AppTables
         ApiKeys = new(storage.Tables.GetTableClient(prefix + "ApiKeys"));
         Ratings = new(storage.Tables.GetTableClient(prefix + "Ratings"));
         Holidays = new(storage.Tables.GetTableClient(prefix + "Holidays"));
+        Invitations = new(storage.Tables.GetTableClient(prefix + "Invitations"));
     }
 
     public RecordTable<Committee> Committees { get; }
@@ -58,9 +59,11 @@ public sealed class AppTables
 
     public RecordTable<HolidayNotice> Holidays { get; }
 
+    public RecordTable<InvitationRecord> Invitations { get; }
+
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client })
+        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -1,36 +1,74 @@
+using System.Net;
 using System.Text.Json;
 using GuanGong.Functions.Tests.Workflow;
 using GuanGong.Testing;
 
 namespace GuanGong.Functions.Tests.Campaigns;
 
-/// <summary>Launching a year twice (a double click, a retried request) emails nobody twice; asking to resend does.</summary>
+/// <summary>
+/// A launch answers at once and the invitations go out in the background; launching the year again
+/// (a double click, a retried request) emails nobody twice; asking to resend does, once more.
+/// </summary>
 public sealed class LaunchTests
 {
     [Fact]
-    public async Task Launch_SameYearAgain_SendsNoSecondInvitationUnlessResendIsAsked()
+    public async Task Launch_AnswersAtOnce_InvitesInBackground_RepeatSendsNothing_ResendSendsOnceMore()
     {
         await using var smtp = new SmtpSink();
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
-        await app.SetUpCountyAsync(villages: 2);
-        await smtp.WaitForAsync(m => m.To.Contains("village2@example.cn"));
-        var invitationsAfterFirst = Invitations(smtp);
+        (await app.AdminPostAsync("/api/admin/committees", WorkflowBuilders.CountyCsv(3), "text/csv")).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/campaigns", GuanGong.Domain.DomainJson.Serialize(WorkflowBuilders.Campaign()))).EnsureSuccessStatusCode();
 
-        using var again = await app.AdminPostAsync($"/api/admin/campaigns/{WorkflowBuilders.CampaignId}/launch", """{"year":2026}""");
-        using var withoutYear = await app.AdminPostAsync($"/api/admin/campaigns/{WorkflowBuilders.CampaignId}/launch", "{}");
-        await Task.Delay(300); // any mail a repeat sent would have arrived by now (the first launch's did before its answer)
-        var invitationsAfterRepeats = Invitations(smtp);
-        using var resend = await app.AdminPostAsync($"/api/admin/campaigns/{WorkflowBuilders.CampaignId}/launch", """{"year":2026,"resend":true}""");
+        using var first = await app.AdminPostAsync(LaunchPath, """{"year":2026}""");
+        var units = (await BodyAsync(first)).GetProperty("units").GetInt32();
+        await WaitForInvitationsAsync(smtp, units);
+        using var again = await app.AdminPostAsync(LaunchPath, """{"year":2026}""");
+        using var withoutYear = await app.AdminPostAsync(LaunchPath, "{}");
+        await Task.Delay(1500); // a repeat that sent anything would have reached the sink by now
+        var afterRepeats = Invitations(smtp);
+        using var resend = await app.AdminPostAsync(LaunchPath, """{"year":2026,"resend":true}""");
+        await WaitForInvitationsAsync(smtp, 2 * units);
 
-        Assert.True(invitationsAfterFirst >= 2);
-        Assert.True(again.IsSuccessStatusCode && withoutYear.IsSuccessStatusCode);
-        using var againBody = JsonDocument.Parse(await again.Content.ReadAsStringAsync());
-        Assert.True(againBody.RootElement.GetProperty("alreadyLaunched").GetBoolean());
-        Assert.Equal(0, againBody.RootElement.GetProperty("invited").GetInt32());
-        Assert.Equal(invitationsAfterFirst, invitationsAfterRepeats);
-        using var resendBody = JsonDocument.Parse(await resend.Content.ReadAsStringAsync());
-        Assert.Equal(invitationsAfterFirst, resendBody.RootElement.GetProperty("invited").GetInt32());
-        Assert.Equal(2 * invitationsAfterFirst, Invitations(smtp));
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.True(units >= 4, $"{units} units in scope");
+        var repeated = await BodyAsync(again);
+        Assert.True(repeated.GetProperty("alreadyLaunched").GetBoolean());
+        Assert.Equal(1, repeated.GetProperty("round").GetInt32());
+        Assert.True((await BodyAsync(withoutYear)).GetProperty("alreadyLaunched").GetBoolean());
+        Assert.Equal(units, afterRepeats);
+        var resent = await BodyAsync(resend);
+        Assert.False(resent.GetProperty("alreadyLaunched").GetBoolean());
+        Assert.Equal(2, resent.GetProperty("round").GetInt32());
+        Assert.Equal(2 * units, Invitations(smtp));
+    }
+
+    [Fact]
+    public async Task Launch_YearOutsideTheCampaign_Answers400AndStartsNothing()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
+        (await app.AdminPostAsync("/api/admin/committees", WorkflowBuilders.CountyCsv(1), "text/csv")).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/campaigns", GuanGong.Domain.DomainJson.Serialize(WorkflowBuilders.Campaign()))).EnsureSuccessStatusCode();
+
+        using var response = await app.AdminPostAsync(LaunchPath, """{"year":2031}""");
+        await Task.Delay(1000);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, Invitations(smtp));
+    }
+
+    private static string LaunchPath => $"/api/admin/campaigns/{WorkflowBuilders.CampaignId}/launch";
+
+    private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    private static async Task WaitForInvitationsAsync(SmtpSink smtp, int count)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Invitations(smtp) < count && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(100);
+        }
     }
 
     private static int Invitations(SmtpSink smtp) => smtp.Messages.Count(m => m.Links.Any(l => l.Contains("/u/", StringComparison.Ordinal)));

@@ -41,7 +41,10 @@ public static class WorkflowRegistration
             .AddActivity<ApplyDecisionActivity>()
             .AddActivity<ExpireRectificationActivity>()
             .AddActivity<NotifyUnitOfVerdictActivity>()
-            .AddActivity<UpdateTownshipRatingActivity>(),
+            .AddActivity<UpdateTownshipRatingActivity>()
+            .AddOrchestrator<Campaigns.InvitationOrchestrator>()
+            .AddActivity<Campaigns.ListInviteesActivity>()
+            .AddActivity<Campaigns.SendInvitationsActivity>(),
             runPollingDispatcher: false);
         services.AddSingleton<IOrchestrationBackend>(sp =>
         {

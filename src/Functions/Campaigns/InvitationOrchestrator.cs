@@ -1,0 +1,32 @@
+using GuanGong.Durable;
+using GuanGong.Functions.Cases.Workflow;
+
+namespace GuanGong.Functions.Campaigns;
+
+/// <summary>
+/// Sends a round of a campaign year's invitations in the background, in batches. A county of a few
+/// hundred units is minutes of SMTP, a city of thousands far more than an HTTP request may last, so
+/// the launch answers at once and this carries the sending; a crash resumes at the batch it was in.
+/// </summary>
+[DurableTask(Name)]
+public sealed class InvitationOrchestrator : TaskOrchestrator<InvitationRun, int>
+{
+    public const string Name = "CampaignInvitations";
+
+    /// <summary>Units per activity call: a crash re-runs at most this many checks, and mails only to units not yet marked.</summary>
+    public const int BatchSize = 25;
+
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, InvitationRun input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var units = await context.CallActivityAsync<IReadOnlyList<string>>(ListInviteesActivity.Name, input, CaseOrchestrator.Retry);
+        var sent = 0;
+        foreach (var batch in units.Chunk(BatchSize))
+        {
+            sent += await context.CallActivityAsync<int>(SendInvitationsActivity.Name, new InvitationBatch(input, batch), CaseOrchestrator.Retry);
+        }
+
+        return sent;
+    }
+}
