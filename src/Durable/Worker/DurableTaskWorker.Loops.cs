@@ -14,11 +14,12 @@ public sealed partial class DurableTaskWorker
                 if (batch.Count > 0)
                 {
                     idle = _options.MinQueuePollingInterval;
+                    _polling.Found(partition);
                     await ProcessControlBatchAsync(batch, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                idle = await IdleAsync(wake, idle, cancellationToken).ConfigureAwait(false);
+                idle = await IdleAsync(partition, wake, idle, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -27,7 +28,7 @@ public sealed partial class DurableTaskWorker
             catch (Exception ex)
             {
                 Log.LoopError(_logger, $"control-{partition}", ex);
-                idle = await IdleAsync(Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
+                idle = await IdleAsync(partition, Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -35,6 +36,7 @@ public sealed partial class DurableTaskWorker
     private async Task WorkItemLoopAsync(CancellationToken cancellationToken)
     {
         var idle = _options.MinQueuePollingInterval;
+        var queue = _backend.PartitionCount;
         while (!cancellationToken.IsCancellationRequested)
         {
             var held = false;
@@ -49,11 +51,12 @@ public sealed partial class DurableTaskWorker
                 {
                     held = false;
                     _activitySlots.Release();
-                    idle = await IdleAsync(wake, idle, cancellationToken).ConfigureAwait(false);
+                    idle = await IdleAsync(queue, wake, idle, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 idle = _options.MinQueuePollingInterval;
+                _polling.Found(queue);
                 for (var i = 0; i < items.Count; i++)
                 {
                     if (i > 0)
@@ -77,15 +80,36 @@ public sealed partial class DurableTaskWorker
                 }
 
                 Log.LoopError(_logger, "workitems", ex);
-                idle = await IdleAsync(Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
+                idle = await IdleAsync(queue, Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    // Waits for a wake-up signal or the idle interval, whichever comes first; returns the next, longer interval.
-    private async Task<TimeSpan> IdleAsync(Task wake, TimeSpan idle, CancellationToken cancellationToken)
+    // Waits for a wake-up signal (a message this process sent), a targeted wake (a timer this process
+    // set is due) or the queue's next poll time, whichever comes first; returns the next, longer back-off.
+    private async Task<TimeSpan> IdleAsync(int queue, Task wake, TimeSpan idle, CancellationToken cancellationToken)
     {
-        await Task.WhenAny(wake, Task.Delay(idle, _options.PollingTimeProvider, cancellationToken)).ConfigureAwait(false);
+        var time = _options.PollingTimeProvider;
+        var lastPoll = time.GetUtcNow();
+        if (idle >= _options.MaxQueuePollingInterval)
+        {
+            _polling.Idle(queue);
+        }
+
+        while (!_polling.TakeWake(queue))
+        {
+            var changed = _polling.ChangedTask(queue);
+            var wait = _polling.NextPoll(queue, lastPoll, idle) - time.GetUtcNow();
+            using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var sleep = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, sleeping.Token);
+            var first = await Task.WhenAny(wake, changed, sleep).ConfigureAwait(false);
+            await sleeping.CancelAsync().ConfigureAwait(false);
+            if (first != changed)
+            {
+                break;
+            }
+        }
+
         var next = TimeSpan.FromTicks(idle.Ticks * 2);
         return next > _options.MaxQueuePollingInterval ? _options.MaxQueuePollingInterval : next;
     }

@@ -24,6 +24,23 @@ public sealed class DurableTaskWorkerOptions
     /// <summary>Control messages fetched per poll (1 to 32).</summary>
     public int ControlQueueBatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// Runs activities inside the episode that scheduled them when this worker has them registered
+    /// (default false), like Temporal's local activities: the episode runs them, records their
+    /// results, runs the orchestrator again, and repeats until the orchestrator waits on something
+    /// else or finishes; then it writes one checkpoint. An activity round trip then costs no queue
+    /// messages and no extra episode. Execution stays at-least-once (a crash before the checkpoint
+    /// runs them again on the message's redelivery) and a process-crashing activity poisons the
+    /// orchestration message after <see cref="MaxDequeueCount"/> deliveries.
+    /// </summary>
+    public bool LocalActivities { get; set; }
+
+    /// <summary>With <see cref="LocalActivities"/>: batches of activities one episode runs before it queues the rest (default 16), so one instance cannot hog a work item.</summary>
+    public int LocalActivityMaxRounds { get; set; } = 16;
+
+    /// <summary>With <see cref="LocalActivities"/>: after this much engine-clock time (default 30 s) an episode stops starting local activities and queues further calls.</summary>
+    public TimeSpan LocalActivityTimeLimit { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Serializes inputs, outputs, events and custom status.</summary>
     public DataConverter DataConverter { get; set; } = JsonDataConverter.Default;
 
