@@ -5,6 +5,7 @@ public sealed partial class DurableTaskWorker
     private async Task ControlLoopAsync(int partition, CancellationToken cancellationToken)
     {
         var idle = _options.MinQueuePollingInterval;
+        var woken = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -13,13 +14,12 @@ public sealed partial class DurableTaskWorker
                 var batch = await _backend.ReceiveControlMessagesAsync(partition, _options.ControlQueueBatchSize, _options.MessageVisibilityTimeout, cancellationToken).ConfigureAwait(false);
                 if (batch.Count > 0)
                 {
-                    idle = _options.MinQueuePollingInterval;
-                    _polling.Found(partition);
+                    Found(partition, woken, ref idle);
                     await ProcessControlBatchAsync(batch, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                idle = await IdleAsync(partition, wake, idle, cancellationToken).ConfigureAwait(false);
+                (idle, woken) = await IdleAsync(partition, wake, idle, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -28,7 +28,7 @@ public sealed partial class DurableTaskWorker
             catch (Exception ex)
             {
                 Log.LoopError(_logger, $"control-{partition}", ex);
-                idle = await IdleAsync(partition, Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
+                (idle, woken) = await IdleAsync(partition, Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -36,6 +36,7 @@ public sealed partial class DurableTaskWorker
     private async Task WorkItemLoopAsync(CancellationToken cancellationToken)
     {
         var idle = _options.MinQueuePollingInterval;
+        var woken = false;
         var queue = _backend.PartitionCount;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -51,12 +52,11 @@ public sealed partial class DurableTaskWorker
                 {
                     held = false;
                     _activitySlots.Release();
-                    idle = await IdleAsync(queue, wake, idle, cancellationToken).ConfigureAwait(false);
+                    (idle, woken) = await IdleAsync(queue, wake, idle, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                idle = _options.MinQueuePollingInterval;
-                _polling.Found(queue);
+                Found(queue, woken, ref idle);
                 for (var i = 0; i < items.Count; i++)
                 {
                     if (i > 0)
@@ -80,14 +80,29 @@ public sealed partial class DurableTaskWorker
                 }
 
                 Log.LoopError(_logger, "workitems", ex);
-                idle = await IdleAsync(queue, Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
+                (idle, woken) = await IdleAsync(queue, Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
+    // Messages found on a timed poll are news from elsewhere (another process, a redelivery): the
+    // queue polls often again, and the idle turns end for every queue. Messages found because this
+    // process said it sent them (a wake-up) are not: the back-off goes on, so that an app whose
+    // traffic all starts in-process polls no more than its wake-ups ask for.
+    private void Found(int queue, bool woken, ref TimeSpan idle)
+    {
+        // A timed poll that lands just as one of this process's timers comes due found that timer.
+        if (!woken && !_polling.TakeWake(queue))
+        {
+            idle = _options.MinQueuePollingInterval;
+            _polling.Found(queue);
+        }
+    }
+
     // Waits for a wake-up signal (a message this process sent), a targeted wake (a timer this process
-    // set is due) or the queue's next poll time, whichever comes first; returns the next, longer back-off.
-    private async Task<TimeSpan> IdleAsync(int queue, Task wake, TimeSpan idle, CancellationToken cancellationToken)
+    // set is due) or the queue's next poll time, whichever comes first; returns the next, longer
+    // back-off and whether a wake-up (rather than the time) ended the wait.
+    private async Task<(TimeSpan Next, bool Woken)> IdleAsync(int queue, Task wake, TimeSpan idle, CancellationToken cancellationToken)
     {
         var time = _options.PollingTimeProvider;
         var lastPoll = time.GetUtcNow();
@@ -96,6 +111,7 @@ public sealed partial class DurableTaskWorker
             _polling.Idle(queue);
         }
 
+        var woken = true;
         while (!_polling.TakeWake(queue))
         {
             var changed = _polling.ChangedTask(queue);
@@ -106,12 +122,13 @@ public sealed partial class DurableTaskWorker
             await sleeping.CancelAsync().ConfigureAwait(false);
             if (first != changed)
             {
+                woken = first == wake;
                 break;
             }
         }
 
         var next = TimeSpan.FromTicks(idle.Ticks * 2);
-        return next > _options.MaxQueuePollingInterval ? _options.MaxQueuePollingInterval : next;
+        return (next > _options.MaxQueuePollingInterval ? _options.MaxQueuePollingInterval : next, woken);
     }
 
     private void Track(Task task)
