@@ -17,18 +17,6 @@ internal sealed class DelayedWakeup(TimeProvider time, int partitionCount, Actio
     private DateTimeOffset _armedFor = DateTimeOffset.MaxValue;
     private bool _enabled;
 
-    /// <summary>How many wake-ups are pending (for tests).</summary>
-    public int PendingCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _due.Count;
-            }
-        }
-    }
-
     public void Enable()
     {
         lock (_gate)

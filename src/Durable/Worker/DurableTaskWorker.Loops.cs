@@ -92,10 +92,11 @@ public sealed partial class DurableTaskWorker
     private void Found(int queue, bool woken, ref TimeSpan idle)
     {
         // A timed poll that lands just as one of this process's timers comes due found that timer.
-        if (!woken && !_polling.TakeWake(queue))
+        var expected = woken || _polling.TakeWake(queue);
+        _polling.Found(queue, expected);
+        if (!expected)
         {
             idle = _options.MinQueuePollingInterval;
-            _polling.Found(queue);
         }
     }
 

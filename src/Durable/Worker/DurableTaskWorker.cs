@@ -56,7 +56,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         _activitySlots = new SemaphoreSlim(_options.MaxConcurrentActivityFunctions, _options.MaxConcurrentActivityFunctions);
 
         // One schedule for the control partitions and, last, the work-item queue.
-        _polling = new PollingSchedule(backend.PartitionCount + 1, _options.PollingTimeProvider, _options.MaxQueuePollingInterval);
+        _polling = new PollingSchedule(backend.PartitionCount + 1, _options.PollingTimeProvider, _options.MaxQueuePollingInterval, _options.IdleQueuesTakeTurnsAfter);
         _delayedWakeup = new DelayedWakeup(_options.PollingTimeProvider, backend.PartitionCount, _polling.Wake);
         var invoker = new ActivityInvoker(registry, _options, services);
         var local = _options.LocalActivities ? new LocalActivityRunner(backend, invoker, _activitySlots, _options, loggerFactory) : null;

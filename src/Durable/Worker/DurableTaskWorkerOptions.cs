@@ -12,6 +12,16 @@ public sealed class DurableTaskWorkerOptions
     /// <summary>The longest idle wait between polls of an empty queue (default 30 s); idle polling backs off up to this.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long nothing must have been found on any queue before idle queues take turns (default
+    /// 30 s). Once every queue has also backed off to <see cref="MaxQueuePollingInterval"/>, the
+    /// dispatcher polls one queue per interval, round-robin, instead of every queue per interval:
+    /// idle cost no longer grows with the partition count. Messages this process sends still wake
+    /// it at once; a message from another process then waits up to one round (queues × interval),
+    /// after which every queue is back to its own interval.
+    /// </summary>
+    public TimeSpan IdleQueuesTakeTurnsAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The first idle wait after a queue turns up empty (default 50 ms).</summary>
     public TimeSpan MinQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
@@ -38,8 +48,13 @@ public sealed class DurableTaskWorkerOptions
     /// <summary>With <see cref="LocalActivities"/>: batches of activities one episode runs before it queues the rest (default 16), so one instance cannot hog a work item.</summary>
     public int LocalActivityMaxRounds { get; set; } = 16;
 
-    /// <summary>With <see cref="LocalActivities"/>: after this much engine-clock time (default 30 s) an episode stops starting local activities and queues further calls.</summary>
-    public TimeSpan LocalActivityTimeLimit { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// With <see cref="LocalActivities"/>: after this much engine-clock time (default 10 s) an episode
+    /// stops starting local activities and queues further calls. It is checked between rounds, and
+    /// it also bounds how long the episode's control queue waits: its dispatcher loop polls again
+    /// once the batch it took is done.
+    /// </summary>
+    public TimeSpan LocalActivityTimeLimit { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Serializes inputs, outputs, events and custom status.</summary>
     public DataConverter DataConverter { get; set; } = JsonDataConverter.Default;

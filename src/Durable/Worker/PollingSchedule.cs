@@ -3,26 +3,30 @@ namespace GuanGong.Durable;
 /// <summary>
 /// Decides when each polling loop looks at its queue again. A warm queue backs off on its own,
 /// doubling its wait from the minimum to the maximum interval. Once every queue has backed off to
-/// the maximum, they take turns: the task hub then costs one receive per maximum interval however
-/// many queues it has (one per interval per queue before). A message found anywhere ends the turns
-/// and every queue goes back to its own interval; a targeted wake (a timer this process set coming
-/// due) makes one queue poll at once.
+/// the maximum and nothing has been found anywhere for a quiet period, they take turns: the task
+/// hub then costs one receive per maximum interval however many queues it has (one per interval
+/// per queue before). A message from elsewhere ends the turns and every queue goes back to its own
+/// interval; a targeted wake (a timer this process set coming due) makes one queue poll at once.
 /// </summary>
 internal sealed class PollingSchedule
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _max;
+    private readonly TimeSpan _quiet;
     private readonly bool[] _cold;
     private readonly bool[] _woken;
     private readonly TaskCompletionSource[] _nudges;
     private int _coldCount;
     private DateTimeOffset? _turnsSince;
+    private DateTimeOffset _lastFound;
 
-    public PollingSchedule(int queues, TimeProvider time, TimeSpan max)
+    public PollingSchedule(int queues, TimeProvider time, TimeSpan max, TimeSpan quiet)
     {
         _time = time;
         _max = max;
+        _quiet = quiet;
+        _lastFound = time.GetUtcNow();
         _cold = new bool[queues];
         _woken = new bool[queues];
         _nudges = [.. Enumerable.Range(0, queues).Select(_ => NewNudge())];
@@ -49,12 +53,17 @@ internal sealed class PollingSchedule
         }
     }
 
-    /// <summary>A receive on the queue found messages: it is warm again, and the turns (if any) end for all.</summary>
-    public void Found(int queue)
+    /// <summary>
+    /// A receive on the queue found messages. Messages from elsewhere (<paramref name="expected"/>
+    /// false) make the queue warm again and end the turns for all; messages this process signalled
+    /// only restart the quiet period.
+    /// </summary>
+    public void Found(int queue, bool expected)
     {
         lock (_gate)
         {
-            if (!_cold[queue])
+            _lastFound = _time.GetUtcNow();
+            if (expected || !_cold[queue])
             {
                 return;
             }
@@ -69,20 +78,21 @@ internal sealed class PollingSchedule
         }
     }
 
-    /// <summary>The queue found nothing and has backed off to the maximum; when it is the last one to, the turns begin.</summary>
+    /// <summary>The queue found nothing and has backed off to the maximum; once all have, and all were quiet long enough, the turns begin.</summary>
     public void Idle(int queue)
     {
         lock (_gate)
         {
-            if (_cold[queue])
+            if (!_cold[queue])
             {
-                return;
+                _cold[queue] = true;
+                _coldCount++;
             }
 
-            _cold[queue] = true;
-            if (++_coldCount == _cold.Length)
+            var now = _time.GetUtcNow();
+            if (_turnsSince is null && _coldCount == _cold.Length && now - _lastFound >= _quiet)
             {
-                _turnsSince = _time.GetUtcNow();
+                _turnsSince = now;
                 NudgeAllLocked();
             }
         }

@@ -29,6 +29,6 @@ public sealed class LocalActivitiesOptionsTests
 
         Assert.False(worker.LocalActivities);
         Assert.Equal(16, worker.LocalActivityMaxRounds);
-        Assert.Equal(TimeSpan.FromSeconds(30), worker.LocalActivityTimeLimit);
+        Assert.Equal(TimeSpan.FromSeconds(10), worker.LocalActivityTimeLimit);
     }
 }
