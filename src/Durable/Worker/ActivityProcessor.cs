@@ -11,6 +11,7 @@ namespace GuanGong.Durable;
 internal sealed class ActivityProcessor(
     IOrchestrationBackend backend,
     ActivityInvoker invoker,
+    SendWakeups wakeups,
     DurableTaskWorkerOptions options,
     ILoggerFactory loggerFactory)
 {
@@ -61,7 +62,7 @@ internal sealed class ActivityProcessor(
             await inject(CheckpointStep.BeforeActivityResultSend, work.InstanceId).ConfigureAwait(false);
         }
 
-        await backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), work.InstanceId, work.ExecutionId, reply), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await wakeups.SendAsync(backend, new TaskMessage(Guid.NewGuid().ToString("N"), work.InstanceId, work.ExecutionId, reply), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         if (message.Receipt is not null)
         {
             await backend.DeleteMessageAsync(message, cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,11 @@ public sealed partial class DurableTaskWorker
                 {
                     Found(partition, woken, ref idle);
                     await ProcessControlBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    if (batch.Count == _options.ControlQueueBatchSize)
+                    {
+                        // Perhaps more behind it: look again at once.
+                        continue;
+                    }
                 }
 
                 (idle, woken) = await IdleAsync(partition, wake, idle, cancellationToken).ConfigureAwait(false);
@@ -66,6 +70,12 @@ public sealed partial class DurableTaskWorker
 
                     held = false;
                     Track(RunActivityAsync(items[i], cancellationToken));
+                }
+
+                if (items.Count < room)
+                {
+                    // The queue was drained: wait like an empty poll (a send in this process still wakes it).
+                    (idle, woken) = await IdleAsync(queue, wake, idle, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

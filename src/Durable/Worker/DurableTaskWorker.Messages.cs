@@ -167,7 +167,7 @@ public sealed partial class DurableTaskWorker
                 : string.Empty;
             var failure = new TaskFailureDetails("GuanGong.Durable.PoisonMessage", reason + "; it was moved to the poison queue and the instance was failed so that it does not wait forever." + local);
             var fail = new ExecutionCompletedEvent(_options.TimeProvider.GetUtcNow(), OrchestrationRuntimeStatus.Failed, null, failure);
-            await _backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), message.Message.InstanceId, message.Message.ExecutionId, fail), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await _wakeups.SendAsync(_backend, new TaskMessage(Guid.NewGuid().ToString("N"), message.Message.InstanceId, message.Message.ExecutionId, fail), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
 
         var poisonQueue = await _backend.MoveToPoisonAsync(message, reason, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal sealed partial class OrchestrationProcessor(
     IServiceProvider services,
     ILoggerFactory loggerFactory,
     LocalActivityRunner? localActivities,
-    DelayedWakeup wakeups)
+    SendWakeups wakeups)
 {
     // How long messages wait while another worker finishes sending a checkpoint's outbox.
     private static readonly TimeSpan OutboxBusyDelay = TimeSpan.FromSeconds(1);
@@ -187,17 +187,10 @@ internal sealed partial class OrchestrationProcessor(
         }
     }
 
-    // The backend wakes this process's dispatcher only for messages visible at once; for a delayed
-    // one (a timer) the worker sets its own wake-up at the due time, so a backed-off dispatcher
-    // does not add up to a polling interval of lag.
-    private async Task SendAsync(TaskMessage message, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        await backend.SendAsync(message, delay, cancellationToken).ConfigureAwait(false);
-        if (delay > TimeSpan.Zero)
-        {
-            wakeups.Add(message, delay);
-        }
-    }
+    // The backend wakes every loop of this process for a message visible at once, and none for a
+    // delayed one (a timer); the worker wakes the one loop of the message's queue, at its due time.
+    private Task SendAsync(TaskMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
+        wakeups.SendAsync(backend, message, delay, cancellationToken);
 
     private async Task DeleteAllAsync(List<ReceivedMessage> messages, CancellationToken cancellationToken)
     {

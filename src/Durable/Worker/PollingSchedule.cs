@@ -32,15 +32,16 @@ internal sealed class PollingSchedule
         _nudges = [.. Enumerable.Range(0, queues).Select(_ => NewNudge())];
     }
 
-    /// <summary>True while the queues take turns (every queue idle at the maximum interval).</summary>
-    public bool TakingTurns
+    /// <summary>Forgets what the loops learnt (a worker starting again begins warm).</summary>
+    public void Reset()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _turnsSince is not null;
-            }
+            Array.Clear(_cold);
+            Array.Clear(_woken);
+            _coldCount = 0;
+            _turnsSince = null;
+            _lastFound = _time.GetUtcNow();
         }
     }
 

@@ -1,15 +1,20 @@
 namespace GuanGong.Durable;
 
 /// <summary>
-/// Wakes the polling loop of one queue when a message this process sent with a delay (a durable
-/// timer, a delayed start, a re-queued message) becomes visible, so a dispatcher that has backed
-/// off to its longest interval still picks a timer up at its due time. One clock timer serves all
-/// pending due times (earliest first). Only armed while the polling dispatcher runs.
+/// Sends the worker's own messages and wakes only the polling loop of the queue each one goes to:
+/// at once for an immediate message (instead of the backend's wake-up of every loop), and when it
+/// becomes visible for a delayed one (a durable timer, a delayed start, a re-queued message), so a
+/// dispatcher that has backed off to its longest interval still picks a timer up at its due time.
+/// One clock timer serves all pending due times (earliest first). Only active while the polling
+/// dispatcher runs; otherwise sends signal as the backend does.
 /// </summary>
-internal sealed class DelayedWakeup(TimeProvider time, int partitionCount, Action<int> wake) : IDisposable
+internal sealed class SendWakeups(TimeProvider time, int partitionCount, Action<int> wake) : IDisposable
 {
     // A clock timer may fire a little before the instant it was set for.
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(15);
+
+    // Clock timers take at most about 49 days; a later due time is reached in steps of a day.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
     private readonly Lock _gate = new();
     private readonly PriorityQueue<int, DateTimeOffset> _due = new();
@@ -37,13 +42,28 @@ internal sealed class DelayedWakeup(TimeProvider time, int partitionCount, Actio
         }
     }
 
-    /// <summary>Remembers that <paramref name="message"/> becomes visible after <paramref name="delay"/>.</summary>
-    public void Add(TaskMessage message, TimeSpan delay)
+    /// <summary>Sends <paramref name="message"/> through <paramref name="backend"/> and arranges the wake-up of its queue's loop.</summary>
+    public async Task SendAsync(IOrchestrationBackend backend, TaskMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
         var queue = message.IsWorkItem ? partitionCount : PartitionHash.Of(message.InstanceId, partitionCount);
+        if (delay > TimeSpan.Zero || !Volatile.Read(ref _enabled))
+        {
+            await backend.SendAsync(message, delay, cancellationToken).ConfigureAwait(false);
+            Add(queue, delay);
+            return;
+        }
+
+        using (DispatcherWakeup.Redirect(() => wake(queue)))
+        {
+            await backend.SendAsync(message, delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Add(int queue, TimeSpan delay)
+    {
         lock (_gate)
         {
-            if (!_enabled)
+            if (!_enabled || delay <= TimeSpan.Zero)
             {
                 return;
             }
@@ -73,7 +93,7 @@ internal sealed class DelayedWakeup(TimeProvider time, int partitionCount, Actio
         _armedFor = at;
         var wait = at - time.GetUtcNow();
         _timer ??= time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _timer.Change(wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < LongestWait ? wait : LongestWait, Timeout.InfiniteTimeSpan);
     }
 
     private void Fire()
