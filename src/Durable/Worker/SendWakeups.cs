@@ -92,8 +92,22 @@ internal sealed class SendWakeups(TimeProvider time, int partitionCount, Action<
     {
         _armedFor = at;
         var wait = at - time.GetUtcNow();
-        _timer ??= time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer ??= CreateTimer();
         _timer.Change(wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < LongestWait ? wait : LongestWait, Timeout.InfiniteTimeSpan);
+    }
+
+    // The timer outlives the send that creates it: it must not capture that flow's async state.
+    private ITimer CreateTimer()
+    {
+        if (ExecutionContext.IsFlowSuppressed())
+        {
+            return time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        using (ExecutionContext.SuppressFlow())
+        {
+            return time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void Fire()
