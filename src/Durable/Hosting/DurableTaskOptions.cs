@@ -36,6 +36,9 @@ public sealed class DurableTaskOptions
     /// <summary>How long a received message stays hidden while processed (default 5 minutes).</summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Runs registered activities inside the episode that calls them (host.json <c>localActivities</c>, default false); see <see cref="DurableTaskWorkerOptions.LocalActivities"/>.</summary>
+    public bool LocalActivities { get; set; }
+
     /// <summary>
     /// The longest single queue delay; longer timers are re-enqueued in slices of this (default 3
     /// days). Tests that move a fake clock over real queues set it to seconds so timers notice the jump.
@@ -71,6 +74,7 @@ public sealed class DurableTaskOptions
         worker.MaxQueuePollingInterval = MaxQueuePollingInterval;
         worker.MaxDequeueCount = MaxDequeueCount;
         worker.MessageVisibilityTimeout = MessageVisibilityTimeout;
+        worker.LocalActivities = LocalActivities;
         return worker;
     }
 }

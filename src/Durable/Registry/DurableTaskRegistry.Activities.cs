@@ -59,6 +59,8 @@ public sealed partial class DurableTaskRegistry
         return AddActivity(name, services => ActivatorUtilities.CreateInstance<TActivity>(services));
     }
 
+    internal bool HasActivity(string name) => _activities.ContainsKey(name);
+
     internal ITaskActivity? CreateActivity(string name, IServiceProvider services) =>
         _activities.TryGetValue(name, out var factory) ? factory(services) : null;
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GuanGong.Durable;
@@ -11,9 +10,9 @@ namespace GuanGong.Durable;
 /// </summary>
 internal sealed class ActivityProcessor(
     IOrchestrationBackend backend,
-    DurableTaskRegistry registry,
+    ActivityInvoker invoker,
+    SendWakeups wakeups,
     DurableTaskWorkerOptions options,
-    IServiceProvider services,
     ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("GuanGong.Durable.Activity");
@@ -39,7 +38,6 @@ internal sealed class ActivityProcessor(
 
     private async Task RunAndReplyAsync(ReceivedMessage message, TaskMessage work, TaskScheduledEvent scheduled, Activity? span, CancellationToken cancellationToken)
     {
-
         HistoryEvent reply;
         using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
@@ -48,7 +46,7 @@ internal sealed class ActivityProcessor(
             var renewal = KeepHiddenAsync(message, renewing.Token);
             try
             {
-                reply = await RunAsync(work.InstanceId, scheduled, cancellationToken).ConfigureAwait(false);
+                reply = await invoker.RunAsync(work.InstanceId, scheduled, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -64,7 +62,7 @@ internal sealed class ActivityProcessor(
             await inject(CheckpointStep.BeforeActivityResultSend, work.InstanceId).ConfigureAwait(false);
         }
 
-        await backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), work.InstanceId, work.ExecutionId, reply), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await wakeups.SendAsync(backend, new TaskMessage(Guid.NewGuid().ToString("N"), work.InstanceId, work.ExecutionId, reply), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         if (message.Receipt is not null)
         {
             await backend.DeleteMessageAsync(message, cancellationToken).ConfigureAwait(false);
@@ -99,36 +97,6 @@ internal sealed class ActivityProcessor(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return message;
-        }
-    }
-
-    private async Task<HistoryEvent> RunAsync(string instanceId, TaskScheduledEvent scheduled, CancellationToken cancellationToken)
-    {
-        var scope = services.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            var activity = registry.CreateActivity(scheduled.Name, scope.ServiceProvider);
-            if (activity is null)
-            {
-                return new TaskFailedEvent(options.TimeProvider.GetUtcNow(), scheduled.TaskId, new TaskFailureDetails(
-                    typeof(InvalidOperationException).FullName!,
-                    $"Activity '{scheduled.Name}' is not registered on this worker."));
-            }
-
-            try
-            {
-                var input = options.DataConverter.Deserialize(scheduled.Input, activity.InputType);
-                var output = await activity.RunAsync(new ActivityContext(scheduled.Name, instanceId, scheduled.TaskId), input).ConfigureAwait(false);
-                return new TaskCompletedEvent(options.TimeProvider.GetUtcNow(), scheduled.TaskId, options.DataConverter.Serialize(output));
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                return new TaskFailedEvent(options.TimeProvider.GetUtcNow(), scheduled.TaskId, TaskFailureDetails.FromException(ex));
-            }
         }
     }
 }

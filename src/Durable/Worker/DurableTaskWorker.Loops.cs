@@ -5,6 +5,7 @@ public sealed partial class DurableTaskWorker
     private async Task ControlLoopAsync(int partition, CancellationToken cancellationToken)
     {
         var idle = _options.MinQueuePollingInterval;
+        var woken = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -13,12 +14,16 @@ public sealed partial class DurableTaskWorker
                 var batch = await _backend.ReceiveControlMessagesAsync(partition, _options.ControlQueueBatchSize, _options.MessageVisibilityTimeout, cancellationToken).ConfigureAwait(false);
                 if (batch.Count > 0)
                 {
-                    idle = _options.MinQueuePollingInterval;
+                    Found(partition, woken, ref idle);
                     await ProcessControlBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    if (batch.Count == _options.ControlQueueBatchSize)
+                    {
+                        // Perhaps more behind it: look again at once.
+                        continue;
+                    }
                 }
 
-                idle = await IdleAsync(wake, idle, cancellationToken).ConfigureAwait(false);
+                (idle, woken) = await IdleAsync(partition, wake, idle, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -27,7 +32,7 @@ public sealed partial class DurableTaskWorker
             catch (Exception ex)
             {
                 Log.LoopError(_logger, $"control-{partition}", ex);
-                idle = await IdleAsync(Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
+                (idle, woken) = await IdleAsync(partition, Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -35,6 +40,8 @@ public sealed partial class DurableTaskWorker
     private async Task WorkItemLoopAsync(CancellationToken cancellationToken)
     {
         var idle = _options.MinQueuePollingInterval;
+        var woken = false;
+        var queue = _backend.PartitionCount;
         while (!cancellationToken.IsCancellationRequested)
         {
             var held = false;
@@ -49,11 +56,11 @@ public sealed partial class DurableTaskWorker
                 {
                     held = false;
                     _activitySlots.Release();
-                    idle = await IdleAsync(wake, idle, cancellationToken).ConfigureAwait(false);
+                    (idle, woken) = await IdleAsync(queue, wake, idle, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                idle = _options.MinQueuePollingInterval;
+                Found(queue, woken, ref idle);
                 for (var i = 0; i < items.Count; i++)
                 {
                     if (i > 0)
@@ -63,6 +70,12 @@ public sealed partial class DurableTaskWorker
 
                     held = false;
                     Track(RunActivityAsync(items[i], cancellationToken));
+                }
+
+                if (items.Count < room)
+                {
+                    // The queue was drained: wait like an empty poll (a send in this process still wakes it).
+                    (idle, woken) = await IdleAsync(queue, wake, idle, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -77,17 +90,56 @@ public sealed partial class DurableTaskWorker
                 }
 
                 Log.LoopError(_logger, "workitems", ex);
-                idle = await IdleAsync(Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
+                (idle, woken) = await IdleAsync(queue, Task.Delay(Timeout.Infinite, cancellationToken), idle, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    // Waits for a wake-up signal or the idle interval, whichever comes first; returns the next, longer interval.
-    private async Task<TimeSpan> IdleAsync(Task wake, TimeSpan idle, CancellationToken cancellationToken)
+    // Messages found on a timed poll are news from elsewhere (another process, a redelivery): the
+    // queue polls often again, and the idle turns end for every queue. Messages found because this
+    // process said it sent them (a wake-up) are not: the back-off goes on, so that an app whose
+    // traffic all starts in-process polls no more than its wake-ups ask for.
+    private void Found(int queue, bool woken, ref TimeSpan idle)
     {
-        await Task.WhenAny(wake, Task.Delay(idle, _options.PollingTimeProvider, cancellationToken)).ConfigureAwait(false);
+        // A timed poll that lands just as one of this process's timers comes due found that timer.
+        var expected = woken || _polling.TakeWake(queue);
+        _polling.Found(queue, expected);
+        if (!expected)
+        {
+            idle = _options.MinQueuePollingInterval;
+        }
+    }
+
+    // Waits for a wake-up signal (a message this process sent), a targeted wake (a timer this process
+    // set is due) or the queue's next poll time, whichever comes first; returns the next, longer
+    // back-off and whether a wake-up (rather than the time) ended the wait.
+    private async Task<(TimeSpan Next, bool Woken)> IdleAsync(int queue, Task wake, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        var time = _options.PollingTimeProvider;
+        var lastPoll = time.GetUtcNow();
+        if (idle >= _options.MaxQueuePollingInterval)
+        {
+            _polling.Idle(queue);
+        }
+
+        var woken = true;
+        while (!_polling.TakeWake(queue))
+        {
+            var changed = _polling.ChangedTask(queue);
+            var wait = _polling.NextPoll(queue, lastPoll, idle) - time.GetUtcNow();
+            using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var sleep = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, sleeping.Token);
+            var first = await Task.WhenAny(wake, changed, sleep).ConfigureAwait(false);
+            await sleeping.CancelAsync().ConfigureAwait(false);
+            if (first != changed)
+            {
+                woken = first == wake;
+                break;
+            }
+        }
+
         var next = TimeSpan.FromTicks(idle.Ticks * 2);
-        return next > _options.MaxQueuePollingInterval ? _options.MaxQueuePollingInterval : next;
+        return (next > _options.MaxQueuePollingInterval ? _options.MaxQueuePollingInterval : next, woken);
     }
 
     private void Track(Task task)

@@ -161,9 +161,13 @@ public sealed partial class DurableTaskWorker
         // is handled again, and the second failure is discarded as a duplicate.
         if (message.Message.Event is not ExecutionCompletedEvent)
         {
-            var failure = new TaskFailureDetails("GuanGong.Durable.PoisonMessage", reason + "; it was moved to the poison queue and the instance was failed so that it does not wait forever.");
+            // With local activities the episode is the activities' work item too: say so, or the reason names only the message.
+            var local = _options.LocalActivities && !message.Message.IsWorkItem
+                ? " Local activities run inside this message's episode: one of them may be what keeps failing."
+                : string.Empty;
+            var failure = new TaskFailureDetails("GuanGong.Durable.PoisonMessage", reason + "; it was moved to the poison queue and the instance was failed so that it does not wait forever." + local);
             var fail = new ExecutionCompletedEvent(_options.TimeProvider.GetUtcNow(), OrchestrationRuntimeStatus.Failed, null, failure);
-            await _backend.SendAsync(new TaskMessage(Guid.NewGuid().ToString("N"), message.Message.InstanceId, message.Message.ExecutionId, fail), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await _wakeups.SendAsync(_backend, new TaskMessage(Guid.NewGuid().ToString("N"), message.Message.InstanceId, message.Message.ExecutionId, fail), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
 
         var poisonQueue = await _backend.MoveToPoisonAsync(message, reason, cancellationToken).ConfigureAwait(false);

@@ -23,6 +23,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly ActivityProcessor _activities;
     private readonly SemaphoreSlim _orchestrationSlots;
     private readonly SemaphoreSlim _activitySlots;
+    private readonly PollingSchedule _polling;
+    private readonly SendWakeups _wakeups;
     private readonly Lock _inflightGate = new();
     private readonly HashSet<Task> _inflight = [];
     private CancellationTokenSource? _stopping;
@@ -50,10 +52,16 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         services ??= new ServiceCollection().BuildServiceProvider();
         _services = services;
         _logger = loggerFactory.CreateLogger<DurableTaskWorker>();
-        _orchestrations = new OrchestrationProcessor(backend, registry, _options, services, loggerFactory);
-        _activities = new ActivityProcessor(backend, registry, _options, services, loggerFactory);
         _orchestrationSlots = new SemaphoreSlim(_options.MaxConcurrentOrchestratorFunctions, _options.MaxConcurrentOrchestratorFunctions);
         _activitySlots = new SemaphoreSlim(_options.MaxConcurrentActivityFunctions, _options.MaxConcurrentActivityFunctions);
+
+        // One schedule for the control partitions and, last, the work-item queue.
+        _polling = new PollingSchedule(backend.PartitionCount + 1, _options.PollingTimeProvider, _options.MaxQueuePollingInterval, _options.IdleQueuesTakeTurnsAfter);
+        _wakeups = new SendWakeups(_options.PollingTimeProvider, backend.PartitionCount, _polling.Wake);
+        var invoker = new ActivityInvoker(registry, _options, services);
+        var local = _options.LocalActivities ? new LocalActivityRunner(backend, invoker, _activitySlots, _options, loggerFactory) : null;
+        _orchestrations = new OrchestrationProcessor(backend, registry, _options, services, loggerFactory, local, _wakeups);
+        _activities = new ActivityProcessor(backend, invoker, _wakeups, _options, loggerFactory);
     }
 
     /// <summary>Starts polling: one loop per control-queue partition and one for work items.</summary>
@@ -64,6 +72,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         await _backend.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         _stopping = new CancellationTokenSource();
         var token = _stopping.Token;
+        _polling.Reset();
+        _wakeups.Enable();
         _loops =
         [
             .. Enumerable.Range(0, _backend.PartitionCount).Select(p => Task.Run(() => ControlLoopAsync(p, token), CancellationToken.None)),
@@ -82,6 +92,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _wakeups.Disable();
         Task[] running;
         lock (_inflightGate)
         {
@@ -97,6 +108,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _wakeups.Dispose();
         _orchestrationSlots.Dispose();
         _activitySlots.Dispose();
     }

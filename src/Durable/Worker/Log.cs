@@ -33,4 +33,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Activity {Name} (#{TaskId}) for instance {InstanceId} finished: {Outcome}.")]
     public static partial void ActivityCompleted(ILogger logger, string name, int taskId, string instanceId, string outcome);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Instance {InstanceId}: a consumed message could not be kept hidden while local activities ran; another worker may run the episode too (its checkpoint conflicts and is dropped).")]
+    public static partial void RenewalFailed(ILogger logger, string instanceId, Exception exception);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "Instance {InstanceId}: ran {Count} activity call(s) locally in {Rounds} round(s); {Queued} call(s) queued.")]
+    public static partial void LocalActivitiesRan(ILogger logger, string instanceId, int count, int rounds, int queued);
 }

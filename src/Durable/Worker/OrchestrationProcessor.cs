@@ -15,7 +15,9 @@ internal sealed partial class OrchestrationProcessor(
     DurableTaskRegistry registry,
     DurableTaskWorkerOptions options,
     IServiceProvider services,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    LocalActivityRunner? localActivities,
+    SendWakeups wakeups)
 {
     // How long messages wait while another worker finishes sending a checkpoint's outbox.
     private static readonly TimeSpan OutboxBusyDelay = TimeSpan.FromSeconds(1);
@@ -31,7 +33,7 @@ internal sealed partial class OrchestrationProcessor(
             if (message.Message.DueAt is { } dueAt && dueAt > now)
             {
                 // A timer (or delayed start) longer than one queue delay: send it on for the next slice.
-                await backend.SendAsync(message.Message, Min(dueAt - now, backend.MaxMessageDelay), cancellationToken).ConfigureAwait(false);
+                await SendAsync(message.Message, Min(dueAt - now, backend.MaxMessageDelay), cancellationToken).ConfigureAwait(false);
                 await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
             }
             else
@@ -120,7 +122,7 @@ internal sealed partial class OrchestrationProcessor(
             return;
         }
 
-        var request = BuildCheckpoint(instanceId, snapshot, newEvents, now);
+        var request = await BuildCheckpointAsync(instanceId, snapshot, newEvents, now, due, span, cancellationToken).ConfigureAwait(false);
         if (restart is not null)
         {
             request = request with { StartsNewExecution = true };
@@ -170,7 +172,7 @@ internal sealed partial class OrchestrationProcessor(
         foreach (var message in outbox)
         {
             var delay = message.DueAt is { } dueAt && dueAt > now ? Min(dueAt - now, backend.MaxMessageDelay) : TimeSpan.Zero;
-            await backend.SendAsync(message, delay, cancellationToken).ConfigureAwait(false);
+            await SendAsync(message, delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -180,10 +182,15 @@ internal sealed partial class OrchestrationProcessor(
     {
         foreach (var message in messages)
         {
-            await backend.SendAsync(message.Message, delay, cancellationToken).ConfigureAwait(false);
+            await SendAsync(message.Message, delay, cancellationToken).ConfigureAwait(false);
             await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // The backend wakes every loop of this process for a message visible at once, and none for a
+    // delayed one (a timer); the worker wakes the one loop of the message's queue, at its due time.
+    private Task SendAsync(TaskMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
+        wakeups.SendAsync(backend, message, delay, cancellationToken);
 
     private async Task DeleteAllAsync(List<ReceivedMessage> messages, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace GuanGong.Durable.Tests;
 internal sealed class SpanCounter : IDisposable
 {
     private readonly ActivityListener _listener;
-    private readonly ConcurrentQueue<(string Name, string? InstanceId, long Requests)> _stopped = new();
+    private readonly ConcurrentQueue<(string Name, string? InstanceId, long Requests, bool Local)> _stopped = new();
 
     public SpanCounter()
     {
@@ -18,7 +18,8 @@ internal sealed class SpanCounter : IDisposable
             ActivityStopped = activity => _stopped.Enqueue((
                 activity.DisplayName,
                 activity.GetTagItem("durabletask.instance_id") as string,
-                activity.GetTagItem(DurableTelemetry.StorageRequestsTag) is long requests ? requests : 0)),
+                activity.GetTagItem(DurableTelemetry.StorageRequestsTag) is long requests ? requests : 0,
+                activity.GetTagItem("durabletask.local") is true)),
         };
         ActivitySource.AddActivityListener(_listener);
     }
@@ -30,6 +31,14 @@ internal sealed class SpanCounter : IDisposable
     /// <summary>Activity calls made by the given instances.</summary>
     public int Activities(ICollection<string> instanceIds) =>
         _stopped.Count(s => s.Name.StartsWith("activity ", StringComparison.Ordinal) && s.InstanceId is { } id && instanceIds.Contains(id));
+
+    /// <summary>Activity calls of the given instances that went through the work-item queue (not run locally).</summary>
+    public int QueuedActivities(ICollection<string> instanceIds) =>
+        _stopped.Count(s => s.Name.StartsWith("activity ", StringComparison.Ordinal) && !s.Local && s.InstanceId is { } id && instanceIds.Contains(id));
+
+    /// <summary>Storage requests made inside the work items (episodes and queued activity calls) of the given instances.</summary>
+    public long RequestsInWorkItems(ICollection<string> instanceIds) =>
+        _stopped.Where(s => !s.Local && s.InstanceId is { } id && instanceIds.Contains(id)).Sum(s => s.Requests);
 
     /// <summary>Average storage requests per episode and per activity call of the given instances.</summary>
     public (double Orchestration, double Activity) RequestsPerWorkItem(ICollection<string> instanceIds)
