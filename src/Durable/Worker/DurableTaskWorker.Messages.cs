@@ -58,7 +58,10 @@ public sealed partial class DurableTaskWorker
             return;
         }
 
-        await _orchestrations.ProcessAsync(message.InstanceId, [received], cancellationToken).ConfigureAwait(false);
+        using (await _redeliveries.EnterAsync(dequeueCount, cancellationToken).ConfigureAwait(false))
+        {
+            await _orchestrations.ProcessAsync(message.InstanceId, [received], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Processes one work-item (activity) message delivered by a queue trigger; see <see cref="ProcessControlMessageAsync"/>.</summary>
@@ -76,14 +79,17 @@ public sealed partial class DurableTaskWorker
             return;
         }
 
-        await _activitySlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await _redeliveries.EnterAsync(dequeueCount, cancellationToken).ConfigureAwait(false))
         {
-            await _activities.ProcessAsync(received, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _activitySlots.Release();
+            await _activitySlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _activities.ProcessAsync(received, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _activitySlots.Release();
+            }
         }
     }
 
@@ -108,6 +114,7 @@ public sealed partial class DurableTaskWorker
 
     private async Task RunEpisodeAsync(string instanceId, List<ReceivedMessage> messages, CancellationToken cancellationToken)
     {
+        using var lease = await _redeliveries.EnterAsync(messages.Max(m => m.DequeueCount), cancellationToken).ConfigureAwait(false);
         await _orchestrationSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -125,9 +132,11 @@ public sealed partial class DurableTaskWorker
         }
     }
 
-    // Runs with one activity slot already held, and releases it.
+    // Runs with one activity slot already held, and releases it. A redelivered item gives its slot
+    // back while it waits to run alone (the gate comes before any slot, see the constructor).
     private async Task RunActivityAsync(ReceivedMessage item, CancellationToken cancellationToken)
     {
+        var holdsSlot = true;
         try
         {
             if (item.DequeueCount > _options.MaxDequeueCount)
@@ -136,6 +145,11 @@ public sealed partial class DurableTaskWorker
                 return;
             }
 
+            _activitySlots.Release();
+            holdsSlot = false;
+            using var lease = await _redeliveries.EnterAsync(item.DequeueCount, cancellationToken).ConfigureAwait(false);
+            await _activitySlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            holdsSlot = true;
             await _activities.ProcessAsync(item, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -144,7 +158,10 @@ public sealed partial class DurableTaskWorker
         }
         finally
         {
-            _activitySlots.Release();
+            if (holdsSlot)
+            {
+                _activitySlots.Release();
+            }
         }
     }
 
@@ -167,7 +184,20 @@ public sealed partial class DurableTaskWorker
                 : string.Empty;
             var failure = new TaskFailureDetails("GuanGong.Durable.PoisonMessage", reason + "; it was moved to the poison queue and the instance was failed so that it does not wait forever." + local);
             var fail = new ExecutionCompletedEvent(_options.TimeProvider.GetUtcNow(), OrchestrationRuntimeStatus.Failed, null, failure);
-            await _wakeups.SendAsync(_backend, new TaskMessage(Guid.NewGuid().ToString("N"), message.Message.InstanceId, message.Message.ExecutionId, fail), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            var failMessage = new TaskMessage(Guid.NewGuid().ToString("N"), message.Message.InstanceId, message.Message.ExecutionId, fail);
+            if (message.Message.Event is ExecutionStartedEvent)
+            {
+                // The start itself is the poison: the instance may not exist yet (a start sent without
+                // a status row), and a failure sent on its own would find nothing to fail. Record the
+                // start and the failure in one episode, here, without running any orchestrator code.
+                var start = message with { Receipt = null };
+                var failsThisStart = failMessage with { ExecutionId = null }; // no execution exists yet to aim at
+                await _orchestrations.ProcessAsync(message.Message.InstanceId, [start, new ReceivedMessage(failsThisStart, 1, message.QueueName, null)], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _wakeups.SendAsync(_backend, failMessage, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var poisonQueue = await _backend.MoveToPoisonAsync(message, reason, cancellationToken).ConfigureAwait(false);

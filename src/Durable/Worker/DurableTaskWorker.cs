@@ -23,6 +23,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly ActivityProcessor _activities;
     private readonly SemaphoreSlim _orchestrationSlots;
     private readonly SemaphoreSlim _activitySlots;
+    private readonly RedeliveryGate _redeliveries;
     private readonly PollingSchedule _polling;
     private readonly SendWakeups _wakeups;
     private readonly Lock _inflightGate = new();
@@ -54,6 +55,11 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         _logger = loggerFactory.CreateLogger<DurableTaskWorker>();
         _orchestrationSlots = new SemaphoreSlim(_options.MaxConcurrentOrchestratorFunctions, _options.MaxConcurrentOrchestratorFunctions);
         _activitySlots = new SemaphoreSlim(_options.MaxConcurrentActivityFunctions, _options.MaxConcurrentActivityFunctions);
+
+        // Room for every slot plus queue-trigger invocations the host may run at once; the gate is
+        // entered before any slot is taken, so a message running alone never waits on a slot held
+        // by work queued behind it.
+        _redeliveries = new RedeliveryGate(_options.MaxConcurrentOrchestratorFunctions + _options.MaxConcurrentActivityFunctions + 64);
 
         // One schedule for the control partitions and, last, the work-item queue.
         _polling = new PollingSchedule(backend.PartitionCount + 1, _options.PollingTimeProvider, _options.MaxQueuePollingInterval, _options.IdleQueuesTakeTurnsAfter);

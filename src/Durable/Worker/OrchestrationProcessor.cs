@@ -100,9 +100,12 @@ internal sealed partial class OrchestrationProcessor(
 
         var index = new HistoryIndex(snapshot?.History ?? []);
         var newEvents = new List<HistoryEvent>();
+        var starting = snapshot is null && due.Any(m => m.Message.Event is ExecutionStartedEvent);
         foreach (var message in due)
         {
-            if (snapshot is null && message.Message.Event is not ExecutionStartedEvent)
+            // Events for an instance that does not exist are dropped, unless its start is among them
+            // (a poisoned start is recorded with its failure in one episode).
+            if (snapshot is null && !starting)
             {
                 Log.UnknownInstance(_logger, instanceId, message.Message.MessageId, message.Message.Event.GetType().Name);
             }

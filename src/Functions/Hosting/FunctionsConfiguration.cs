@@ -27,6 +27,9 @@ internal static class FunctionsConfiguration
         ["GuanGong:LocalStack:Workspace"] = ".local/azurite",
         // ASP.NET Core's request lines carry the URL: link tokens (/r/{token}, ?t=) and uploaded file
         // names, which can name minors. Keep that category to warnings unless someone opts in.
+        // The case workflow's activities run inside their orchestration's work item (one checkpoint
+        // per stage instead of a queue round trip per activity); host.json says the same for Azure.
+        ["AzureFunctionsJobHost:extensions:durableTask:localActivities"] = "true",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };

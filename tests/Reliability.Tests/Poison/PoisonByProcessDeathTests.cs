@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GuanGong.Domain;
-using GuanGong.Durable.AzureStorage;
 using GuanGong.LocalStack;
 using GuanGong.Reliability.Tests.Crashes;
 using GuanGong.Reliability.Tests.Infrastructure;
@@ -76,9 +75,8 @@ public sealed class PoisonByProcessDeathTests(ITestOutputHelper output)
         Assert.NotEqual(JsonValueKind.Undefined, failed.ValueKind);
         var other = await WaitForAsync(client, County.CaseId("V2"), s => s.GetProperty("status").GetString() == "UnderReview");
         var lastError = failed.GetProperty("engineLastError").GetString() ?? string.Empty;
-        var poison = await PoisonMessagesAsync(azurite, hub);
-        var quarantined = poison.Where(p => p.Key.Contains(poisoned, StringComparison.Ordinal)).Sum(p => p.Value.Count);
-        var bystanders = poison.Where(p => !p.Key.Contains(poisoned, StringComparison.Ordinal)).Sum(p => p.Value.Count);
+        var poison = await PoisonQueues.ReadAsync(new GuanGong.Storage.Queues.QueueServiceClient(azurite.Endpoints.ConnectionString), hub, 4, output.WriteLine);
+        var (quarantined, bystanders) = PoisonQueues.Count(poison, poisoned);
         output.WriteLine($"process deaths: {deaths}; quarantined messages of the case: {quarantined}, of other cases: {bystanders}; {poisoned} engineStatus Failed in {waited.Elapsed.TotalSeconds:0} s, engineLastError: {lastError}");
         output.WriteLine($"other case {County.CaseId("V2")}: {other.GetProperty("status").GetString()}");
         ResultsTable.Add(
@@ -92,38 +90,6 @@ public sealed class PoisonByProcessDeathTests(ITestOutputHelper output)
         Assert.Equal(1, quarantined);
         Assert.Equal(0, bystanders);
         Assert.Contains("Poison message", lastError, StringComparison.Ordinal);
-    }
-
-    // Distinct message ids by instance: a work item re-sent by recovery (the same id twice) is one
-    // poisoned message; messages of other instances quarantined beside it are bystanders.
-    private async Task<Dictionary<string, HashSet<string>>> PoisonMessagesAsync(AzuriteProcess azurite, string hub)
-    {
-        var queues = new GuanGong.Storage.Queues.QueueServiceClient(azurite.Endpoints.ConnectionString);
-        var names = new TaskHubNames(hub, 4);
-        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var queue in names.ControlQueues.Append(names.WorkItemQueue))
-        {
-            var poison = queues.GetQueueClient(queue + "-poison");
-            if (!await poison.ExistsAsync())
-            {
-                continue;
-            }
-
-            foreach (var message in (await poison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value)
-            {
-                output.WriteLine($"{poison.Name}: {(message.MessageText.Length <= 200 ? message.MessageText : message.MessageText[..200])}");
-                using var body = JsonDocument.Parse(message.MessageText);
-                var instance = body.RootElement.GetProperty("instanceId").GetString()!;
-                if (!ids.TryGetValue(instance, out var set))
-                {
-                    ids[instance] = set = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                set.Add(body.RootElement.GetProperty("messageId").GetString()!);
-            }
-        }
-
-        return ids;
     }
 
     private static async Task<JsonElement?> TryCaseAsync(HttpClient client, string caseId)

@@ -50,15 +50,15 @@ public sealed class PoisonTests(ITestOutputHelper output)
         var healthy = await app.WaitForCaseAsync(County.CaseId("V2"), c => c.GetProperty("status").GetString() == "UnderReview");
         var lastError = failed.GetProperty("engineLastError").GetString() ?? string.Empty;
         var storage = app.Services.GetRequiredService<AppStorage>();
-        var poisonQueue = storage.Queues.GetQueueClient(app.HubName.ToLowerInvariant() + "-workitems-poison");
-        var quarantined = (await poisonQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        var (quarantined, bystanders) = PoisonQueues.Count(await PoisonQueues.ReadAsync(storage.Queues, app.HubName, app.Services.GetRequiredService<DurableTaskOptions>().PartitionCount, output.WriteLine), poisoned);
 
-        output.WriteLine($"crashes: {crashes}; poison queue {poisonQueue.Name}: {quarantined} message(s); case {poisoned} engineStatus Failed, engineLastError: {lastError}");
+        output.WriteLine($"crashes: {crashes}; quarantined: {quarantined} message(s) of the case, {bystanders} of others; case {poisoned} engineStatus Failed, engineLastError: {lastError}");
         output.WriteLine($"other case {County.CaseId("V2")}: {healthy.GetProperty("status").GetString()}");
-        ResultsTable.Add("Poison", "an activity whose worker crashes every time (fault injector before the result is sent)", $"{crashes} crashed runs, {quarantined} message quarantined, instance Failed: {Shorten(lastError)}", "quarantined after 5 dequeues; instance failed with the reason in GET /api/cases/{id}", crashes == 5 && quarantined == 1 && lastError.Contains("Poison", StringComparison.Ordinal));
+        ResultsTable.Add("Poison", "an activity whose worker crashes every time (fault injector before the result is sent)", $"{crashes} crashed runs, {quarantined} message quarantined, instance Failed: {Shorten(lastError)}", "quarantined after 5 dequeues; instance failed with the reason in GET /api/cases/{id}", crashes == 5 && quarantined == 1 && bystanders == 0 && lastError.Contains("Poison", StringComparison.Ordinal));
 
         Assert.Equal(5, crashes);
         Assert.Equal(1, quarantined);
+        Assert.Equal(0, bystanders);
         Assert.Contains("Poison message", lastError, StringComparison.Ordinal);
         Assert.Contains("limit 5", lastError, StringComparison.Ordinal);
     }
