@@ -17,4 +17,12 @@ public sealed class AzureStorageBackendOptions
 
     /// <summary>Table string values longer than this (characters) go to a blob (default 30,000; Azure's limit is 32K characters per property).</summary>
     public int LargeTableValueThreshold { get; set; } = 30_000;
+
+    /// <summary>
+    /// How many instances' histories this process keeps in memory between episodes, so an episode
+    /// skips the history query (default 1,000; 0 turns the cache off). A cached history is checked
+    /// by the next checkpoint's ETag; an instance another process writes is read from storage from
+    /// then on.
+    /// </summary>
+    public int HistoryCacheCapacity { get; set; } = 1000;
 }

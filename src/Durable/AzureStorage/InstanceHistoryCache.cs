@@ -1,0 +1,312 @@
+namespace GuanGong.Durable.AzureStorage;
+
+/// <summary>
+/// Keeps each instance's history in memory after this process wrote it (like Durable's extended
+/// sessions), so the next episode of the instance skips the history query.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A cached snapshot can be stale only when another process wrote the instance. A checkpoint made
+/// from it is safe: it presents the cached ETag and fails with a conflict. But an episode that
+/// decides from it without checkpointing (it judges every message a duplicate and deletes them)
+/// could lose a message the fresh history would have accepted, such as the result of an activity
+/// the other process scheduled. So a served snapshot stays "unconfirmed" until a checkpoint or an
+/// outbox clear succeeds on top of it; deleting a control message while it is unconfirmed first
+/// checks the sentinel's ETag (<see cref="DeleteCheck.Verify"/>), and when it has moved the message
+/// is made visible again instead (<see cref="DeleteCheck.Bounce"/>) and re-read from storage.
+/// </para>
+/// <para>
+/// An instance another process has written is marked shared and read from storage from then on:
+/// with several hosts on one task hub the cache would otherwise cost a failed checkpoint whenever
+/// an instance moves between them.
+/// </para>
+/// </remarks>
+internal sealed class InstanceHistoryCache(int capacity)
+{
+    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
+
+    // Most recently used first; eviction walks from the end.
+    private readonly LinkedList<Entry> _order = new();
+    private readonly Lock _gate = new();
+    private bool _disabled;
+
+    /// <summary>What deleting a consumed control message must do first.</summary>
+    internal enum DeleteCheck
+    {
+        /// <summary>Delete it: the decision was made from a confirmed snapshot.</summary>
+        Proceed,
+
+        /// <summary>Read the sentinel first: the decision was made from a cached, unconfirmed snapshot.</summary>
+        Verify,
+
+        /// <summary>Do not delete: the decision was made from a stale snapshot; make the message visible again.</summary>
+        Bounce,
+    }
+
+    public bool IsEnabled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return capacity > 0 && !_disabled;
+            }
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Stops caching for good (a queue trigger deletes the messages, so a delete cannot be checked).</summary>
+    public void Disable()
+    {
+        lock (_gate)
+        {
+            _disabled = true;
+            _entries.Clear();
+            _order.Clear();
+        }
+    }
+
+    /// <summary>The cached snapshot, marked unconfirmed until a write on top of it succeeds; null when the caller must read storage.</summary>
+    public InstanceSnapshot? TryServe(string instanceId)
+    {
+        lock (_gate)
+        {
+            if (!IsUsable() || !_entries.TryGetValue(instanceId, out var node) || node.Value.Snapshot is not { } snapshot)
+            {
+                return null;
+            }
+
+            node.Value.ServedToken = snapshot.ETag;
+            Touch(node);
+            return snapshot;
+        }
+    }
+
+    /// <summary>Records a snapshot just read from storage (fresh by definition).</summary>
+    public void Remember(InstanceSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            if (!IsUsable())
+            {
+                return;
+            }
+
+            var entry = GetOrAdd(snapshot.Record.InstanceId);
+            entry.Bounce = false;
+            entry.ServedToken = null;
+            entry.Snapshot = entry.Shared || snapshot.Record.IsTerminal ? null : snapshot;
+            Trim();
+        }
+    }
+
+    /// <summary>Moves the cached snapshot past a committed checkpoint, or drops it when the checkpoint was not made from it.</summary>
+    public void Advance(CheckpointRequest request, string newToken)
+    {
+        lock (_gate)
+        {
+            if (!IsUsable())
+            {
+                return;
+            }
+
+            _entries.TryGetValue(request.InstanceId, out var node);
+            var entry = node?.Value;
+            if (entry is { Shared: true })
+            {
+                entry.ServedToken = null;
+                return;
+            }
+
+            var basis = entry?.Snapshot;
+            var fromCache = request.ExpectedETag is null ? basis is null : basis?.ETag == request.ExpectedETag;
+            if (!fromCache || request.Record.IsTerminal)
+            {
+                // A finished instance rarely runs again; one checkpointed from elsewhere has a history we do not hold.
+                Remove(request.InstanceId);
+                return;
+            }
+
+            List<HistoryEvent> history = request.StartsNewExecution || basis is null ? [.. request.NewEvents] : [.. basis.History, .. request.NewEvents];
+            entry ??= GetOrAdd(request.InstanceId);
+            entry.Snapshot = new InstanceSnapshot(request.Record, newToken, history, request.Outbox);
+            entry.ServedToken = null;
+            Trim();
+        }
+    }
+
+    /// <summary>Records an instance this process created (empty history).</summary>
+    public void Created(InstanceRecord record, string token)
+    {
+        lock (_gate)
+        {
+            if (!IsUsable())
+            {
+                return;
+            }
+
+            var entry = GetOrAdd(record.InstanceId);
+            entry.Snapshot = entry.Shared ? null : new InstanceSnapshot(record, token, [], []);
+            Trim();
+        }
+    }
+
+    /// <summary>Records that the outbox written with <paramref name="oldToken"/> was sent and cleared in storage.</summary>
+    public void OutboxCleared(string instanceId, string oldToken, string newToken)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(instanceId, out var node) && node.Value.Snapshot is { } snapshot && snapshot.ETag == oldToken)
+            {
+                node.Value.Snapshot = snapshot with { ETag = newToken, Outbox = [] };
+                node.Value.ServedToken = null;
+            }
+            else
+            {
+                ForgetCore(instanceId);
+            }
+        }
+    }
+
+    /// <summary>Another process wrote the instance: read it from storage from now on; with <paramref name="bounce"/>, also refuse deletes until the next read.</summary>
+    public void MarkShared(string instanceId, bool bounce)
+    {
+        lock (_gate)
+        {
+            if (!IsUsable())
+            {
+                return;
+            }
+
+            var entry = GetOrAdd(instanceId);
+            entry.Shared = true;
+            entry.Snapshot = null;
+            entry.ServedToken = null;
+            entry.Bounce = bounce;
+            Trim();
+        }
+    }
+
+    /// <summary>Drops the cached snapshot (the instance changed in a way the cache cannot follow), keeping any pending delete check.</summary>
+    public void Forget(string instanceId)
+    {
+        lock (_gate)
+        {
+            ForgetCore(instanceId);
+        }
+    }
+
+    /// <summary>What a delete of one of the instance's control messages must do first, and the token to verify against.</summary>
+    public (DeleteCheck Check, string? Token) CheckDelete(string instanceId)
+    {
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(instanceId, out var node))
+            {
+                return (DeleteCheck.Proceed, null);
+            }
+
+            return node.Value switch
+            {
+                { Bounce: true } => (DeleteCheck.Bounce, null),
+                { ServedToken: { } token } => (DeleteCheck.Verify, token),
+                _ => (DeleteCheck.Proceed, null),
+            };
+        }
+    }
+
+    /// <summary>The sentinel still carries <paramref name="token"/>'s ETag: the served snapshot was fresh.</summary>
+    public void Confirmed(string instanceId, string token)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(instanceId, out var node) && node.Value.ServedToken == token)
+            {
+                node.Value.ServedToken = null;
+            }
+        }
+    }
+
+    private bool IsUsable() => capacity > 0 && !_disabled;
+
+    private void ForgetCore(string instanceId)
+    {
+        if (_entries.TryGetValue(instanceId, out var node))
+        {
+            node.Value.Snapshot = null;
+            if (node.Value is { ServedToken: null, Bounce: false, Shared: false })
+            {
+                Remove(instanceId);
+            }
+        }
+    }
+
+    private Entry GetOrAdd(string instanceId)
+    {
+        if (_entries.TryGetValue(instanceId, out var node))
+        {
+            Touch(node);
+            return node.Value;
+        }
+
+        node = _order.AddFirst(new Entry(instanceId));
+        _entries.Add(instanceId, node);
+        return node.Value;
+    }
+
+    private void Touch(LinkedListNode<Entry> node)
+    {
+        _order.Remove(node);
+        _order.AddFirst(node);
+    }
+
+    private void Remove(string instanceId)
+    {
+        if (_entries.Remove(instanceId, out var node))
+        {
+            _order.Remove(node);
+        }
+    }
+
+    // Least recently used first; an entry an episode is still deciding from (or must refuse
+    // deletes for) stays, so the check on its deletes cannot be lost. The count can therefore
+    // exceed the capacity by the number of episodes in flight.
+    private void Trim()
+    {
+        var node = _order.Last;
+        while (_entries.Count > capacity && node is not null)
+        {
+            var previous = node.Previous;
+            if (node.Value is { ServedToken: null, Bounce: false })
+            {
+                Remove(node.Value.InstanceId);
+            }
+
+            node = previous;
+        }
+    }
+
+    private sealed class Entry(string instanceId)
+    {
+        public string InstanceId { get; } = instanceId;
+
+        public InstanceSnapshot? Snapshot { get; set; }
+
+        /// <summary>The token of a snapshot served from the cache that no write has confirmed yet.</summary>
+        public string? ServedToken { get; set; }
+
+        public bool Shared { get; set; }
+
+        public bool Bounce { get; set; }
+    }
+}
