@@ -128,7 +128,8 @@ public sealed partial class AzureStorageOrchestrationBackend
         var token = new VersionToken(etag, first, next).ToString();
 
         // Before the outbox is sent: a reply to it must find the cache already past this checkpoint.
-        _cache.Advance(request, token);
+        // The sentinel just replaced also dropped the previous outbox, so its held deletes can go.
+        await DeleteHeldAsync(_cache.Advance(request, token), cancellationToken).ConfigureAwait(false);
         if (IndexChanged(request.PreviousRecord, request.Record))
         {
             await MirrorAsync(request.Record, cancellationToken).ConfigureAwait(false);
@@ -140,6 +141,11 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <inheritdoc />
     public async Task<string?> ClearOutboxAsync(string instanceId, string etag, CancellationToken cancellationToken = default)
     {
+        if (TryDeferClear(instanceId, etag))
+        {
+            return etag;
+        }
+
         var token = VersionToken.Parse(etag);
         var patch = new TableEntity(instanceId, SentinelRowKey) { ["Outbox"] = string.Empty, ["OutboxBlob"] = string.Empty };
         try

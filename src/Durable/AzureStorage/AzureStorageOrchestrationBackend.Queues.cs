@@ -69,11 +69,18 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
-        if (!message.Message.IsWorkItem && !await MayDeleteAsync(message.Message.InstanceId, receipt, cancellationToken).ConfigureAwait(false))
+        if (!message.Message.IsWorkItem
+            && (!await MayDeleteAsync(message.Message.InstanceId, receipt, cancellationToken).ConfigureAwait(false)
+                || _cache.TryHoldDelete(message.Message.InstanceId, receipt)))
         {
             return;
         }
 
+        await DeleteReceiptAsync(receipt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DeleteReceiptAsync(QueueReceipt receipt, CancellationToken cancellationToken)
+    {
         try
         {
             await receipt.Queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, cancellationToken).ConfigureAwait(false);

@@ -71,8 +71,14 @@ internal sealed class InstanceHistoryCache(int capacity)
         lock (_gate)
         {
             _disabled = true;
-            _entries.Clear();
-            _order.Clear();
+            foreach (var node in _entries.Values.ToList())
+            {
+                node.Value.Snapshot = null;
+                node.Value.ServedToken = null;
+                node.Value.Shared = false;
+                node.Value.Bounce = false;
+                RemoveIfIdle(node.Value);
+            }
         }
     }
 
@@ -81,7 +87,7 @@ internal sealed class InstanceHistoryCache(int capacity)
     {
         lock (_gate)
         {
-            if (!IsUsable() || !_entries.TryGetValue(instanceId, out var node) || node.Value.Snapshot is not { } snapshot)
+            if (!IsUsable() || !_entries.TryGetValue(instanceId, out var node) || node.Value.Flushing || node.Value.Snapshot is not { } snapshot)
             {
                 return null;
             }
@@ -105,43 +111,52 @@ internal sealed class InstanceHistoryCache(int capacity)
             var entry = GetOrAdd(snapshot.Record.InstanceId);
             entry.Bounce = false;
             entry.ServedToken = null;
-            entry.Snapshot = entry.Shared || snapshot.Record.IsTerminal ? null : snapshot;
+
+            // An outbox in storage belongs to a checkpoint still sending (here or elsewhere) or to a
+            // dead one: what the next episode must do about it depends on storage, not on memory.
+            entry.Snapshot = entry.Shared || snapshot.Record.IsTerminal || snapshot.Outbox.Count > 0 ? null : snapshot;
             Trim();
         }
     }
 
-    /// <summary>Moves the cached snapshot past a committed checkpoint, or drops it when the checkpoint was not made from it.</summary>
-    public void Advance(CheckpointRequest request, string newToken)
+    /// <summary>
+    /// Moves the cached snapshot past a committed checkpoint, or drops it when the checkpoint was
+    /// not made from it. Returns the deletes held back for a previous outbox: the checkpoint
+    /// replaced the sentinel, so that outbox is gone from storage and they can go now.
+    /// </summary>
+    public IReadOnlyList<object> Advance(CheckpointRequest request, string newToken)
     {
         lock (_gate)
         {
-            if (!IsUsable())
+            if (!_entries.TryGetValue(request.InstanceId, out var node))
             {
-                return;
+                if (IsUsable() && request.ExpectedETag is null && !request.Record.IsTerminal)
+                {
+                    var created = GetOrAdd(request.InstanceId);
+                    created.Snapshot = new InstanceSnapshot(request.Record, newToken, [.. request.NewEvents], request.Outbox);
+                    Trim();
+                }
+
+                return [];
             }
 
-            _entries.TryGetValue(request.InstanceId, out var node);
-            var entry = node?.Value;
-            if (entry is { Shared: true })
-            {
-                entry.ServedToken = null;
-                return;
-            }
-
-            var basis = entry?.Snapshot;
+            var entry = node.Value;
+            var released = TakePending(entry);
+            entry.ServedToken = null;
+            var basis = entry.Snapshot;
             var fromCache = request.ExpectedETag is null ? basis is null : basis?.ETag == request.ExpectedETag;
-            if (!fromCache || request.Record.IsTerminal)
+            if (!IsUsable() || entry.Shared || !fromCache || request.Record.IsTerminal)
             {
                 // A finished instance rarely runs again; one checkpointed from elsewhere has a history we do not hold.
-                Remove(request.InstanceId);
-                return;
+                entry.Snapshot = null;
+                RemoveIfIdle(entry);
+                return released;
             }
 
             List<HistoryEvent> history = request.StartsNewExecution || basis is null ? [.. request.NewEvents] : [.. basis.History, .. request.NewEvents];
-            entry ??= GetOrAdd(request.InstanceId);
             entry.Snapshot = new InstanceSnapshot(request.Record, newToken, history, request.Outbox);
-            entry.ServedToken = null;
             Trim();
+            return released;
         }
     }
 
@@ -206,6 +221,104 @@ internal sealed class InstanceHistoryCache(int capacity)
         }
     }
 
+    /// <summary>
+    /// Marks the cached outbox written with <paramref name="token"/> as sent without writing
+    /// storage, when the instance is cached at that token. Until a later checkpoint replaces the
+    /// sentinel (or <see cref="TakeDue"/> hands the clear to a flush) the consumed messages are held
+    /// back too (<see cref="TryHoldDelete"/>): if this process dies, they come back and their
+    /// redelivery tells the next reader that the stored outbox may be unsent.
+    /// </summary>
+    public bool TryDeferClear(string instanceId, string token, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (!IsUsable() || !_entries.TryGetValue(instanceId, out var node)
+                || node.Value is not { Shared: false, Flushing: false, Snapshot: { } snapshot } entry || snapshot.ETag != token)
+            {
+                return false;
+            }
+
+            entry.Snapshot = snapshot with { Outbox = [] };
+            entry.PendingClear ??= token;
+            entry.PendingSince ??= now;
+            return true;
+        }
+    }
+
+    /// <summary>Holds back a consumed message's delete while the instance's outbox clear is deferred.</summary>
+    public bool TryHoldDelete(string instanceId, object receipt)
+    {
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(instanceId, out var node) || node.Value is not { PendingClear: not null, Flushing: false } entry)
+            {
+                return false;
+            }
+
+            entry.HeldDeletes.Add(receipt);
+            return true;
+        }
+    }
+
+    /// <summary>Deferred clears older than <paramref name="delay"/>, handed to the caller to write (each is marked as flushing).</summary>
+    public IReadOnlyList<PendingClear> TakeDue(DateTimeOffset now, TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            var due = new List<PendingClear>();
+            foreach (var node in _entries.Values)
+            {
+                // An entry an episode is deciding from is left alone (its checkpoint supersedes the
+                // clear, and a clear now would fail that checkpoint), unless the episode died.
+                if (node.Value is { PendingClear: { } token, PendingSince: { } since, Flushing: false } entry
+                    && (now - since >= delay * (entry.ServedToken is null ? 1 : 10) || now == DateTimeOffset.MaxValue))
+                {
+                    entry.Flushing = true;
+                    due.Add(new PendingClear(entry.InstanceId, token, [.. entry.HeldDeletes]));
+                    entry.HeldDeletes.Clear();
+                }
+            }
+
+            return due;
+        }
+    }
+
+    /// <summary>Every deferred clear, for a shutdown flush.</summary>
+    public IReadOnlyList<PendingClear> TakeAll() => TakeDue(DateTimeOffset.MaxValue, TimeSpan.Zero);
+
+    /// <summary>The flush of <paramref name="pending"/> ended: written (<paramref name="newToken"/>), superseded or refused (null), or failed (retry later).</summary>
+    public void Flushed(PendingClear pending, string? newToken, bool failed)
+    {
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(pending.InstanceId, out var node) || node.Value.PendingClear != pending.Token)
+            {
+                return;
+            }
+
+            var entry = node.Value;
+            entry.Flushing = false;
+            if (failed)
+            {
+                entry.HeldDeletes.AddRange(pending.HeldDeletes);
+                return;
+            }
+
+            entry.PendingClear = null;
+            entry.PendingSince = null;
+            if (newToken is not null && entry.Snapshot is { } snapshot && snapshot.ETag == pending.Token)
+            {
+                entry.Snapshot = snapshot with { ETag = newToken, Outbox = [] };
+            }
+            else
+            {
+                entry.Snapshot = null;
+            }
+
+            RemoveIfIdle(entry);
+        }
+    }
+
     /// <summary>What a delete of one of the instance's control messages must do first, and the token to verify against.</summary>
     public (DeleteCheck Check, string? Token) CheckDelete(string instanceId)
     {
@@ -239,15 +352,34 @@ internal sealed class InstanceHistoryCache(int capacity)
 
     private bool IsUsable() => capacity > 0 && !_disabled;
 
+    private static List<object> TakePending(Entry entry)
+    {
+        if (entry.PendingClear is null || entry.Flushing)
+        {
+            return [];
+        }
+
+        List<object> released = [.. entry.HeldDeletes];
+        entry.HeldDeletes.Clear();
+        entry.PendingClear = null;
+        entry.PendingSince = null;
+        return released;
+    }
+
+    private void RemoveIfIdle(Entry entry)
+    {
+        if (entry is { Snapshot: null, ServedToken: null, Bounce: false, Shared: false, PendingClear: null })
+        {
+            Remove(entry.InstanceId);
+        }
+    }
+
     private void ForgetCore(string instanceId)
     {
         if (_entries.TryGetValue(instanceId, out var node))
         {
             node.Value.Snapshot = null;
-            if (node.Value is { ServedToken: null, Bounce: false, Shared: false })
-            {
-                Remove(instanceId);
-            }
+            RemoveIfIdle(node.Value);
         }
     }
 
@@ -287,7 +419,7 @@ internal sealed class InstanceHistoryCache(int capacity)
         while (_entries.Count > capacity && node is not null)
         {
             var previous = node.Previous;
-            if (node.Value is { ServedToken: null, Bounce: false })
+            if (node.Value is { ServedToken: null, Bounce: false, PendingClear: null })
             {
                 Remove(node.Value.InstanceId);
             }
@@ -308,5 +440,14 @@ internal sealed class InstanceHistoryCache(int capacity)
         public bool Shared { get; set; }
 
         public bool Bounce { get; set; }
+
+        /// <summary>The token whose outbox was sent but is still in storage (its clear is deferred).</summary>
+        public string? PendingClear { get; set; }
+
+        public DateTimeOffset? PendingSince { get; set; }
+
+        public bool Flushing { get; set; }
+
+        public List<object> HeldDeletes { get; } = [];
     }
 }

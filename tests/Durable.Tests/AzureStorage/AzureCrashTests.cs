@@ -60,13 +60,15 @@ public sealed class AzureCrashTests
     [MemberData(nameof(Steps))]
     public async Task Checkpoint_CrashAtStepThenRestartOnAzurite_InstancesCompleteWithEachActivityRecordedOnce(CheckpointStep step)
     {
-        // The first process fails at the step every time and is then abandoned; a second process on
-        // the same task hub, with an empty history cache, finishes from what storage holds.
+        // The first process fails at the step every time and is then abandoned as if killed (its
+        // deferred outbox clears and held deletes are never written); a second process on the same
+        // task hub, with an empty history cache, finishes from what storage holds.
         var crashes = 0;
         await using var first = await AzureEngineHarness.CreateAsync(
             Register,
             options => options.FaultInjector = (at, _) =>
-                at == step && Interlocked.Increment(ref crashes) > 0 ? throw new IOException($"simulated crash at {at}") : ValueTask.CompletedTask);
+                at == step && Interlocked.Increment(ref crashes) > 0 ? throw new IOException($"simulated crash at {at}") : ValueTask.CompletedTask,
+            options => options.OutboxClearDelay = TimeSpan.FromHours(1));
         await using var second = await AzureEngineHarness.CreateAsync(Register, configureBackend: options => options.TaskHubName = first.BackendOptions.TaskHubName);
 
         var ids = new[] { "a", "b" };

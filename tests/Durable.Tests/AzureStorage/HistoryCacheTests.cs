@@ -57,11 +57,15 @@ public sealed class HistoryCacheTests
         // Host A runs the first episode and caches it; its first activity reply fails, so host B
         // picks the work item up, runs the second episode (scheduling activity 1) and crashes in the
         // third. Activity 1's result then reaches A, whose cached history has never heard of activity 1.
+        // (Outbox clears are written at once here, so no deferred clear moves A's cache on its own.)
         var aReplies = 0;
-        await using var a = await AzureEngineHarness.CreateAsync(Register, options => options.FaultInjector = (step, _) =>
-            step == CheckpointStep.BeforeActivityResultSend && Interlocked.Increment(ref aReplies) == 1
-                ? throw new IOException("host A dies while replying")
-                : ValueTask.CompletedTask);
+        await using var a = await AzureEngineHarness.CreateAsync(
+            Register,
+            options => options.FaultInjector = (step, _) =>
+                step == CheckpointStep.BeforeActivityResultSend && Interlocked.Increment(ref aReplies) == 1
+                    ? throw new IOException("host A dies while replying")
+                    : ValueTask.CompletedTask,
+            options => options.OutboxClearDelay = TimeSpan.Zero);
         var bEpisodes = 0;
         await using var b = await AzureEngineHarness.CreateAsync(
             Register,
@@ -69,7 +73,11 @@ public sealed class HistoryCacheTests
                 step == CheckpointStep.BeforeHistoryWrite && Interlocked.Increment(ref bEpisodes) == 2
                     ? throw new IOException("host B dies in its second episode")
                     : ValueTask.CompletedTask,
-            options => options.TaskHubName = a.BackendOptions.TaskHubName);
+            options =>
+            {
+                options.TaskHubName = a.BackendOptions.TaskHubName;
+                options.OutboxClearDelay = TimeSpan.Zero;
+            });
 
         var id = await a.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 3);
         await a.DrainAsync();
