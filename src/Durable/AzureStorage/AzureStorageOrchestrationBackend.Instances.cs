@@ -17,6 +17,11 @@ public sealed partial class AzureStorageOrchestrationBackend
                 : null;
         }
 
+        if (!FreshReads.Required && _cache.FlushInProgress(instanceId) is { } flush)
+        {
+            await flush.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var cached = FreshReads.Required ? null : _cache.TryServe(instanceId);
         if (cached is not null)
         {
@@ -128,8 +133,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         var token = new VersionToken(etag, first, next).ToString();
 
         // Before the outbox is sent: a reply to it must find the cache already past this checkpoint.
-        // The sentinel just replaced also dropped the previous outbox, so its held deletes can go.
-        await DeleteHeldAsync(_cache.Advance(request, token), cancellationToken).ConfigureAwait(false);
+        // The sentinel just replaced also dropped the previous outbox, so its held deletes can go,
+        // beside the episode rather than in front of its sends.
+        StartHeldDeletes(_cache.Advance(request, token));
         if (IndexChanged(request.PreviousRecord, request.Record))
         {
             await MirrorAsync(request.Record, cancellationToken).ConfigureAwait(false);

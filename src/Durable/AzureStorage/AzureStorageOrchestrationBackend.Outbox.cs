@@ -16,6 +16,7 @@ namespace GuanGong.Durable.AzureStorage;
 public sealed partial class AzureStorageOrchestrationBackend : IAsyncDisposable, IDisposable
 {
     private readonly Lock _flushGate = new();
+    private readonly HashSet<Task> _backgroundDeletes = [];
     private ITimer? _flushTimer;
     private int _flushing;
 
@@ -46,6 +47,13 @@ public sealed partial class AzureStorageOrchestrationBackend : IAsyncDisposable,
             await timer.DisposeAsync().ConfigureAwait(false);
         }
 
+        Task[] deletes;
+        lock (_flushGate)
+        {
+            deletes = [.. _backgroundDeletes];
+        }
+
+        await Task.WhenAll(deletes).ConfigureAwait(false);
         await FlushAsync().ConfigureAwait(false);
     }
 
@@ -116,6 +124,47 @@ public sealed partial class AzureStorageOrchestrationBackend : IAsyncDisposable,
         {
             // Kept for the next round; the held messages stay invisible meanwhile.
             _cache.Flushed(pending, null, failed: true);
+        }
+    }
+
+    private void StartHeldDeletes(IReadOnlyList<object> held)
+    {
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        var task = DeleteHeldQuietlyAsync(held);
+        lock (_flushGate)
+        {
+            _backgroundDeletes.Add(task);
+        }
+
+        task.ContinueWith(
+            done =>
+            {
+                lock (_flushGate)
+                {
+                    _backgroundDeletes.Remove(done);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    // A delete that fails leaves its message to be redelivered after the visibility timeout,
+    // where it is recognised as already in history: nothing to report to the episode.
+    private static async Task DeleteHeldQuietlyAsync(IReadOnlyList<object> held)
+    {
+        await Task.Yield();
+        try
+        {
+            await DeleteHeldAsync(held, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Redelivered later and discarded as a duplicate.
         }
     }
 

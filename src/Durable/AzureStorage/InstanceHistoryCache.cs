@@ -82,6 +82,15 @@ internal sealed class InstanceHistoryCache(int capacity)
         }
     }
 
+    /// <summary>The write of the instance's deferred clear, when one is under way (an episode waits for it rather than read around it).</summary>
+    public Task? FlushInProgress(string instanceId)
+    {
+        lock (_gate)
+        {
+            return _entries.TryGetValue(instanceId, out var node) ? node.Value.FlushDone?.Task : null;
+        }
+    }
+
     /// <summary>The cached snapshot, marked unconfirmed until a write on top of it succeeds; null when the caller must read storage.</summary>
     public InstanceSnapshot? TryServe(string instanceId)
     {
@@ -112,8 +121,15 @@ internal sealed class InstanceHistoryCache(int capacity)
             entry.Bounce = false;
             entry.ServedToken = null;
 
-            // An outbox in storage belongs to a checkpoint still sending (here or elsewhere) or to a
-            // dead one: what the next episode must do about it depends on storage, not on memory.
+            // An outbox in storage belongs to a checkpoint still sending or to a dead one: what the
+            // next episode does about it depends on storage, not memory. One that is not this
+            // process's deferred clear means another process works on the instance too: stop
+            // deferring and caching it, so the two do not keep waiting for each other's clears.
+            if (snapshot.Outbox.Count > 0 && entry.PendingClear is null)
+            {
+                entry.Shared = true;
+            }
+
             entry.Snapshot = entry.Shared || snapshot.Record.IsTerminal || snapshot.Outbox.Count > 0 ? null : snapshot;
             Trim();
         }
@@ -170,8 +186,14 @@ internal sealed class InstanceHistoryCache(int capacity)
                 return;
             }
 
+            // A worker here may already have read or advanced the instance between the insert and
+            // this call: never replace a snapshot with this older one.
             var entry = GetOrAdd(record.InstanceId);
-            entry.Snapshot = entry.Shared ? null : new InstanceSnapshot(record, token, [], []);
+            if (!entry.Shared && entry.Snapshot is null && entry.PendingClear is null)
+            {
+                entry.Snapshot = new InstanceSnapshot(record, token, [], []);
+            }
+
             Trim();
         }
     }
@@ -273,7 +295,7 @@ internal sealed class InstanceHistoryCache(int capacity)
                 if (node.Value is { PendingClear: { } token, PendingSince: { } since, Flushing: false } entry
                     && (now - since >= delay * (entry.ServedToken is null ? 1 : 10) || now == DateTimeOffset.MaxValue))
                 {
-                    entry.Flushing = true;
+                    entry.FlushDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     due.Add(new PendingClear(entry.InstanceId, token, [.. entry.HeldDeletes]));
                     entry.HeldDeletes.Clear();
                 }
@@ -291,13 +313,19 @@ internal sealed class InstanceHistoryCache(int capacity)
     {
         lock (_gate)
         {
-            if (!_entries.TryGetValue(pending.InstanceId, out var node) || node.Value.PendingClear != pending.Token)
+            if (!_entries.TryGetValue(pending.InstanceId, out var node))
             {
                 return;
             }
 
             var entry = node.Value;
-            entry.Flushing = false;
+            entry.FlushDone?.TrySetResult();
+            entry.FlushDone = null;
+            if (entry.PendingClear != pending.Token)
+            {
+                return;
+            }
+
             if (failed)
             {
                 entry.HeldDeletes.AddRange(pending.HeldDeletes);
@@ -446,7 +474,10 @@ internal sealed class InstanceHistoryCache(int capacity)
 
         public DateTimeOffset? PendingSince { get; set; }
 
-        public bool Flushing { get; set; }
+        /// <summary>Set while this entry's deferred clear is being written; completes when it is.</summary>
+        public TaskCompletionSource? FlushDone { get; set; }
+
+        public bool Flushing => FlushDone is not null;
 
         public List<object> HeldDeletes { get; } = [];
     }
