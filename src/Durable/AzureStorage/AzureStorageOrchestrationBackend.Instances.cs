@@ -17,6 +17,28 @@ public sealed partial class AzureStorageOrchestrationBackend
                 : null;
         }
 
+        if (!FreshReads.Required && _cache.FlushInProgress(instanceId) is { } flush)
+        {
+            await flush.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var cached = FreshReads.Required ? null : _cache.TryServe(instanceId);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var snapshot = await ReadFullAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (snapshot is not null && !FreshReads.Required)
+        {
+            _cache.Remember(snapshot);
+        }
+
+        return snapshot;
+    }
+
+    private async Task<InstanceSnapshot?> ReadFullAsync(string instanceId, CancellationToken cancellationToken)
+    {
         // One query reads the whole partition: history rows sort before the "sentinel" row.
         var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
@@ -52,20 +74,22 @@ public sealed partial class AzureStorageOrchestrationBackend
         var sentinel = await StatusEntityAsync(record.InstanceId, SentinelRowKey, record, cancellationToken).ConfigureAwait(false);
         sentinel["FirstRow"] = next;
         sentinel["NextRow"] = next;
-        var actions = new List<TableTransactionAction>
-        {
-            previous is { } old
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, old.TableETag)
-                : new TableTransactionAction(TableTransactionActionType.Add, sentinel),
-        };
+        var actions = new List<TableTransactionAction>();
         if (previous is { } replaced)
         {
             AddOldRowDeletes(actions, record.InstanceId, replaced.FirstRow, replaced.NextRow);
         }
 
-        var etag = await SubmitAsync(record.InstanceId, actions, cancellationToken).ConfigureAwait(false);
+        // The sentinel goes last: the new token is its ETag, the last response of the batch.
+        actions.Add(previous is { } old
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, old.TableETag)
+            : new TableTransactionAction(TableTransactionActionType.Add, sentinel));
+
+        var etag = await SubmitAsync(record.InstanceId, actions, cancellationToken, markShared: false).ConfigureAwait(false);
+        var token = new VersionToken(etag, next, next).ToString();
+        _cache.Created(record, token);
         await MirrorAsync(record, cancellationToken).ConfigureAwait(false);
-        return new VersionToken(etag, next, next).ToString();
+        return token;
     }
 
     /// <inheritdoc />
@@ -105,27 +129,41 @@ public sealed partial class AzureStorageOrchestrationBackend
         actions.Add(previous is { } expected
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, expected.TableETag)
             : new TableTransactionAction(TableTransactionActionType.Add, sentinel));
-        var etag = await SubmitAsync(request.InstanceId, actions, cancellationToken).ConfigureAwait(false);
+        var etag = await SubmitAsync(request.InstanceId, actions, cancellationToken, markShared: request.ExpectedETag is not null).ConfigureAwait(false);
+        var token = new VersionToken(etag, first, next).ToString();
+
+        // Before the outbox is sent: a reply to it must find the cache already past this checkpoint.
+        // The sentinel just replaced also dropped the previous outbox, so its held deletes can go,
+        // beside the episode rather than in front of its sends.
+        StartHeldDeletes(_cache.Advance(request, token));
         if (IndexChanged(request.PreviousRecord, request.Record))
         {
             await MirrorAsync(request.Record, cancellationToken).ConfigureAwait(false);
         }
 
-        return new VersionToken(etag, first, next).ToString();
+        return token;
     }
 
     /// <inheritdoc />
     public async Task<string?> ClearOutboxAsync(string instanceId, string etag, CancellationToken cancellationToken = default)
     {
+        if (TryDeferClear(instanceId, etag))
+        {
+            return etag;
+        }
+
         var token = VersionToken.Parse(etag);
         var patch = new TableEntity(instanceId, SentinelRowKey) { ["Outbox"] = string.Empty, ["OutboxBlob"] = string.Empty };
         try
         {
             var response = await _history.UpdateEntityAsync(patch, token.TableETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            return (token with { TableETag = ETagOf(response) }).ToString();
+            var cleared = (token with { TableETag = ETagOf(response) }).ToString();
+            _cache.OutboxCleared(instanceId, etag, cleared);
+            return cleared;
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
+            _cache.MarkShared(instanceId, bounce: false);
             return null;
         }
     }
@@ -134,6 +172,9 @@ public sealed partial class AzureStorageOrchestrationBackend
     public async Task RecordErrorAsync(string instanceId, string error, CancellationToken cancellationToken = default)
     {
         var patch = new TableEntity(instanceId, SentinelRowKey) { ["LastError"] = error };
+
+        // The merge moves the sentinel's ETag: a cached token would only fail the next checkpoint.
+        _cache.Forget(instanceId);
         try
         {
             await _history.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
@@ -147,6 +188,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <inheritdoc />
     public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
+        _cache.Forget(instanceId);
         var keys = new List<string>();
         await foreach (var row in _history.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -165,7 +207,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         return keys.Count > 0;
     }
 
-    private async Task<ETag> SubmitAsync(string instanceId, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    // A failed checkpoint means another process wrote the instance (the conflicting episode's
+    // messages are re-queued, so deleting the originals stays right); a failed creation only means
+    // the instance exists.
+    private async Task<ETag> SubmitAsync(string instanceId, List<TableTransactionAction> actions, CancellationToken cancellationToken, bool markShared)
     {
         try
         {
@@ -174,6 +219,11 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
         catch (RequestFailedException ex) when (IsConflict(ex))
         {
+            if (markShared)
+            {
+                _cache.MarkShared(instanceId, bounce: false);
+            }
+
             throw new CheckpointConflictException(instanceId, ex);
         }
     }

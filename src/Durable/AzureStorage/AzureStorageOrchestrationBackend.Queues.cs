@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using GuanGong.Storage.Queues;
 using GuanGong.Storage.Queues.Models;
+using GuanGong.Storage.Tables;
 
 namespace GuanGong.Durable.AzureStorage;
 
@@ -68,6 +69,18 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
+        if (!message.Message.IsWorkItem
+            && (!await MayDeleteAsync(message.Message.InstanceId, receipt, cancellationToken).ConfigureAwait(false)
+                || _cache.TryHoldDelete(message.Message.InstanceId, receipt)))
+        {
+            return;
+        }
+
+        await DeleteReceiptAsync(receipt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DeleteReceiptAsync(QueueReceipt receipt, CancellationToken cancellationToken)
+    {
         try
         {
             await receipt.Queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, cancellationToken).ConfigureAwait(false);
@@ -105,9 +118,18 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <inheritdoc />
-    public async Task<TaskMessage> DecodeMessageAsync(string messageText, CancellationToken cancellationToken = default)
+    public Task<TaskMessage> DecodeMessageAsync(string messageText, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
+
+        // Only a queue trigger hands this backend message text: the trigger deletes what the
+        // episode consumed, so no delete can be checked against the cache, and it must go.
+        _cache.Disable();
+        return DecodeAsync(messageText, cancellationToken);
+    }
+
+    private async Task<TaskMessage> DecodeAsync(string messageText, CancellationToken cancellationToken)
+    {
         var json = messageText.StartsWith(BlobReferencePrefix, StringComparison.Ordinal)
             ? await _payloads.GetAsync(messageText[BlobReferencePrefix.Length..], cancellationToken).ConfigureAwait(false)
             : messageText;
@@ -136,11 +158,47 @@ public sealed partial class AzureStorageOrchestrationBackend
         var received = new List<ReceivedMessage>(response.Value.Length);
         foreach (QueueMessage message in response.Value)
         {
-            var decoded = await DecodeMessageAsync(message.MessageText, cancellationToken).ConfigureAwait(false);
+            var decoded = await DecodeAsync(message.MessageText, cancellationToken).ConfigureAwait(false);
             received.Add(new ReceivedMessage(decoded, message.DequeueCount, queue.Name, new QueueReceipt(queue, message.MessageId, message.PopReceipt)));
         }
 
         return received;
+    }
+
+    // A control message consumed by an episode that read a cached history is deleted only once the
+    // sentinel proves that history was current; otherwise it is made visible again, so it is judged
+    // against the stored history instead of being lost (see InstanceHistoryCache).
+    private async Task<bool> MayDeleteAsync(string instanceId, QueueReceipt receipt, CancellationToken cancellationToken)
+    {
+        var (check, token) = _cache.CheckDelete(instanceId);
+        if (check == InstanceHistoryCache.DeleteCheck.Verify)
+        {
+            var sentinel = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, SentinelRowKey, [nameof(TableEntity.RowKey)], cancellationToken).ConfigureAwait(false);
+            if (sentinel.HasValue && sentinel.Value!.ETag == VersionToken.Parse(token!).TableETag)
+            {
+                _cache.Confirmed(instanceId, token!);
+                return true;
+            }
+
+            _cache.MarkShared(instanceId, bounce: true);
+            check = InstanceHistoryCache.DeleteCheck.Bounce;
+        }
+
+        if (check == InstanceHistoryCache.DeleteCheck.Bounce)
+        {
+            try
+            {
+                await receipt.Queue.UpdateMessageAsync(receipt.MessageId, receipt.PopReceipt, null, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+            {
+                // Already re-delivered to another receiver, which will judge it afresh.
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     private sealed record QueueReceipt(QueueClient Queue, string MessageId, string PopReceipt);

@@ -17,7 +17,8 @@ namespace GuanGong.Durable.AzureStorage;
 /// The sentinel row carries the instance's status. A checkpoint inserts one history row and
 /// replaces the sentinel (If-Match its ETag) in one entity-group transaction, so the status a
 /// client reads for an instance can never disagree with its history; the Instances table is
-/// updated afterwards and serves only queries.
+/// updated afterwards and serves only queries. An episode usually reads its history from
+/// memory instead of storage (<see cref="AzureStorageBackendOptions.HistoryCacheCapacity"/>).
 /// </remarks>
 public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBackend
 {
@@ -31,6 +32,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly AzureStorageBackendOptions _options;
     private readonly TaskHubNames _names;
     private readonly HashSet<string> _createdPoisonQueues = new(StringComparer.Ordinal);
+    private readonly InstanceHistoryCache _cache;
 
     /// <summary>Creates the backend over service clients (build them with <see cref="CreateClientOptions{T}"/> to get per-work-item request counts).</summary>
     /// <param name="tables">The table service.</param>
@@ -45,6 +47,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _options = options ?? new AzureStorageBackendOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.PartitionCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.PartitionCount, 16);
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.HistoryCacheCapacity);
         if (_options.MaxMessageDelay > QueueClient.MaxVisibilityTimeout || _options.MaxMessageDelay <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), _options.MaxMessageDelay, "The message delay must be positive and within the 7-day queue limit.");
@@ -58,6 +61,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _workItems = queues.GetQueueClient(_names.WorkItemQueue);
         _largeMessages = blobs.GetBlobContainerClient(_names.LargeMessagesContainer);
         _payloads = new LargePayloadStore(_largeMessages);
+        _cache = new InstanceHistoryCache(_options.HistoryCacheCapacity);
     }
 
     /// <inheritdoc />
@@ -68,6 +72,9 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
 
     /// <inheritdoc />
     public DispatcherWakeup Wakeup { get; } = new();
+
+    /// <summary>Whether episodes may read histories from this process's cache (off when the options say 0, or once a queue trigger delivers messages: it deletes them itself, so a delete decided from the cache could not be checked).</summary>
+    public bool IsHistoryCacheEnabled => _cache.IsEnabled;
 
     /// <summary>The task hub name.</summary>
     public string TaskHubName => _options.TaskHubName;

@@ -34,19 +34,6 @@ public sealed class DurableTaskClient
         options ??= new StartOrchestrationOptions();
         var instanceId = options.InstanceId ?? Guid.NewGuid().ToString("N");
         InstanceIds.Validate(instanceId, nameof(options));
-        var existing = await _backend.ReadInstanceAsync(instanceId, includeHistory: false, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            switch (options.ExistingInstance)
-            {
-                case DuplicateInstancePolicy.ReturnExisting:
-                    return instanceId;
-                case DuplicateInstancePolicy.Refuse:
-                case DuplicateInstancePolicy.ReplaceIfFinished when !existing.Record.IsTerminal:
-                    throw new OrchestrationAlreadyExistsException(instanceId, existing.Record.RuntimeStatus);
-            }
-        }
-
         var now = _options.TimeProvider.GetUtcNow();
         var executionId = Guid.NewGuid().ToString("N");
         var serializedInput = _options.DataConverter.Serialize(input);
@@ -55,36 +42,56 @@ public sealed class DurableTaskClient
         var start = new TaskMessage(Guid.NewGuid().ToString("N"), instanceId, executionId, new ExecutionStartedEvent(now, orchestratorName, options.Version, serializedInput, executionId, null, startAt));
         var delay = startAt is { } due ? Min(due - now, _backend.MaxMessageDelay) : TimeSpan.Zero;
 
-        // A new instance: send the start first. If this process dies before the status row is
-        // written, the worker creates the instance from the message, so nothing is left Pending
-        // forever. A replacement must write its row first (the worker drops a start that does not
-        // match the current execution).
-        if (existing is null)
-        {
-            await _backend.SendAsync(start, delay, cancellationToken).ConfigureAwait(false);
-        }
-
+        // The common case is a new id: no existence read, just the start message and an insert of
+        // the status row whose conflict says the id is taken. The start goes first: if this process
+        // dies before the row is written, the worker creates the instance from the message, so
+        // nothing is left Pending forever. When the id is taken, the message is a stray: the worker
+        // discards a start whose execution is not the instance's.
+        await _backend.SendAsync(start, delay, cancellationToken).ConfigureAwait(false);
+        InstanceSnapshot? existing;
         try
         {
-            await _backend.CreateInstanceAsync(record, existing?.ETag, cancellationToken).ConfigureAwait(false);
+            await _backend.CreateInstanceAsync(record, null, cancellationToken).ConfigureAwait(false);
+            return instanceId;
+        }
+        catch (CheckpointConflictException)
+        {
+            existing = await _backend.ReadInstanceAsync(instanceId, includeHistory: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (existing is null || existing.Record.ExecutionId == executionId)
+        {
+            // Purged in between (the worker creates it from our message), or already started from it.
+            return instanceId;
+        }
+
+        switch (options.ExistingInstance)
+        {
+            case DuplicateInstancePolicy.ReturnExisting:
+                return instanceId;
+            case DuplicateInstancePolicy.Refuse:
+            case DuplicateInstancePolicy.ReplaceIfFinished when !existing.Record.IsTerminal:
+                throw new OrchestrationAlreadyExistsException(instanceId, existing.Record.RuntimeStatus);
+        }
+
+        // A finished instance is replaced: its row first, then the start again, because the copy
+        // sent above may already have been discarded against the old execution.
+        try
+        {
+            await _backend.CreateInstanceAsync(record, existing.ETag, cancellationToken).ConfigureAwait(false);
         }
         catch (CheckpointConflictException ex)
         {
             var winner = await _backend.ReadInstanceAsync(instanceId, includeHistory: false, cancellationToken).ConfigureAwait(false);
-            if (winner?.Record.ExecutionId == executionId || options.ExistingInstance == DuplicateInstancePolicy.ReturnExisting)
+            if (winner?.Record.ExecutionId == executionId)
             {
-                // The worker already started it from our message, or a racing caller created it first.
                 return instanceId;
             }
 
             throw new OrchestrationAlreadyExistsException(instanceId, winner?.Record.RuntimeStatus ?? OrchestrationRuntimeStatus.Pending) { Data = { ["conflict"] = ex.Message } };
         }
 
-        if (existing is not null)
-        {
-            await _backend.SendAsync(start, delay, cancellationToken).ConfigureAwait(false);
-        }
-
+        await _backend.SendAsync(start, delay, cancellationToken).ConfigureAwait(false);
         return instanceId;
     }
 
@@ -199,6 +206,8 @@ public sealed class DurableTaskClient
     /// <returns>The history (empty when the instance does not exist).</returns>
     public async Task<IReadOnlyList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
+        // From storage, not a worker's cache in this process: another process may have moved on.
+        using var fresh = FreshReads.Require();
         var snapshot = await _backend.ReadInstanceAsync(instanceId, includeHistory: true, cancellationToken).ConfigureAwait(false);
         return snapshot?.History ?? [];
     }
