@@ -65,7 +65,8 @@ public sealed class HostPayloadTests
         await DeliverUntilAsync(() => smtp.Messages.Any(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal)));
 
         Assert.Contains(smtp.Messages, m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
-        Assert.True(delivered >= 3, $"only {delivered} messages were delivered");
+        // At least the invitations' start and the case's start (the activities run inside their episodes).
+        Assert.True(delivered >= 2, $"only {delivered} messages were delivered");
         var state = await app.CaseAsync(WorkflowBuilders.CaseId("V1"));
         Assert.Equal("UnderReview", state.GetProperty("status").GetString());
     }
