@@ -47,6 +47,8 @@ public sealed class PagesApp : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
             ["GuanGong:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["GuanGong:Profile"] = "Local",
+            // The fixture imports its own county: the demo seeder, racing it, could replace the tree.
+            ["GuanGong:Demo:Seed"] = "false",
             ["GuanGong:Mail:Delivery"] = "Pickup",
             ["GuanGong:Mail:PickupDirectory"] = mailFolder,
             ["Logging:LogLevel:Default"] = "Warning",
