@@ -2,24 +2,32 @@ using GuanGong.Testing;
 
 namespace GuanGong.Durable.Tests;
 
-/// <summary>An engine on the in-memory backend with a fake clock, driven step by step by the test.</summary>
-internal sealed class EngineHarness : IAsyncDisposable
+/// <summary>
+/// An engine on the in-memory backend with a fake clock, driven step by step by the test. With
+/// <c>counting</c>, the worker talks to the backend through a <see cref="CountingBackend"/>, so a
+/// test can see how many messages and receives its episodes made.
+/// </summary>
+internal class EngineHarness : IAsyncDisposable
 {
-    public EngineHarness(Action<DurableTaskRegistry> register, Action<DurableTaskWorkerOptions>? configure = null, int partitions = 4)
+    public EngineHarness(Action<DurableTaskRegistry> register, Action<DurableTaskWorkerOptions>? configure = null, int partitions = 4, bool counting = false)
     {
         Time = new FakeTimeProvider();
         Backend = new InMemoryOrchestrationBackend(Time, partitions);
+        Counting = new CountingBackend(Backend);
         Registry = new DurableTaskRegistry();
         register(Registry);
         Options = new DurableTaskWorkerOptions { TimeProvider = Time };
         configure?.Invoke(Options);
-        Worker = new DurableTaskWorker(Backend, Registry, Options);
+        Worker = new DurableTaskWorker(counting ? Counting : Backend, Registry, Options);
         Client = new DurableTaskClient(Backend, new DurableTaskClientOptions { TimeProvider = Time });
     }
 
     public FakeTimeProvider Time { get; }
 
     public InMemoryOrchestrationBackend Backend { get; }
+
+    /// <summary>What the worker sent and received, when the harness was made with <c>counting</c>.</summary>
+    public CountingBackend Counting { get; }
 
     public DurableTaskRegistry Registry { get; }
 
