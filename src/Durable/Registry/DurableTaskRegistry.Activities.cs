@@ -61,6 +61,23 @@ public sealed partial class DurableTaskRegistry
 
     internal bool HasActivity(string name) => _activities.ContainsKey(name);
 
+    /// <summary>
+    /// Marks an activity to run from the work-item queue even when the worker runs activities
+    /// locally: one that takes long (a batch of mails) would keep its orchestration's message in
+    /// flight for its whole run, and every crash of the worker in that time counts a delivery
+    /// toward the poison limit, though the message did nothing wrong.
+    /// </summary>
+    /// <param name="name">The activity's name.</param>
+    /// <returns>This registry.</returns>
+    public DurableTaskRegistry RunQueued(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _queuedOnly.Add(name);
+        return this;
+    }
+
+    internal bool RunsLocally(string name) => HasActivity(name) && !_queuedOnly.Contains(name);
+
     internal ITaskActivity? CreateActivity(string name, IServiceProvider services) =>
         _activities.TryGetValue(name, out var factory) ? factory(services) : null;
 }

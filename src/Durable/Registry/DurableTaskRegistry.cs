@@ -11,6 +11,7 @@ public sealed partial class DurableTaskRegistry
 {
     private readonly Dictionary<string, OrchestratorVersions> _orchestrators = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Func<IServiceProvider, ITaskActivity>> _activities = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _queuedOnly = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The registered orchestrator names.</summary>
     public IReadOnlyCollection<string> OrchestratorNames => _orchestrators.Keys;

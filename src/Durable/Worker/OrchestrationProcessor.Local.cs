@@ -74,5 +74,5 @@ internal sealed partial class OrchestrationProcessor
     private bool WaitsOnLocalActivities(CheckpointRequest request) =>
         request is { StartsNewExecution: false, Record.RuntimeStatus: OrchestrationRuntimeStatus.Running } && request.Outbox.Any(IsLocal);
 
-    private bool IsLocal(TaskMessage message) => message.Event is TaskScheduledEvent call && registry.HasActivity(call.Name);
+    private bool IsLocal(TaskMessage message) => message.Event is TaskScheduledEvent call && registry.RunsLocally(call.Name);
 }

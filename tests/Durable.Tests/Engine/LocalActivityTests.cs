@@ -86,6 +86,29 @@ public sealed class LocalActivityTests
     }
 
     [Fact]
+    public async Task RunQueued_ActivityMarkedSo_GoesThroughTheWorkItemQueueWhileTheRestRunLocally()
+    {
+        await using var sut = new CountingEngineHarness(registry =>
+        {
+            Register(registry);
+            registry.AddActivityFunc<int, int>("Slow", (_, n) => Task.FromResult(n + 100)).RunQueued("Slow")
+                .AddOrchestratorFunc<int, int>("Mixed", async (context, n) =>
+                {
+                    n = await context.CallActivityAsync<int>("Inc", n);
+                    n = await context.CallActivityAsync<int>("Slow", n);
+                    return await context.CallActivityAsync<int>("Inc", n);
+                });
+        });
+
+        var id = await sut.StartAsync("Mixed", 0);
+        var metadata = await sut.RunToCompletionAsync(id, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Equal(102, metadata.ReadOutputAs<int>());
+        Assert.Equal(1, sut.Counting.WorkItemSends);
+    }
+
+    [Fact]
     public async Task CallActivityAsync_LocalOrQueued_RecordsTheSameHistoryShape()
     {
         await using var local = CreateSut();

@@ -44,7 +44,8 @@ public static class WorkflowRegistration
             .AddActivity<UpdateTownshipRatingActivity>()
             .AddOrchestrator<Campaigns.InvitationOrchestrator>()
             .AddActivity<Campaigns.ListInviteesActivity>()
-            .AddActivity<Campaigns.SendInvitationsActivity>(),
+            .AddActivity<Campaigns.SendInvitationsActivity>()
+            .RunQueued(Campaigns.SendInvitationsActivity.Name),
             runPollingDispatcher: false);
         services.AddSingleton<IOrchestrationBackend>(sp =>
         {
