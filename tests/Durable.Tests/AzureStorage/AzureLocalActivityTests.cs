@@ -29,8 +29,10 @@ public sealed class AzureLocalActivityTests(ITestOutputHelper output)
 
         output.WriteLine($"queued: {queued}");
         output.WriteLine($"local:  {local}");
-        Assert.Equal(11 * Chains, queued.WorkItems);
-        Assert.Equal(Chains, local.WorkItems);
+        // A message redelivered under load (a slow machine outliving a visibility timeout) is one more
+        // work item, discarded as a duplicate: the counts are floors, with a little room above.
+        Assert.InRange(queued.WorkItems, 11 * Chains, 12 * Chains);
+        Assert.InRange(local.WorkItems, Chains, 2 * Chains);
         Assert.True(local.Requests * 3 < queued.Requests, $"local {local.Requests} vs queued {queued.Requests} requests");
     }
 

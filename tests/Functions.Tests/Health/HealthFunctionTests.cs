@@ -52,7 +52,8 @@ public sealed class HealthFunctionTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(1, body.RootElement.GetProperty("engine").GetProperty("inFlightChecked").GetInt32());
+        // The waiting case, and on a slow machine the launch's invitations may still be going out too.
+        Assert.InRange(body.RootElement.GetProperty("engine").GetProperty("inFlightChecked").GetInt32(), 1, 2);
         Assert.Empty(body.RootElement.GetProperty("engine").GetProperty("incompatible").EnumerateArray());
     }
 
