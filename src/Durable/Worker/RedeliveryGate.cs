@@ -26,10 +26,8 @@ public sealed class RedeliveryGate
         _permits = new SemaphoreSlim(capacity, capacity);
     }
 
-    /// <summary>Whether a message delivered this many times must run alone.</summary>
-    /// <param name="dequeueCount">The message's delivery count.</param>
-    /// <returns>True from the second delivery on.</returns>
-    public static bool IsRedelivery(long dequeueCount) => dequeueCount > 1;
+    // A message delivered more than once must run alone.
+    private static bool IsRedelivery(long dequeueCount) => dequeueCount > 1;
 
     /// <summary>Enters for work whose messages were delivered <paramref name="maxDequeueCount"/> times at most; dispose to leave.</summary>
     /// <param name="maxDequeueCount">The highest delivery count among the work's messages.</param>

@@ -53,31 +53,6 @@ public sealed class CampaignStore(AppTables tables, TimeProvider time, IConfigur
         }
     }
 
-    /// <summary>
-    /// Reads, changes and writes a campaign with an ETag guard, re-reading on a conflict; <paramref name="change"/>
-    /// returning null leaves it as it is. Returns the campaign as it stands afterwards, or null when there is none.
-    /// </summary>
-    public async Task<CampaignRecord?> UpdateAsync(string campaignId, Func<CampaignRecord, CampaignRecord?> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var stored = await GetAsync(campaignId, cancellationToken);
-            if (stored is null)
-            {
-                return null;
-            }
-
-            var updated = change(stored.Value);
-            if (updated is null || await TryUpdateAsync(stored, updated, cancellationToken))
-            {
-                return updated ?? stored.Value;
-            }
-        }
-
-        throw new InvalidOperationException($"Campaign {campaignId} kept changing under 10 attempts to update it.");
-    }
-
     /// <summary>The campaign a case number names (its last part is the campaign's tag), or null; cached like <see cref="FindAsync"/>.</summary>
     public async Task<CampaignRecord?> FindByCaseIdAsync(string caseId, CancellationToken cancellationToken) =>
         Cases.CaseIds.Parse(caseId) is { } parts

@@ -14,15 +14,13 @@ public sealed class LinkRedactingProcessor : BaseProcessor<Activity>
     public override void OnEnd(Activity data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        data.DisplayName = Redact(data.DisplayName);
+        data.DisplayName = LinkRedaction.Redact(data.DisplayName);
         foreach (var tag in UrlTags)
         {
             if (data.GetTagItem(tag) is string value)
             {
-                data.SetTag(tag, Redact(value));
+                data.SetTag(tag, LinkRedaction.Redact(value));
             }
         }
     }
-
-    public static string Redact(string value) => LinkRedaction.Redact(value);
 }

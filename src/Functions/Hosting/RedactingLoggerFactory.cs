@@ -90,7 +90,7 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
         {
             null or bool or int or long or double or decimal or float or short or byte or Guid or DateTime or DateTimeOffset or TimeSpan or Enum => value,
             string text => LinkRedaction.Redact(text),
-            _ when value.ToString() is { } text && LinkRedaction.Redact(text) is var redacted && !ReferenceEquals(redacted, text) && redacted != text => redacted,
+            _ when value.ToString() is { } text && LinkRedaction.Redact(text) is var redacted && redacted != text => redacted,
             _ => value,
         };
     }

@@ -16,7 +16,7 @@ public sealed class TelemetryTests
     [InlineData("/api/health", "/api/health")]
     public void Redact_LinkTokensInPathsAndQueries_AreReplaced(string value, string expected)
     {
-        Assert.Equal(expected, LinkRedactingProcessor.Redact(value));
+        Assert.Equal(expected, LinkRedaction.Redact(value));
     }
 
     [Fact]
