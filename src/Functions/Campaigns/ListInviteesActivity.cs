@@ -12,7 +12,7 @@ public sealed class ListInviteesActivity(WorkflowServices services, CampaignLaun
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, InvitationRun input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var campaign = (await services.Campaigns.GetAsync(input.CampaignId, CancellationToken.None))?.Value
+        var campaign = await services.Campaigns.FindAsync(input.CampaignId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Campaign {input.CampaignId} does not exist.");
         var tree = await services.Directory.GetTreeAsync(CancellationToken.None);
         return [.. launcher.Scope(campaign, tree).Invitees.Select(u => u.Code)];

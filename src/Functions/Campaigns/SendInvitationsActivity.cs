@@ -6,7 +6,8 @@ namespace GuanGong.Functions.Campaigns;
 /// <summary>
 /// Mails a batch of units their links, skipping a unit already reached in this round (its
 /// invitation row says so), and marks each after its mail went out: a crash between the two
-/// sends that one mail again, nothing more.
+/// sends that one mail again, nothing more. The campaign comes from the reference cache: one read
+/// per batch would be a thousand reads for a city.
 /// </summary>
 [DurableTask(Name)]
 public sealed class SendInvitationsActivity(WorkflowServices services, CampaignLauncher launcher) : TaskActivity<InvitationBatch, int>
@@ -17,7 +18,7 @@ public sealed class SendInvitationsActivity(WorkflowServices services, CampaignL
     {
         ArgumentNullException.ThrowIfNull(input);
         var run = input.Run;
-        var campaign = (await services.Campaigns.GetAsync(run.CampaignId, CancellationToken.None))?.Value
+        var campaign = await services.Campaigns.FindAsync(run.CampaignId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Campaign {run.CampaignId} does not exist.");
         var tree = await services.Directory.GetTreeAsync(CancellationToken.None);
         var partition = InvitationRecord.Partition(run.CampaignId, run.Year);
