@@ -2,16 +2,6 @@ namespace GuanGong.Durable.Tests.AzureStorage;
 
 public sealed class AzureCrashTests
 {
-    public static TheoryData<CheckpointStep> Steps() =>
-    [
-        CheckpointStep.BeforeHistoryWrite,
-        CheckpointStep.AfterHistoryWrite,
-        CheckpointStep.BeforeSend,
-        CheckpointStep.AfterSend,
-        CheckpointStep.BeforeDelete,
-        CheckpointStep.BeforeActivityResultSend,
-    ];
-
     private static void Register(DurableTaskRegistry registry) => registry
         .AddActivityFunc<string, string>("Step", (_, text) => Task.FromResult(text))
         .AddOrchestratorFunc<string, string>("Workflow", async (context, input) =>
@@ -22,7 +12,7 @@ public sealed class AzureCrashTests
         });
 
     [Theory]
-    [MemberData(nameof(Steps))]
+    [MemberData(nameof(CheckpointSteps.All), MemberType = typeof(CheckpointSteps))]
     public async Task Checkpoint_CrashAtStepOnAzurite_InstancesCompleteWithEachActivityRecordedOnce(CheckpointStep step)
     {
         var hits = new Dictionary<string, int>();
@@ -57,7 +47,7 @@ public sealed class AzureCrashTests
     }
 
     [Theory]
-    [MemberData(nameof(Steps))]
+    [MemberData(nameof(CheckpointSteps.All), MemberType = typeof(CheckpointSteps))]
     public async Task Checkpoint_CrashAtStepThenRestartOnAzurite_InstancesCompleteWithEachActivityRecordedOnce(CheckpointStep step)
     {
         // The first process fails at the step every time and is then abandoned as if killed (its

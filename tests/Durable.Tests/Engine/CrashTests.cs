@@ -6,18 +6,8 @@ public sealed class CrashTests
 {
     private readonly ConcurrentDictionary<string, int> _executions = new();
 
-    public static TheoryData<CheckpointStep> Steps() =>
-    [
-        CheckpointStep.BeforeHistoryWrite,
-        CheckpointStep.AfterHistoryWrite,
-        CheckpointStep.BeforeSend,
-        CheckpointStep.AfterSend,
-        CheckpointStep.BeforeDelete,
-        CheckpointStep.BeforeActivityResultSend,
-    ];
-
     [Theory]
-    [MemberData(nameof(Steps))]
+    [MemberData(nameof(CheckpointSteps.All), MemberType = typeof(CheckpointSteps))]
     public async Task Checkpoint_WorkerCrashesOnceAtEveryEpisode_EveryInstanceCompletesWithEachActivityRecordedOnce(CheckpointStep step)
     {
         var hits = new ConcurrentDictionary<string, int>();

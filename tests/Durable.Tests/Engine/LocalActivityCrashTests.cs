@@ -6,18 +6,8 @@ public sealed class LocalActivityCrashTests
 {
     private readonly ConcurrentDictionary<string, int> _runs = new();
 
-    public static TheoryData<CheckpointStep> Steps() =>
-    [
-        CheckpointStep.BeforeHistoryWrite,
-        CheckpointStep.AfterHistoryWrite,
-        CheckpointStep.BeforeSend,
-        CheckpointStep.AfterSend,
-        CheckpointStep.BeforeDelete,
-        CheckpointStep.BeforeActivityResultSend,
-    ];
-
     [Theory]
-    [MemberData(nameof(Steps))]
+    [MemberData(nameof(CheckpointSteps.All), MemberType = typeof(CheckpointSteps))]
     public async Task Checkpoint_CrashOnceAtStep_EachLocalActivityRecordedOnceAndRunAgainOnlyIfTheCrashCameBeforeTheCheckpoint(CheckpointStep step)
     {
         var crashed = new ConcurrentDictionary<string, bool>();
