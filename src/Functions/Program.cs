@@ -1,16 +1,9 @@
 using GuanGong.Functions.Hosting;
-using GuanGong.Functions.Hosting.CustomHandler;
+using Microsoft.Azure.Functions.Worker.Builder;
 
-var app = AppHost.Build(args);
-
-// `GuanGong.Functions --write-functions DIR` writes one function.json folder per function, generated
-// from the app's own endpoints (the publish script uses it), and exits without serving.
-if (args is ["--write-functions", var folder, ..])
-{
-    var functions = FunctionCatalog.Discover(AppHost.Endpoints(app));
-    FunctionCatalog.WriteFunctionFolders(functions, folder);
-    Console.WriteLine($"Wrote {functions.Count} function folders to {Path.GetFullPath(folder)}");
-    return;
-}
-
-await app.RunAsync();
+// The .NET isolated worker: in Azure the Functions host starts this process and hands it HTTP
+// requests, timer ticks and Durable work; locally src/LocalHost runs this same Program.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.AddGuanGong();
+builder.Build().Run();

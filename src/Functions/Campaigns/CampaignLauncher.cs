@@ -1,6 +1,7 @@
 using GuanGong.Domain;
 using GuanGong.Domain.Organisations;
-using GuanGong.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Mail;
@@ -18,7 +19,7 @@ namespace GuanGong.Functions.Campaigns;
 /// nothing unless a resend is asked for.
 /// </summary>
 public sealed class CampaignLauncher(
-    CampaignStore campaigns, CommitteeDirectory directory, DurableTaskClient engine, ReviewLinks links, IMailSender mail, TimeProvider time, IOptions<WorkflowSettings> settings)
+    CampaignStore campaigns, CommitteeDirectory directory, ReviewLinks links, IMailSender mail, TimeProvider time, IOptions<WorkflowSettings> settings)
 {
     /// <summary>Who a launch reaches: units with a contact, and the codes of those without one.</summary>
     public sealed record LaunchScope(IReadOnlyList<Committee> Invitees, IReadOnlyList<string> SkippedWithoutContact);
@@ -28,7 +29,7 @@ public sealed class CampaignLauncher(
 
     public sealed record Outcome(Launched? Launched, IResult? Problem);
 
-    public async Task<Outcome> LaunchAsync(string campaignId, int? requestedYear, bool resend, CancellationToken ct)
+    public async Task<Outcome> LaunchAsync(DurableTaskClient engine, string campaignId, int? requestedYear, bool resend, CancellationToken ct)
     {
         var stored = await campaigns.GetAsync(campaignId, ct);
         if (stored is null)
@@ -60,8 +61,12 @@ public sealed class CampaignLauncher(
         // Started after the round is recorded, with the round in its id: a launch that died between
         // the two is completed by the next one, and never twice.
         var run = new InvitationRun(InvitationRun.CurrentSchemaVersion, campaignId, year, round);
-        await engine.ScheduleNewOrchestrationInstanceAsync(
-            InvitationOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: run.InstanceId, ExistingInstance: DuplicateInstancePolicy.ReturnExisting), ct);
+        ArgumentNullException.ThrowIfNull(engine);
+        if (await engine.GetInstanceAsync(run.InstanceId, false, ct) is null)
+        {
+            await engine.ScheduleNewOrchestrationInstanceAsync(InvitationOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: run.InstanceId), ct);
+        }
+
         var scope = Scope(launched, await directory.GetTreeAsync(ct));
         return new(new Launched(campaignId, year, round, scope.Invitees.Count, scope.SkippedWithoutContact, alreadyLaunched), null);
     }

@@ -1,4 +1,5 @@
-using GuanGong.Durable;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using GuanGong.Functions.Cases.Workflow;
 
 namespace GuanGong.Functions.Campaigns;
@@ -8,8 +9,7 @@ namespace GuanGong.Functions.Campaigns;
 /// hundred units is minutes of SMTP, a city of thousands far more than an HTTP request may last, so
 /// the launch answers at once and this carries the sending; a crash resumes at the batch it was in.
 /// </summary>
-[DurableTask(Name)]
-public sealed class InvitationOrchestrator : TaskOrchestrator<InvitationRun, int>
+public static class InvitationOrchestrator
 {
     public const string Name = "CampaignInvitations";
 
@@ -21,10 +21,11 @@ public sealed class InvitationOrchestrator : TaskOrchestrator<InvitationRun, int
     /// </summary>
     public const int BatchSize = 5;
 
-    public override async Task<int> RunAsync(TaskOrchestrationContext context, InvitationRun input)
+    [Function(Name)]
+    public static async Task<int> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        var input = context.GetInput<InvitationRun>() ?? throw new InvalidOperationException("The invitation run was started without its input.");
         var units = await context.CallActivityAsync<IReadOnlyList<string>>(ListInviteesActivity.Name, input, CaseOrchestrator.Retry);
         var sent = 0;
         foreach (var batch in units.Chunk(BatchSize))

@@ -1,15 +1,15 @@
-using GuanGong.Durable;
+using Microsoft.Azure.Functions.Worker;
 using GuanGong.Functions.Cases.Workflow;
 
 namespace GuanGong.Functions.Campaigns;
 
 /// <summary>The units of a round: every committee in the campaign's scope with a complete acceptance chain and a contact.</summary>
-[DurableTask(Name)]
-public sealed class ListInviteesActivity(WorkflowServices services, CampaignLauncher launcher) : TaskActivity<InvitationRun, IReadOnlyList<string>>
+public sealed class ListInviteesActivity(WorkflowServices services, CampaignLauncher launcher)
 {
     public const string Name = "ListInvitees";
 
-    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, InvitationRun input)
+    [Function(Name)]
+    public async Task<IReadOnlyList<string>> RunAsync([ActivityTrigger] InvitationRun input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var campaign = await services.Campaigns.FindAsync(input.CampaignId, CancellationToken.None)

@@ -1,4 +1,4 @@
-using GuanGong.Durable;
+using Microsoft.Azure.Functions.Worker;
 using GuanGong.Functions.Cases.Workflow;
 
 namespace GuanGong.Functions.Campaigns;
@@ -9,12 +9,12 @@ namespace GuanGong.Functions.Campaigns;
 /// sends that one mail again, nothing more. The campaign comes from the reference cache: one read
 /// per batch would be a thousand reads for a city.
 /// </summary>
-[DurableTask(Name)]
-public sealed class SendInvitationsActivity(WorkflowServices services, CampaignLauncher launcher) : TaskActivity<InvitationBatch, int>
+public sealed class SendInvitationsActivity(WorkflowServices services, CampaignLauncher launcher)
 {
     public const string Name = "SendInvitations";
 
-    public override async Task<int> RunAsync(TaskActivityContext context, InvitationBatch input)
+    [Function(Name)]
+    public async Task<int> RunAsync([ActivityTrigger] InvitationBatch input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var run = input.Run;

@@ -6,6 +6,8 @@ using GuanGong.Domain.Standards;
 using GuanGong.Functions.Campaigns;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace GuanGong.Functions.Demo;
 
@@ -15,16 +17,28 @@ namespace GuanGong.Functions.Demo;
 /// launched campaign, once, into empty storage — so a newcomer finds the units' invitations in the
 /// local mailbox and can walk a case to its verdict by clicking. Never runs outside the local profile.
 /// </summary>
-internal sealed partial class DemoSeeder(
-    StorageInitializer storage, CommitteeDirectory directory, CampaignStore campaigns, CampaignLauncher launcher, TimeProvider time, ILogger<DemoSeeder> logger) : BackgroundService
+/// <remarks>
+/// A timer function that runs at start-up (and then once a year, doing nothing): the invitations are
+/// sent by an orchestration, and a function is what gets a Durable client. Outside the local profile,
+/// or when the tree is not empty, it returns at once.
+/// </remarks>
+public sealed partial class DemoSeeder(
+    StorageInitializer storage, CommitteeDirectory directory, CampaignStore campaigns, CampaignLauncher launcher, TimeProvider time, IConfiguration configuration, ILogger<DemoSeeder> logger)
 {
     public const string CampaignId = "demo2026";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    [Function("SeedDemo")]
+    public async Task RunAsync([TimerTrigger("0 0 3 1 1 *", RunOnStartup = true)] TimerInfo timer, [DurableClient] DurableTaskClient engine, CancellationToken stoppingToken)
     {
+        ArgumentNullException.ThrowIfNull(timer);
+        if (!Hosting.AppComposition.IsLocalProfile(configuration) || string.Equals(configuration["GuanGong:Demo:Seed"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         while (!storage.IsReady)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
         }
 
         if ((await directory.GetTreeAsync(stoppingToken)).Committees.Count > 0)
@@ -51,7 +65,7 @@ internal sealed partial class DemoSeeder(
         var record = new CampaignRecord(CampaignRecord.CurrentSchemaVersion, settings, time.GetUtcNow(), null, null);
         if (await campaigns.TryAddAsync(record, stoppingToken))
         {
-            var launched = (await launcher.LaunchAsync(CampaignId, year, resend: false, stoppingToken)).Launched;
+            var launched = (await launcher.LaunchAsync(engine, CampaignId, year, resend: false, stoppingToken)).Launched;
             LogSeeded(logger, tree.Value.Committees.Count, launched?.Units ?? 0);
         }
     }

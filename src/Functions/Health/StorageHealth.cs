@@ -9,7 +9,7 @@ namespace GuanGong.Functions.Health;
 /// an answer (found or 404) proves the service is reachable and our credentials work; 401/403 means
 /// reachable but refused; no answer means unreachable. Nothing is created by a health check.
 /// </summary>
-internal sealed class StorageHealth(AppStorage storage)
+public sealed class StorageHealth(AppStorage storage)
 {
     private const string ProbeName = "guangonghealthprobe";
 

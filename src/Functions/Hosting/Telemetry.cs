@@ -1,4 +1,3 @@
-using GuanGong.Durable;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -37,13 +36,13 @@ internal static class Telemetry
 
         services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
             .ConfigureResource(r => r.AddService(service))
-            .AddSource(DurableTelemetry.SourceName, "Microsoft.AspNetCore")
+            .AddSource("DurableTask.Core", "Microsoft.DurableTask", "Microsoft.AspNetCore")
             .AddProcessor(new LinkRedactingProcessor())
             .AddOtlpExporter(Exporter)
             .Build());
         services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(r => r.AddService(service))
-            .AddMeter(DurableTelemetry.SourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddOtlpExporter(Exporter)
             .Build());
         services.AddHostedService<TelemetryStarter>();

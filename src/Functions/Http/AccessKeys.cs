@@ -19,7 +19,7 @@ public sealed class AccessKeys
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var key = configuration["GuanGong:AdminKey"];
-        if (string.IsNullOrWhiteSpace(key) && Hosting.AppHost.IsLocalProfile(configuration))
+        if (string.IsNullOrWhiteSpace(key) && Hosting.AppComposition.IsLocalProfile(configuration))
         {
             LocalAdminKeyPath = Path.Combine(RepositoryRoot.Find() ?? environment.ContentRootPath, ".local", "admin-key");
             if (!File.Exists(LocalAdminKeyPath))

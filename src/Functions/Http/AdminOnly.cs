@@ -1,10 +1,14 @@
 namespace GuanGong.Functions.Http;
 
-/// <summary>An endpoint filter that admits only the admin key, answering 401 otherwise.</summary>
-internal sealed class AdminOnly(AccessKeys keys) : IEndpointFilter
+/// <summary>Admits only the admin key to a function body, answering 401 otherwise.</summary>
+public sealed class AdminOnly(AccessKeys keys)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        keys.IsAdminKey(context.HttpContext.Request.Headers[AccessKeys.AdminKeyHeader])
-            ? await next(context)
-            : Problems.Unauthorized("需要管理员密钥。", $"This function needs the admin key in the {AccessKeys.AdminKeyHeader} header.");
+    public Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(body);
+        return keys.IsAdminKey(request.Headers[AccessKeys.AdminKeyHeader])
+            ? body()
+            : Task.FromResult(Problems.Unauthorized("需要管理员密钥。", $"This function needs the admin key in the {AccessKeys.AdminKeyHeader} header."));
+    }
 }

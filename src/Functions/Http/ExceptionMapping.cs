@@ -1,36 +1,18 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using Azure;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace GuanGong.Functions.Http;
 
 /// <summary>
-/// The one place unexpected exceptions become answers. Storage being unreachable is not a bug: it
+/// The one place unexpected exceptions are classified (<see cref="HttpGate"/> answers with it). Storage being unreachable is not a bug: it
 /// answers 503 with Retry-After (never 500, and never a 202 for something not stored). Malformed
 /// input the framework rejects answers 400/413 as problem details. Anything else is a 500 that
 /// names no internals.
 /// </summary>
-internal sealed partial class ExceptionMapping(ILogger<ExceptionMapping> logger) : IExceptionHandler
+internal static class ExceptionMapping
 {
     public const int RetryAfterSeconds = 30;
-
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-    {
-        var (status, code, title, detail) = Classify(exception);
-        if (status == StatusCodes.Status503ServiceUnavailable)
-        {
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            LogStorageUnavailable(logger, exception.GetType().Name);
-        }
-        else if (status >= 500)
-        {
-            LogUnhandled(logger, exception);
-        }
-
-        await RequestGuards.Refuse(httpContext, status, code, title, detail);
-        return true;
-    }
 
     internal static (int Status, string Code, string Title, string Detail) Classify(Exception exception) => exception switch
     {
@@ -63,10 +45,4 @@ internal sealed partial class ExceptionMapping(ILogger<ExceptionMapping> logger)
 
         return false;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}); answered 503")]
-    private static partial void LogStorageUnavailable(ILogger logger, string exceptionType);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception);
 }

@@ -6,6 +6,7 @@ using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Standards;
 using GuanGong.Functions.Statistics;
+using Microsoft.Azure.Functions.Worker;
 
 namespace GuanGong.Functions.Pages;
 
@@ -15,39 +16,45 @@ namespace GuanGong.Functions.Pages;
 /// <c>/d/login</c> (an HttpOnly session cookie; the key is never in a URL), or the holder of a
 /// committee's dashboard link (<c>?t=</c>, read-only, its own subtree only).
 /// </summary>
-internal static class DashboardPages
+public sealed class DashboardPages(
+    HttpGate gate, DashboardSession session, Access access, Campaigns.CampaignStore campaigns, CampaignScopes scopes, AppTables tables, PassRateViews memo, ReviewLinks links,
+    TimeProvider time, IConfiguration configuration, CaseStore cases, CommitteeDirectory directory, TemplateResolver templates, AuditLog audit, EvidenceView evidence)
 {
-    public static IServiceCollection AddDashboardPages(this IServiceCollection services) => services.AddSingleton<DashboardSession>();
+    [Function("DashboardLoginPage")]
+    public Task<IResult> LoginForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "d/login")] HttpRequest request) =>
+        gate.Run(request, () => LoginPage(request.Query["next"].FirstOrDefault(), failed: false), needsStorage: false);
 
-    public static void MapDashboardPages(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/d/login", (string? next) => LoginPage(next, failed: false))
-            .WithName("DashboardLoginPage")
-            .WithSummary("The dashboard's sign-in form (admin key)")
-            .ExcludeFromDescription();
-        app.MapPost("/d/login", async (HttpContext http, DashboardSession session, CancellationToken ct) =>
+    [Function("DashboardLogin")]
+    public Task<IResult> Login(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "d/login")] HttpRequest request,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
         {
+            var http = request.HttpContext;
             var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
             var next = SafeNext(form?["next"]);
             return session.TrySignIn(http, form?["key"])
                 ? Results.Redirect(next, permanent: false)
                 : LoginPage(next, failed: true);
-        })
-        .WithName("DashboardLogin")
-        .WithSummary("Signs an administrator in to the dashboard (sets an HttpOnly, SameSite=Strict session cookie)")
-        .DisableAntiforgery()
-        .ExcludeFromDescription();
-        app.MapPost("/d/logout", (HttpContext http) =>
+        }, needsStorage: false);
+
+    [Function("DashboardLogout")]
+    public Task<IResult> Logout(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "d/logout")] HttpRequest request) =>
+        gate.Run(request, () =>
         {
-            DashboardSession.SignOut(http);
+            DashboardSession.SignOut(request.HttpContext);
             return Results.Redirect("/d/login", permanent: false);
-        })
-        .WithName("DashboardLogout")
-        .WithSummary("Signs out of the dashboard")
-        .DisableAntiforgery()
-        .ExcludeFromDescription();
-        app.MapGet("/d", async (HttpContext http, DashboardSession session, Campaigns.CampaignStore campaigns, CancellationToken ct) =>
+        }, needsStorage: false);
+
+    [Function("DashboardIndex")]
+    public Task<IResult> Index(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "d")] HttpRequest request,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
         {
+            var http = request.HttpContext;
             if (!session.IsSignedIn(http))
             {
                 return SignIn(http);
@@ -57,19 +64,24 @@ internal static class DashboardPages
             var items = string.Concat(list.OrderByDescending(c => c.CreatedAt).Select(c =>
                 $"<li><a href=\"/d/{Html.E(Uri.EscapeDataString(c.Settings.Id))}\">{Html.E(c.Settings.Name)}</a>（{Html.E(c.Settings.Id)}{(c.LaunchedAt is null ? "，尚未启动" : string.Empty)}）</li>"));
             return PageLayout.Render("创建活动", $"<h1>创建活动</h1>{(list.Count == 0 ? "<p>还没有创建活动。</p>" : $"<ul class=\"pending\">{items}</ul>")}{DashboardViews.SignOutForm}");
-        })
-        .WithName("DashboardIndex")
-        .WithSummary("The campaigns a signed-in administrator can open")
-        .ExcludeFromDescription();
-        app.MapGet("/d/{campaignId}", ShowAsync)
-            .WithName("CampaignDashboard")
-            .WithSummary("The campaign dashboard: pass rates per subtree as charts, late and stuck cases, look-back results, exports")
-            .ExcludeFromDescription();
-        app.MapGet("/d/{campaignId}/cases/{caseId}", CaseAsync)
-            .WithName("DashboardCase")
-            .WithSummary("One case's status, scores, decisions and history, for dashboard readers whose subtree holds it")
-            .ExcludeFromDescription();
-    }
+        });
+
+    [Function("CampaignDashboard")]
+    public Task<IResult> Dashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "d/{campaignId}")] HttpRequest request,
+        string campaignId,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => ShowAsync(
+            campaignId, request.Query["root"].FirstOrDefault(), int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? year : null, request.Query["t"].FirstOrDefault(),
+            request.HttpContext, session, access, scopes, tables, memo, links, time, configuration, ct));
+
+    [Function("DashboardCase")]
+    public Task<IResult> Case(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "d/{campaignId}/cases/{caseId}")] HttpRequest request,
+        string campaignId,
+        string caseId,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => CaseAsync(campaignId, caseId, request.Query["t"].FirstOrDefault(), request.HttpContext, session, access, cases, directory, templates, audit, evidence, ct));
 
     private static async Task<IResult> ShowAsync(
         string campaignId, string? root, int? year, string? t, HttpContext http, DashboardSession session, Access access, CampaignScopes scopes,
@@ -87,7 +99,7 @@ internal static class DashboardPages
             return PageLayout.Message("无法查看", "找不到这次活动，或这个范围不在您可以查看的关工委之内。", StatusCodes.Status404NotFound);
         }
 
-        var statistics = await StatisticsEndpoints.ComputeAsync(scope, tables, memo, time, configuration, ct);
+        var statistics = await StatisticsFunctions.ComputeAsync(scope, tables, memo, time, configuration, ct);
 
         // Exports take the same credentials as the statistics; a signed-in administrator's buttons carry
         // a short-lived dashboard link for just this subtree rather than anything of the session.

@@ -1,30 +1,27 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Azure.Functions.Worker;
 
 namespace GuanGong.Functions.Pages;
 
 /// <summary>
 /// <c>GET /assets/{file}</c> and <c>GET /lib/{file}</c>: the pages' CSS and scripts and ECharts, from
-/// the <c>wwwroot</c> the build writes beside the app. As named endpoints they are functions too, so
-/// the Functions host forwards them to the handler like any page; and a local run from the source
-/// folder still finds ECharts, which the build links in from <c>node_modules</c>.
+/// the <c>wwwroot</c> the build writes beside the app (a Functions app has no static-file middleware);
+/// ECharts is linked in from <c>node_modules</c> by the build.
 /// </summary>
-internal static partial class PageAssets
+public static partial class PageAssets
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    public static void MapPageAssets(this IEndpointRouteBuilder app)
-    {
-        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        app.MapGet("/assets/{file}", (string file, HttpContext http) => Serve(root, "assets", file, http))
-            .WithName("PageAssets")
-            .WithSummary("The pages' own CSS and scripts")
-            .ExcludeFromDescription();
-        app.MapGet("/lib/{file}", (string file, HttpContext http) => Serve(root, "lib", file, http))
-            .WithName("PageLibraries")
-            .WithSummary("Front-end libraries from npm (ECharts), served by the app itself: no CDN")
-            .ExcludeFromDescription();
-    }
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    [Function("PageAssets")]
+    public static IResult Assets([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{file}")] HttpRequest request, string file) =>
+        Serve(Root, "assets", file, request.HttpContext);
+
+    [Function("PageLibraries")]
+    public static IResult Libraries([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "lib/{file}")] HttpRequest request, string file) =>
+        Serve(Root, "lib", file, request.HttpContext);
 
     private static IResult Serve(string root, string folder, string file, HttpContext http)
     {

@@ -1,7 +1,9 @@
 using System.Text;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Http;
 using GuanGong.Functions.Reviews;
+using Microsoft.Azure.Functions.Worker;
 using static GuanGong.Functions.Pages.Html;
 
 namespace GuanGong.Functions.Pages;
@@ -13,10 +15,14 @@ namespace GuanGong.Functions.Pages;
 /// they expire no later than the link that opened the list, and a spent or superseded link opens no list.
 /// GET changes nothing.
 /// </summary>
-internal static class ReviewerQueuePages
+public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions, CaseStore cases, ReviewLinks links, TimeProvider time)
 {
-    public static void MapReviewerQueue(this IEndpointRouteBuilder app) =>
-        app.MapGet("/r/{token}/pending", async (string token, DecisionService decisions, CaseStore cases, ReviewLinks links, TimeProvider time, CancellationToken ct) =>
+    [Function("ReviewerPending")]
+    public Task<IResult> Pending(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "r/{token}/pending")] HttpRequest request,
+        string token,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
         {
             var (link, _, _) = await decisions.OpenAsync(token, ct);
             if (link is null || link.Assignee is null || await decisions.FindDecisionAsync(link, ct) is not null)
@@ -46,8 +52,5 @@ internal static class ReviewerQueuePages
 
             html.Append("</ol>");
             return PageLayout.Render("待审核", html.ToString());
-        })
-        .WithName("ReviewerPending")
-        .WithSummary("All cases the holder of a live task link currently has to review, each with its own link (GET changes nothing)")
-        .ExcludeFromDescription();
+        });
 }

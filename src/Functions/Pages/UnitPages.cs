@@ -5,7 +5,11 @@ using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Standards;
+using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Http;
 using GuanGong.Functions.Submissions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace GuanGong.Functions.Pages;
 
@@ -15,35 +19,41 @@ namespace GuanGong.Functions.Pages;
 /// <c>POST /u/{token}</c> (submit or resubmit) and <c>GET /u/{token}/receipt</c>. GETs change nothing
 /// (mail scanners fetch links); POSTs need the form nonce of a page rendered moments ago.
 /// </summary>
-internal static class UnitPages
+public sealed class UnitPages(
+    HttpGate gate, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence, CommitteeDirectory directory, AuditLog audit,
+    SubmissionService submissions, FormNonces nonces)
 {
-    public static IServiceCollection AddUnitPages(this IServiceCollection services) =>
-        services.AddSingleton<UnitLinks>().AddSingleton<DraftStore>().AddSingleton<EvidenceView>();
+    [Function("UnitPage")]
+    public Task<IResult> Show(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "u/{token}")] HttpRequest request,
+        string token,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => ShowAsync(token, request.Query["saved"].FirstOrDefault() == "true", units, templates, cases, drafts, evidence, directory, audit, nonces, ct));
 
-    public static void MapUnitPages(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/u/{token}", ShowAsync)
-            .WithName("UnitPage")
-            .WithSummary("The unit's self-assessment page behind its campaign link (GET changes nothing)")
-            .ExcludeFromDescription();
-        app.MapPost("/u/{token}/draft", SaveDraftAsync)
-            .WithName("UnitSaveDraft")
-            .WithSummary("Saves the unit's unfinished self-assessment on the server (needs the page's form nonce)")
-            .DisableAntiforgery()
-            .ExcludeFromDescription();
-        app.MapPost("/u/{token}", SubmitAsync)
-            .WithName("UnitSubmit")
-            .WithSummary("Submits (or resubmits) the unit's self-assessment from the page (needs the page's form nonce)")
-            .DisableAntiforgery()
-            .ExcludeFromDescription();
-        app.MapGet("/u/{token}/receipt", ReceiptAsync)
-            .WithName("UnitReceipt")
-            .WithSummary("The printable receipt of a unit's submission, with its case number")
-            .ExcludeFromDescription();
-    }
+    [Function("UnitSaveDraft")]
+    public Task<IResult> SaveDraft(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "u/{token}/draft")] HttpRequest request,
+        string token,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => SaveDraftAsync(token, request.HttpContext, units, cases, drafts, nonces, ct));
+
+    [Function("UnitSubmit")]
+    public Task<IResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "u/{token}")] HttpRequest request,
+        string token,
+        [DurableClient] DurableTaskClient engine,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => SubmitAsync(token, request.HttpContext, new CaseWorkflowClient(engine), units, templates, cases, drafts, evidence, directory, submissions, nonces, ct));
+
+    [Function("UnitReceipt")]
+    public Task<IResult> Receipt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "u/{token}/receipt")] HttpRequest request,
+        string token,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => ReceiptAsync(token, units, templates, cases, directory, ct));
 
     private static async Task<IResult> ShowAsync(
-        string token, bool? saved, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
+        string token, bool saved, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
         CommitteeDirectory directory, AuditLog audit, FormNonces nonces, CancellationToken ct)
     {
         var (link, refusal) = await units.OpenAsync(token, ct);
@@ -68,7 +78,7 @@ internal static class UnitPages
             var draft = await drafts.FindAsync(link.CaseId, ct);
             var values = draft?.Fields ?? (@case is null ? new Dictionary<string, string>() : UnitForm.ValuesOf(@case.Submission));
             return PageLayout.Render("自评填报", UnitPageViews.Form(
-                link, unitName, template, @case, UnitForm.FromValues(values), nonces.Issue(link.Nonce, link.Email), files, draft?.SavedAt, saved == true), scripts: ["/assets/unit.js"]);
+                link, unitName, template, @case, UnitForm.FromValues(values), nonces.Issue(link.Nonce, link.Email), files, draft?.SavedAt, saved), scripts: ["/assets/unit.js"]);
         }
 
         var history = await audit.ReadAsync(link.CaseId, ct);
@@ -94,7 +104,7 @@ internal static class UnitPages
     }
 
     private static async Task<IResult> SubmitAsync(
-        string token, HttpContext http, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
+        string token, HttpContext http, CaseWorkflowClient workflow, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
         CommitteeDirectory directory, SubmissionService submissions, FormNonces nonces, CancellationToken ct)
     {
         var (link, refusal, posted, problem) = await OpenPostAsync(token, http, units, nonces, ct);
@@ -118,7 +128,7 @@ internal static class UnitPages
         }
         else
         {
-            var outcome = await submissions.SubmitAsync(link.Campaign.Settings.Id, link.UnitCode, link.Year, form.Sheet, form.Report, link.Email, RequestOrigin.From(http), ct);
+            var outcome = await submissions.SubmitAsync(workflow, link.Campaign.Settings.Id, link.UnitCode, link.Year, form.Sheet, form.Report, link.Email, RequestOrigin.From(http), ct);
             if (outcome.Accepted is not null)
             {
                 await drafts.DeleteAsync(link.CaseId, ct);

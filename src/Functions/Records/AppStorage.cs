@@ -44,7 +44,7 @@ public sealed class AppStorage
 
     internal static StorageAccount ResolveAccount(IConfiguration configuration)
     {
-        const string Setting = FunctionsConfiguration.StorageSetting;
+        const string Setting = AppComposition.StorageSetting;
         if (configuration[Setting] is { Length: > 0 } connectionString)
         {
             return StorageAccount.Parse(connectionString);

@@ -1,6 +1,4 @@
-using GuanGong.Durable;
 using GuanGong.Functions.Cases;
-using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
 
 namespace GuanGong.Functions.Records;
@@ -9,27 +7,20 @@ namespace GuanGong.Functions.Records;
 /// Creates the app's tables and blob containers at start-up (after the local stack is up), so no
 /// request path has to. If storage is unreachable then, the app still starts: it retries in the
 /// background with back-off and, until it succeeds, API calls answer 503 with Retry-After
-/// (<see cref="IsReady"/>), exactly as during any later outage. The engine's tables and queues are
-/// created here too, and its polling dispatcher started once they exist (unless the Functions host
-/// drives the engine through queue triggers).
+/// (<see cref="IsReady"/>), exactly as during any later outage. The Durable engine's task hub is the
+/// host's to create (the Durable extension in Azure, src/LocalHost here); activities that run before
+/// the app's tables exist fail and are retried by their orchestration.
 /// </summary>
-internal sealed partial class StorageInitializer(
-    AppTables tables, AppStorage storage, IOrchestrationBackend engine, DurableTaskWorker worker, IConfiguration configuration, TimeProvider time, ILogger<StorageInitializer> logger)
+public sealed partial class StorageInitializer(
+    AppTables tables, AppStorage storage, TimeProvider time, ILogger<StorageInitializer> logger)
     : IHostedService, IDisposable
 {
     public const string LedgerContainer = "ledgers";
 
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _ready;
-    private volatile bool _workerStarted;
 
     public bool IsReady => _ready;
-
-    /// <summary>
-    /// The start-up replay of every in-flight orchestration against this build's registrations:
-    /// instances that would break after a deploy are named before the app takes their traffic.
-    /// </summary>
-    public VersionCheckReport? VersionCheck { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -44,10 +35,6 @@ internal sealed partial class StorageInitializer(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        if (_workerStarted)
-        {
-            await worker.StopAsync(cancellationToken);
-        }
     }
 
     public void Dispose() => _stopping.Dispose();
@@ -69,19 +56,6 @@ internal sealed partial class StorageInitializer(
             await tables.CreateAllAsync(cancellationToken);
             await MigrateCasesAsync(cancellationToken);
             await storage.Blobs.GetBlobContainerClient(LedgerContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await engine.CreateIfNotExistsAsync(cancellationToken);
-            VersionCheck = await worker.CheckInFlightInstancesAsync(cancellationToken);
-            foreach (var broken in VersionCheck.Incompatible)
-            {
-                LogIncompatible(logger, broken.InstanceId, broken.Name, broken.Version, broken.Problem);
-            }
-
-            if (!WorkflowRegistration.UsesQueueTriggers(configuration) && !_workerStarted)
-            {
-                await worker.StartAsync(cancellationToken);
-                _workerStarted = true;
-            }
-
             _ready = true;
             return true;
         }
@@ -92,7 +66,7 @@ internal sealed partial class StorageInitializer(
         }
     }
 
-    // Before the worker starts and before IsReady: no activity or request writes a case meanwhile.
+    // Before IsReady: no request writes a case meanwhile (an activity that does is retried on conflict).
     private async Task MigrateCasesAsync(CancellationToken cancellationToken)
     {
         var outcome = await CaseLayoutMigration.RunAsync(tables.Cases.Client, cancellationToken);
@@ -104,9 +78,6 @@ internal sealed partial class StorageInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cases moved to the campaign-year layout: {Moved} moved, {NotCaseNumbers} not case numbers (left), {ChangedMeanwhile} changed meanwhile (retried next start)")]
     private static partial void LogCasesMigrated(ILogger logger, int moved, int notCaseNumbers, int changedMeanwhile);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "In-flight orchestration {InstanceId} ({Name} v{Version}) would not replay on this build: {Problem}")]
-    private static partial void LogIncompatible(ILogger logger, string instanceId, string name, string? version, string? problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is not reachable yet ({ExceptionType}); API calls answer 503 until it is")]
     private static partial void LogNotReady(ILogger logger, string exceptionType);

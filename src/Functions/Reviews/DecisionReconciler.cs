@@ -1,4 +1,4 @@
-using GuanGong.Durable;
+using Microsoft.DurableTask.Client;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Records;
 using GuanGong.Storage.Tables;
@@ -9,14 +9,15 @@ namespace GuanGong.Functions.Reviews;
 /// Raises again every stored decision its orchestration has not taken yet (Applied = false) and
 /// that is older than a grace period — the decision was recorded but raising its event failed, say
 /// during a storage outage, and nobody retried. Raising twice is harmless (see DecisionService).
-/// Run by a timer trigger in Azure and by a background loop locally.
+/// Run by a timer trigger (<see cref="DecisionFunctions.ReconcileDecisions"/>).
 /// </summary>
-public sealed partial class DecisionReconciler(AppTables tables, DurableTaskClient engine, TimeProvider time, ILogger<DecisionReconciler> logger)
+public sealed partial class DecisionReconciler(AppTables tables, Cases.CaseStore cases, TimeProvider time, ILogger<DecisionReconciler> logger)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(DurableTaskClient engine, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(engine);
         var cutoff = time.GetUtcNow() - Grace;
         var raised = 0;
         await foreach (var stored in tables.Decisions.QueryAsync(TableClient.CreateQueryFilter($"Applied eq {false}"), cancellationToken))
@@ -24,6 +25,14 @@ public sealed partial class DecisionReconciler(AppTables tables, DurableTaskClie
             var decision = stored.Value;
             // Each decision has two rows (task row and link row); raise once, from the link row.
             if (decision.Applied || stored.RowKey != decision.OneTimeId || decision.DecidedAt > cutoff)
+            {
+                continue;
+            }
+
+            // Only the decision of the task the case is waiting on: one for a task the case has left
+            // (escalated meanwhile, or decided) would be ignored by the orchestration, and raising it
+            // every run would grow the instance's history without end.
+            if ((await cases.GetAsync(decision.CaseId, cancellationToken))?.Value is not { } @case || @case.State.IsDecided || @case.Task?.TaskId != decision.TaskId)
             {
                 continue;
             }

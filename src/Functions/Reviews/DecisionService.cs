@@ -21,10 +21,10 @@ namespace GuanGong.Functions.Reviews;
 /// <remarks>
 /// The transaction is tried before anything is read: its conflict is the "already decided" check,
 /// so a decision costs the case read (to verify the link against the open task), the transaction,
-/// the audit entry and one queue message (<see cref="CaseWorkflowClient"/>).
+/// the audit entry and one event through the function's Durable client (<see cref="CaseWorkflowClient"/>).
 /// </remarks>
 public sealed class DecisionService(
-    LinkKeyRing keys, CaseStore cases, AppTables tables, TemplateResolver templates, CaseWorkflowClient workflow, AuditLog audit, TimeProvider time)
+    LinkKeyRing keys, CaseStore cases, AppTables tables, TemplateResolver templates, AuditLog audit, TimeProvider time)
 {
     public const int MaxReasonLength = 2000;
 
@@ -67,14 +67,14 @@ public sealed class DecisionService(
         return (await tables.Decisions.GetAsync(link.Case.CaseId, row, cancellationToken))?.Value;
     }
 
-    public async Task<DecisionOutcome> DecideAsync(TaskLinkContext link, ReviewAction action, string? reason, ScoreSheet? reviewSheet, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<DecisionOutcome> DecideAsync(CaseWorkflowClient workflow, TaskLinkContext link, ReviewAction action, string? reason, ScoreSheet? reviewSheet, RequestOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
         if (link.Assignee is null || link.Case.Task is not { } task)
         {
             if (await FindDecisionAsync(link, cancellationToken) is { } earlier)
             {
-                await EnsureRaisedAsync(earlier, cancellationToken);
+                await EnsureRaisedAsync(workflow, earlier, cancellationToken);
                 return new DecisionOutcome.AlreadyDecided(earlier);
             }
 
@@ -107,16 +107,16 @@ public sealed class DecisionService(
             // Decided before: by this link (a second POST) or by another holder of the task. Raise it
             // again in case the first attempt stored it but failed to raise it.
             var winner = await FindDecisionAsync(link, cancellationToken) ?? throw new InvalidOperationException("A conflicting decision vanished.", ex);
-            await EnsureRaisedAsync(winner, cancellationToken);
+            await EnsureRaisedAsync(workflow, winner, cancellationToken);
             return new DecisionOutcome.AlreadyDecided(winner);
         }
 
         await audit.AppendAsync(decision.CaseId, $"{decision.ReviewerName} <{decision.ReviewerEmail}>", "提交审核决定", $"{action}：{decision.Reason}", origin, cancellationToken);
-        await EnsureRaisedAsync(decision, cancellationToken);
+        await EnsureRaisedAsync(workflow, decision, cancellationToken);
         return new DecisionOutcome.Recorded(decision);
     }
 
-    private async Task EnsureRaisedAsync(ReviewDecisionRecord decision, CancellationToken cancellationToken)
+    private static async Task EnsureRaisedAsync(CaseWorkflowClient workflow, ReviewDecisionRecord decision, CancellationToken cancellationToken)
     {
         if (!decision.Applied)
         {

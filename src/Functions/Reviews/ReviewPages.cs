@@ -3,8 +3,11 @@ using GuanGong.Domain.Links;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Http;
 using GuanGong.Functions.Pages;
 using GuanGong.Functions.Standards;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using static GuanGong.Functions.Pages.Html;
 
 namespace GuanGong.Functions.Reviews;
@@ -14,11 +17,14 @@ namespace GuanGong.Functions.Reviews;
 /// nothing (mail scanners fetch links); POST needs the form nonce of a page rendered moments ago;
 /// the first POST shows a confirmation, the second acts. A used link shows who decided, and when.
 /// </summary>
-internal static class ReviewPages
+public sealed class ReviewPages(HttpGate gate, DecisionService decisions, TemplateResolver templates, FormNonces nonces, EvidenceView evidence)
 {
-    public static void MapReviewPages(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/r/{token}", async (string token, DecisionService decisions, TemplateResolver templates, FormNonces nonces, EvidenceView evidence, CancellationToken ct) =>
+    [Function("ReviewPage")]
+    public Task<IResult> Show(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "r/{token}")] HttpRequest request,
+        string token,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
         {
             var (link, refusal, missing) = await decisions.OpenAsync(token, ct);
             if (link is null)
@@ -39,13 +45,17 @@ internal static class ReviewPages
             var template = await templates.FindAsync(link.Case.Submission.SelfSheet.Template, ct);
             var files = await evidence.ListAsync(link.Case.CaseId, link.Claims.ReviewerEmail, ct);
             return PageLayout.Render("审核", ReviewBody(link, template!, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), null, [], files));
-        })
-        .WithName("ReviewPage")
-        .WithSummary("The review page behind a reviewer's emailed link (GET changes nothing)")
-        .ExcludeFromDescription();
+        });
 
-        app.MapPost("/r/{token}", async (string token, HttpContext http, DecisionService decisions, TemplateResolver templates, FormNonces nonces, EvidenceView evidence, CancellationToken ct) =>
+    [Function("ReviewDecide")]
+    public Task<IResult> Decide(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "r/{token}")] HttpRequest request,
+        string token,
+        [DurableClient] DurableTaskClient engine,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
         {
+            var http = request.HttpContext;
             var (link, refusal, missing) = await decisions.OpenAsync(token, ct);
             if (link is null)
             {
@@ -88,7 +98,7 @@ internal static class ReviewPages
                     : PageLayout.Render("请确认", ConfirmBody(link, template, nonce, review));
             }
 
-            var outcome = await decisions.DecideAsync(link, review.Action ?? (ReviewAction)(-1), review.Reason, review.Sheet, RequestOrigin.From(http), ct);
+            var outcome = await decisions.DecideAsync(new CaseWorkflowClient(engine), link, review.Action ?? (ReviewAction)(-1), review.Reason, review.Sheet, RequestOrigin.From(http), ct);
             return outcome switch
             {
                 DecisionOutcome.Recorded recorded => PageLayout.Render("已办理", $"<h1>已办理</h1><div class=\"notice ok\"><p>您的意见（{E(ActionLabel(recorded.Decision.Action))}）已记录，系统将自动转入下一步。谢谢！</p></div><p>案件编号：{E(link.Case.CaseId)}</p>"),
@@ -97,12 +107,7 @@ internal static class ReviewPages
                 DecisionOutcome.Invalid invalid => PageLayout.Render("审核", ReviewBody(link, template, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), review, invalid.Errors, await evidence.ListAsync(link.Case.CaseId, link.Claims.ReviewerEmail, ct)), StatusCodes.Status400BadRequest),
                 _ => throw new InvalidOperationException("Unknown decision outcome."),
             };
-        })
-        .WithName("ReviewDecide")
-        .WithSummary("Posts the review form (needs the page's form nonce; confirm step acts)")
-        .DisableAntiforgery()
-        .ExcludeFromDescription();
-    }
+        });
 
     internal static string ActionLabel(ReviewAction action) => action switch
     {

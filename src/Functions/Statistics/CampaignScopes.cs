@@ -15,6 +15,25 @@ namespace GuanGong.Functions.Statistics;
 public sealed class CampaignScopes(Access access, CampaignStore campaigns, CommitteeDirectory directory, CaseStore cases)
 {
     /// <summary>The scope, or the problem to answer instead.</summary>
+    /// <summary>The scope named by a request's <c>root</c> and <c>year</c> query parameters, for its caller.</summary>
+    public async Task<(CampaignScope? Scope, IResult? Refusal)> ResolveQueryAsync(HttpRequest request, string campaignId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var root = request.Query["root"].FirstOrDefault() is { Length: > 0 } r ? r : null;
+        int? year = null;
+        if (request.Query["year"].FirstOrDefault() is { Length: > 0 } y)
+        {
+            if (!int.TryParse(y, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return (null, Http.Problems.BadRequest("bad-year", "年度必须是数字，例如 2026。", $"The year '{y}' is not a number."));
+            }
+
+            year = parsed;
+        }
+
+        return await ResolveAsync(request.HttpContext, campaignId, root, year, cancellationToken);
+    }
+
     public async Task<(CampaignScope? Scope, IResult? Refusal)> ResolveAsync(HttpContext context, string campaignId, string? root, int? year, CancellationToken cancellationToken) =>
         await ResolveAsync(await access.ResolveAsync(context, cancellationToken), campaignId, root, year, cancellationToken);
 

@@ -19,7 +19,7 @@ namespace GuanGong.Functions.Submissions;
 /// The first submission is kept short in line — every request here is one a client waits for, one
 /// after another: the campaign, the tree and the template come from the reference-data caches; the
 /// case is inserted without reading first (a conflict means it exists, and only then is it read);
-/// the orchestration is started with one queue message (<see cref="CaseWorkflowClient"/>); and the
+/// the orchestration is started through the function's Durable client (<see cref="CaseWorkflowClient"/>); and the
 /// "submitted" audit entry is written by the orchestration's first activity, with who and when taken
 /// from the stored case and where from carried in the orchestration's input. The case is stored
 /// before the start is sent, so an accepted submission is never lost: if the start fails, the client
@@ -27,11 +27,11 @@ namespace GuanGong.Functions.Submissions;
 /// start of a started instance is dropped by the engine, so the entry is still written once).
 /// </remarks>
 public sealed class SubmissionService(
-    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, CaseWorkflowClient workflow, AuditLog audit, TimeProvider time)
+    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, AuditLog audit, TimeProvider time)
 {
     public sealed record Outcome(SubmissionAccepted? Accepted, IReadOnlyList<ValidationError> Errors, int ErrorStatus);
 
-    public async Task<Outcome> SubmitAsync(string campaignId, string unitCode, int? year, ScoreSheet? sheet, SelfInspectionReport? report, string submittedBy, RequestOrigin origin, CancellationToken ct)
+    public async Task<Outcome> SubmitAsync(CaseWorkflowClient workflow, string campaignId, string unitCode, int? year, ScoreSheet? sheet, SelfInspectionReport? report, string submittedBy, RequestOrigin origin, CancellationToken ct)
     {
         var campaign = await campaigns.FindAsync(campaignId, ct);
         if (campaign is null)
@@ -81,21 +81,21 @@ public sealed class SubmissionService(
             submission, summary, null, null, [], null, null, now, now);
         if (await cases.TryAddAsync(record, ct))
         {
-            await StartAsync(caseId, origin, ct);
+            await StartAsync(workflow, caseId, origin, ct);
             return Accepted(record, resubmission: false);
         }
 
         // The case exists (an earlier submission, a retry, or a parallel request that stored it first).
         var existing = await cases.GetAsync(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} conflicted on insert but cannot be read.");
-        return await ResubmitOrRestartAsync(existing.Value, submission, summary, origin, ct);
+        return await ResubmitOrRestartAsync(workflow, existing.Value, submission, summary, origin, ct);
     }
 
-    private async Task<Outcome> ResubmitOrRestartAsync(CaseRecord existing, Submission submission, ScoreSummary summary, RequestOrigin origin, CancellationToken ct)
+    private async Task<Outcome> ResubmitOrRestartAsync(CaseWorkflowClient workflow, CaseRecord existing, Submission submission, ScoreSummary summary, RequestOrigin origin, CancellationToken ct)
     {
         switch (existing.State.Status)
         {
             case CaseStatus.Submitted:
-                await StartAsync(existing.CaseId, origin, ct);
+                await StartAsync(workflow, existing.CaseId, origin, ct);
                 return Accepted(existing, resubmission: false);
             case CaseStatus.ReturnedForRectification:
                 var updated = await cases.UpdateAsync(existing.CaseId, c => c.State.Status != CaseStatus.ReturnedForRectification ? null : c with
@@ -120,7 +120,7 @@ public sealed class SubmissionService(
         }
     }
 
-    private Task StartAsync(string caseId, RequestOrigin origin, CancellationToken ct) =>
+    private static Task StartAsync(CaseWorkflowClient workflow, string caseId, RequestOrigin origin, CancellationToken ct) =>
         workflow.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin), ct);
 
     private static List<ValidationError> Validate(ScoreSheet? sheet, SelfInspectionReport? report, Domain.Standards.StandardTemplate template)

@@ -1,4 +1,4 @@
-using GuanGong.Durable;
+using Microsoft.Azure.Functions.Worker;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -10,13 +10,13 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// appended only if the chain does not hold it yet, and before the case moves on, so a crash between
 /// the two leaves it written, never lost.
 /// </summary>
-[DurableTask(CaseWorkflowNames.AcceptSubmission)]
-public sealed class AcceptSubmissionActivity(WorkflowServices services) : TaskActivity<AcceptSubmissionInput, CaseProgress>
+public sealed class AcceptSubmissionActivity(WorkflowServices services)
 {
     /// <summary>The action of the audit entry a first submission makes (a resubmission has its own).</summary>
     public const string SubmittedAction = "提交自评";
 
-    public override async Task<CaseProgress> RunAsync(TaskActivityContext context, AcceptSubmissionInput input)
+    [Function(CaseWorkflowNames.AcceptSubmission)]
+    public async Task<CaseProgress> RunAsync([ActivityTrigger] AcceptSubmissionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;

@@ -1,7 +1,7 @@
+using Microsoft.Azure.Functions.Worker;
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Scoring;
-using GuanGong.Durable;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
 using GuanGong.Storage.Tables;
@@ -14,10 +14,10 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// template's reasons); a return sets the rectification deadline and emails the unit. Idempotent: a
 /// decision already applied leaves the case as it is.
 /// </summary>
-[DurableTask(CaseWorkflowNames.ApplyDecision)]
-public sealed class ApplyDecisionActivity(WorkflowServices services) : TaskActivity<ApplyDecisionInput, CaseProgress>
+public sealed class ApplyDecisionActivity(WorkflowServices services)
 {
-    public override async Task<CaseProgress> RunAsync(TaskActivityContext context, ApplyDecisionInput input)
+    [Function(CaseWorkflowNames.ApplyDecision)]
+    public async Task<CaseProgress> RunAsync([ActivityTrigger] ApplyDecisionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;

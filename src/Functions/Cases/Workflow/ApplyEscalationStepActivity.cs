@@ -1,8 +1,8 @@
+using Microsoft.Azure.Functions.Worker;
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Links;
 using GuanGong.Domain.Organisations;
-using GuanGong.Durable;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -11,10 +11,10 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// reviewer, or let the next level up take it (the case is marked escalated). Earlier holders keep
 /// their links: whoever decides first decides. Does nothing if the task has moved on meanwhile.
 /// </summary>
-[DurableTask(CaseWorkflowNames.ApplyEscalationStep)]
-public sealed class ApplyEscalationStepActivity(WorkflowServices services) : TaskActivity<EscalationStepInput, bool>
+public sealed class ApplyEscalationStepActivity(WorkflowServices services)
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, EscalationStepInput input)
+    [Function(CaseWorkflowNames.ApplyEscalationStep)]
+    public async Task<bool> RunAsync([ActivityTrigger] EscalationStepInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;

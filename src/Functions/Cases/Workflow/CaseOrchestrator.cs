@@ -1,5 +1,6 @@
 using GuanGong.Domain.Cases;
-using GuanGong.Durable;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -12,11 +13,11 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// </summary>
 /// <remarks>
 /// Deterministic by construction, because the engine replays this method from history: every fact
-/// (deadlines, holders, the calendar) comes from activity results, and time only from
-/// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>.
+/// (deadlines, holders, the calendar, even the instant a task opens) comes from activity results,
+/// which read the business clock (<see cref="TimeProvider"/>); the orchestrator itself reads no clock.
+/// The escalation timers are set at the instants the activity worked out.
 /// </remarks>
-[DurableTask(CaseWorkflowNames.Orchestrator)]
-public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseWorkflowOutput>
+public static class CaseOrchestrator
 {
     /// <summary>
     /// Every activity talks to storage or SMTP, which fail transiently (a restart, an outage): retry
@@ -26,10 +27,11 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
     public static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 20, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(30), retryTimeout: TimeSpan.FromDays(1)));
 
-    public override async Task<CaseWorkflowOutput> RunAsync(TaskOrchestrationContext context, CaseWorkflowInput input)
+    [Function(CaseWorkflowNames.Orchestrator)]
+    public static async Task<CaseWorkflowOutput> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        var input = context.GetInput<CaseWorkflowInput>() ?? throw new InvalidOperationException("The case workflow was started without its input.");
         var caseId = input.CaseId;
         // Instances started before submissions left their audit entry to the workflow have no origin
         // and keep the activity they were started with.
@@ -40,7 +42,7 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
         {
             context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });
             var task = await context.CallActivityAsync<OpenedTask>(
-                CaseWorkflowNames.OpenReviewTask, new OpenTaskInput(caseId, progress.Stage, progress.Round, context.CurrentUtcDateTime), Retry);
+                CaseWorkflowNames.OpenReviewTask, new OpenTaskInput(caseId, progress.Stage, progress.Round), Retry);
             var decision = await AwaitDecisionAsync(context, caseId, task);
             progress = await context.CallActivityAsync<CaseProgress>(
                 CaseWorkflowNames.ApplyDecision, new ApplyDecisionInput(caseId, task.TaskId, decision.OneTimeId), Retry);
@@ -51,11 +53,15 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
         }
 
         context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });
-        await context.CallActivityAsync(CaseWorkflowNames.NotifyUnitOfVerdict, caseId, Retry);
-        await context.CallActivityAsync(CaseWorkflowNames.UpdateTownshipRating, caseId, Retry);
+        await context.CallActivityAsync<bool>(CaseWorkflowNames.NotifyUnitOfVerdict, caseId, Retry);
+        await context.CallActivityAsync<Domain.Scoring.TownshipRating?>(CaseWorkflowNames.UpdateTownshipRating, caseId, Retry);
         return new CaseWorkflowOutput(caseId, progress.Status, progress.Status == CaseStatus.Passed);
     }
 
+    // Each turn of the loops below consumes one external event. Decisions are raised once per winning
+    // click, and again by the reconciler only while the case waits on that decision's own task (which
+    // ends the loop), so the stale events a loop skips are few and its history stays bounded.
+#pragma warning disable DURABLE0011 // unbounded loop without ContinueAsNew: bounded by the events raised, see above
     private static async Task<ReviewDecisionEvent> AwaitDecisionAsync(TaskOrchestrationContext context, string caseId, OpenedTask task)
     {
         foreach (var step in task.Steps)
@@ -79,7 +85,7 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
                     continue;
                 }
 
-                await context.CallActivityAsync(CaseWorkflowNames.ApplyEscalationStep, new EscalationStepInput(caseId, task.TaskId, step.Kind, step.At), Retry);
+                await context.CallActivityAsync<bool>(CaseWorkflowNames.ApplyEscalationStep, new EscalationStepInput(caseId, task.TaskId, step.Kind, step.At), Retry);
                 break;
             }
         }
@@ -94,6 +100,8 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseWorkflowInput, CaseW
             }
         }
     }
+
+#pragma warning restore DURABLE0011
 
     // Cancel synchronously: the callbacks (dropping the losing timer or event wait) must run here on
     // the orchestration's replay thread, in order. CancelAsync would run them on the thread pool and

@@ -1,13 +1,13 @@
+using Microsoft.Azure.Functions.Worker;
 using GuanGong.Domain.Cases;
-using GuanGong.Durable;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
 /// <summary>The unit did not resubmit by the rectification deadline: the case is closed as withdrawn.</summary>
-[DurableTask(CaseWorkflowNames.ExpireRectification)]
-public sealed class ExpireRectificationActivity(WorkflowServices services) : TaskActivity<string, CaseProgress>
+public sealed class ExpireRectificationActivity(WorkflowServices services)
 {
-    public override async Task<CaseProgress> RunAsync(TaskActivityContext context, string input)
+    [Function(CaseWorkflowNames.ExpireRectification)]
+    public async Task<CaseProgress> RunAsync([ActivityTrigger] string input)
     {
         var changed = false;
         var updated = await services.Cases.UpdateAsync(input, c =>

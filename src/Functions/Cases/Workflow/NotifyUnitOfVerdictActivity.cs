@@ -1,12 +1,12 @@
-using GuanGong.Durable;
+using Microsoft.Azure.Functions.Worker;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
 /// <summary>Emails the unit its verdict (or that its case closed), with the link to its case page.</summary>
-[DurableTask(CaseWorkflowNames.NotifyUnitOfVerdict)]
-public sealed class NotifyUnitOfVerdictActivity(WorkflowServices services) : TaskActivity<string, bool>
+public sealed class NotifyUnitOfVerdictActivity(WorkflowServices services)
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    [Function(CaseWorkflowNames.NotifyUnitOfVerdict)]
+    public async Task<bool> RunAsync([ActivityTrigger] string input)
     {
         var ct = CancellationToken.None;
         var @case = await services.GetCaseAsync(input, ct);

@@ -1,7 +1,7 @@
+using Microsoft.Azure.Functions.Worker;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Links;
 using GuanGong.Domain.Organisations;
-using GuanGong.Durable;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -11,10 +11,10 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// link, and returns the ladder's steps for the orchestrator's timers. Safe to run again: a task
 /// already open is kept, and only reviewers not yet emailed are emailed.
 /// </summary>
-[DurableTask(CaseWorkflowNames.OpenReviewTask)]
-public sealed class OpenReviewTaskActivity(WorkflowServices services) : TaskActivity<OpenTaskInput, OpenedTask>
+public sealed class OpenReviewTaskActivity(WorkflowServices services)
 {
-    public override async Task<OpenedTask> RunAsync(TaskActivityContext context, OpenTaskInput input)
+    [Function(CaseWorkflowNames.OpenReviewTask)]
+    public async Task<OpenedTask> RunAsync([ActivityTrigger] OpenTaskInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
@@ -22,8 +22,10 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services) : TaskActi
         var @case = read.Value;
         var tree = await services.Directory.GetTreeAsync(ct);
         var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
-        var plan = await services.PlanStageAsync(@case, tree, input.Stage, input.StartedAt, input.StartedAt, ct);
         var taskId = $"s{input.Stage}r{input.Round}";
+        // A retry finds its task open and plans from the instant it opened, so the timers it returns are the same.
+        var startedAt = @case.Task?.TaskId == taskId ? @case.Task.OpenedAt : input.StartedAt ?? services.Time.GetUtcNow();
+        var plan = await services.PlanStageAsync(@case, tree, input.Stage, startedAt, startedAt, ct);
         var recipients = EscalationRouting.Recipients(tree, chain, input.Stage, EscalationHolder.Reviewers);
         var now = services.Time.GetUtcNow();
         var opened = false;
@@ -38,7 +40,7 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services) : TaskActi
             var assignees = recipients.Reviewers
                 .Select(r => new TaskAssignee(r.Name, r.Email, recipients.CommitteeCode, EscalationHolder.Reviewers, ApprovalTokens.NewNonce(), now, null))
                 .ToList();
-            var task = new ReviewTask(taskId, input.Stage, input.Round, recipients.CommitteeCode, EscalationHolder.Reviewers, assignees, input.StartedAt, plan.ReviewersDue.DueAt, c.State.Escalated, plan.UnconfirmedYears);
+            var task = new ReviewTask(taskId, input.Stage, input.Round, recipients.CommitteeCode, EscalationHolder.Reviewers, assignees, startedAt, plan.ReviewersDue.DueAt, c.State.Escalated, plan.UnconfirmedYears);
             return c with { Task = task, UpdatedAt = now };
         }
 

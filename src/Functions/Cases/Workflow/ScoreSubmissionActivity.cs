@@ -1,5 +1,5 @@
+using Microsoft.Azure.Functions.Worker;
 using GuanGong.Domain.Cases;
-using GuanGong.Durable;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -8,10 +8,10 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// leave their audit entry to the workflow call <see cref="AcceptSubmissionActivity"/> instead; this
 /// one stays for instances started before.
 /// </summary>
-[DurableTask(CaseWorkflowNames.ScoreSubmission)]
-public sealed class ScoreSubmissionActivity(WorkflowServices services) : TaskActivity<string, CaseProgress>
+public sealed class ScoreSubmissionActivity(WorkflowServices services)
 {
-    public override async Task<CaseProgress> RunAsync(TaskActivityContext context, string input) =>
+    [Function(CaseWorkflowNames.ScoreSubmission)]
+    public async Task<CaseProgress> RunAsync([ActivityTrigger] string input) =>
         await StartReviewAsync(services, input, await services.Cases.GetAsync(input, CancellationToken.None), CancellationToken.None);
 
     /// <summary>

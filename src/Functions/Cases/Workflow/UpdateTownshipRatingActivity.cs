@@ -1,7 +1,7 @@
+using Microsoft.Azure.Functions.Worker;
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Scoring;
-using GuanGong.Durable;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -10,10 +10,10 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// grassroots unit's verdict re-rates its township, a township's own verdict re-rates that township.
 /// It is rated only if it passed itself and enough of its grassroots units have passed.
 /// </summary>
-[DurableTask(CaseWorkflowNames.UpdateTownshipRating)]
-public sealed class UpdateTownshipRatingActivity(WorkflowServices services) : TaskActivity<string, TownshipRating?>
+public sealed class UpdateTownshipRatingActivity(WorkflowServices services)
 {
-    public override async Task<TownshipRating?> RunAsync(TaskActivityContext context, string input)
+    [Function(CaseWorkflowNames.UpdateTownshipRating)]
+    public async Task<TownshipRating?> RunAsync([ActivityTrigger] string input)
     {
         var ct = CancellationToken.None;
         var @case = await services.GetCaseAsync(input, ct);

@@ -31,8 +31,12 @@ public sealed record CaseProgress(CaseStatus Status, int Stage, int Round, DateT
     public bool IsDecided => Status is CaseStatus.Passed or CaseStatus.Failed or CaseStatus.Withdrawn or CaseStatus.Revoked;
 }
 
-/// <summary>Open the review task of one stage and round.</summary>
-public sealed record OpenTaskInput(string CaseId, int Stage, int Round, DateTimeOffset StartedAt);
+/// <summary>
+/// Open the review task of one stage and round. The task starts when the activity first opens it, on
+/// the business clock; <see cref="StartedAt"/> is kept for histories written when the orchestrator
+/// passed its own time (an activity given one uses it).
+/// </summary>
+public sealed record OpenTaskInput(string CaseId, int Stage, int Round, DateTimeOffset? StartedAt = null);
 
 /// <summary>The opened task and the escalation steps to set timers for, in order.</summary>
 public sealed record OpenedTask(string TaskId, IReadOnlyList<EscalationStep> Steps);

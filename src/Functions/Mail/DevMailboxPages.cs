@@ -1,20 +1,27 @@
 using System.Net;
 using System.Text;
 using GuanGong.LocalStack.Mail;
+using GuanGong.Functions.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 
 namespace GuanGong.Functions.Mail;
 
 /// <summary>
-/// The local mailbox (<c>/dev/mail</c>, local profile only): lists what pickup delivery wrote, so a
+/// The local mailbox (<c>/dev/mail</c>; outside the local profile it answers 404): lists what pickup delivery wrote, so a
 /// newcomer can open a reviewer's email and click its links without any mail server.
 /// </summary>
-internal static class DevMailboxEndpoints
+public sealed class DevMailboxPages(HttpGate gate, IOptions<MailSettings> options, IHostEnvironment environment, IConfiguration configuration)
 {
-    public static void MapDevMailbox(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/dev/mail", (IOptions<MailSettings> options, IHostEnvironment environment) =>
+    [Function("DevMailbox")]
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/mail")] HttpRequest request) =>
+        gate.Run(request, () =>
         {
+            if (!Hosting.AppComposition.IsLocalProfile(configuration))
+            {
+                return Results.NotFound();
+            }
+
             var folder = SmtpMailSender.PickupFolder(options.Value, environment);
             var mails = Directory.Exists(folder)
                 ? Directory.EnumerateFiles(folder, "*.eml").Select(f => (Id: Path.GetFileNameWithoutExtension(f), File: new FileInfo(f))).OrderByDescending(f => f.File.LastWriteTimeUtc).ToList()
@@ -30,10 +37,17 @@ internal static class DevMailboxEndpoints
 
             var body = mails.Count == 0 ? "<p>还没有邮件。提交一份自评后，审核通知会出现在这里。</p>" : $"<ol class=\"mails\">{rows}</ol>";
             return Results.Content(Page("本地邮箱", $"<h1>本地邮箱（{mails.Count} 封）</h1><p>开发环境把所有外发邮件保存在 <code>{Encode(folder)}</code>。</p>{body}"), "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+        }, needsStorage: false);
 
-        app.MapGet("/dev/mail/{id}", (string id, IOptions<MailSettings> options, IHostEnvironment environment) =>
+    [Function("DevMailboxMessage")]
+    public Task<IResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/mail/{id}")] HttpRequest request, string id) =>
+        gate.Run(request, () =>
         {
+            if (!Hosting.AppComposition.IsLocalProfile(configuration))
+            {
+                return Results.NotFound();
+            }
+
             // The id names a file: accept only what SmtpClient writes (a GUID) so no path can be smuggled in.
             if (!Guid.TryParse(id, out _))
             {
@@ -58,8 +72,7 @@ internal static class DevMailboxEndpoints
                 <ul class="links">{links}</ul>
                 """;
             return Results.Content(Page(mail.Subject, html), "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
-    }
+        }, needsStorage: false);
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 

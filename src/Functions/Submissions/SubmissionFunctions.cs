@@ -3,19 +3,31 @@ using System.Text.Json;
 using GuanGong.Domain;
 using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases;
+using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
+using GuanGong.Functions.OpenApi;
 using GuanGong.Functions.Organisations;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace GuanGong.Functions.Submissions;
 
 /// <summary><c>POST /api/campaigns/{campaignId}/submissions</c>: a unit submits (or resubmits) its self-assessment.</summary>
-internal static class SubmissionEndpoints
+public sealed class SubmissionFunctions(HttpGate gate, Access access, CommitteeDirectory directory, SubmissionService submissions, IdempotencyStore idempotency)
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    public static void MapSubmissions(this IEndpointRouteBuilder api) =>
-        api.MapPost("/campaigns/{campaignId}/submissions", async (string campaignId, HttpContext http, Access access, CommitteeDirectory directory, SubmissionService submissions, IdempotencyStore idempotency, CancellationToken ct) =>
+    [Function("SubmitSelfAssessment")]
+    [ApiOperation("Submit (or resubmit after rectification) a unit's self-assessment; honours Idempotency-Key", Tag = "Submissions",
+        RequestBody = typeof(SubmissionRequest), Response = typeof(SubmissionAccepted), ResponseStatus = 202, Problems = [400, 401, 403, 409, 413, 422], Security = ["link", "apiKey", "adminKey"])]
+    public Task<IResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/campaigns/{campaignId}/submissions")] HttpRequest request,
+        string campaignId,
+        [DurableClient] DurableTaskClient engine,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
         {
+            var http = request.HttpContext;
             var caller = await access.ResolveAsync(http, ct);
             if (caller is null)
             {
@@ -57,15 +69,15 @@ internal static class SubmissionEndpoints
                 return Problems.Validation(parsed.Errors, "提交的数据格式不正确。");
             }
 
-            var request = parsed.Value;
+            var payload = parsed.Value;
             var tree = await directory.GetTreeAsync(ct);
             string unitCode;
-            int? year = request.Year;
+            int? year = payload.Year;
             switch (caller)
             {
                 case UnitCaller unit:
                     var parts = CaseIds.Parse(unit.CaseId);
-                    if (parts is null || parts.Tag != CaseIds.Tag(campaignId) || (request.UnitCode is { } named && named != unit.UnitCode))
+                    if (parts is null || parts.Tag != CaseIds.Tag(campaignId) || (payload.UnitCode is { } named && named != unit.UnitCode))
                     {
                         return Problems.Forbidden("此填报链接不属于这次活动或这个单位。", "The unit link is for another campaign or unit.");
                     }
@@ -73,10 +85,10 @@ internal static class SubmissionEndpoints
                     unitCode = unit.UnitCode;
                     year = parts.Year;
                     break;
-                case CommitteeCaller committee when request.UnitCode is { } code && Access.MayRead(caller, tree, code) && committee.Via == "api-key":
+                case CommitteeCaller committee when payload.UnitCode is { } code && Access.MayRead(caller, tree, code) && committee.Via == "api-key":
                     unitCode = code;
                     break;
-                case AdminCaller when request.UnitCode is { } code:
+                case AdminCaller when payload.UnitCode is { } code:
                     unitCode = code;
                     break;
                 default:
@@ -84,7 +96,7 @@ internal static class SubmissionEndpoints
             }
 
             var who = caller is UnitCaller u ? u.Email : caller.ToString();
-            var outcome = await submissions.SubmitAsync(campaignId, unitCode, year, request.SelfAssessment, request.Report, who, RequestOrigin.From(http), ct);
+            var outcome = await submissions.SubmitAsync(new CaseWorkflowClient(engine), campaignId, unitCode, year, payload.SelfAssessment, payload.Report, who, RequestOrigin.From(http), ct);
             if (outcome.Accepted is not { } accepted)
             {
                 return outcome.ErrorStatus == StatusCodes.Status400BadRequest
@@ -100,11 +112,5 @@ internal static class SubmissionEndpoints
 
             http.Response.Headers.Location = accepted.StatusUrl;
             return Results.Content(json, "application/json; charset=utf-8", Encoding.UTF8, StatusCodes.Status202Accepted);
-        })
-        .WithName("SubmitSelfAssessment")
-        .WithSummary("Submit (or resubmit after rectification) a unit's self-assessment; honours Idempotency-Key")
-        .Accepts<SubmissionRequest>("application/json")
-        .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        });
 }

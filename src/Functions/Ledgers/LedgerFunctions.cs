@@ -4,7 +4,9 @@ using GuanGong.Functions.Campaigns;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Standards;
+using GuanGong.Functions.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Azure.Functions.Worker;
 
 namespace GuanGong.Functions.Ledgers;
 
@@ -12,7 +14,8 @@ namespace GuanGong.Functions.Ledgers;
 /// <c>PUT /api/cases/{caseId}/items/{itemId}/ledgers</c> (upload), <c>GET /api/cases/{caseId}/ledgers</c>
 /// (list, with short-lived download links) and <c>GET /api/ledgers/content?d=…</c> (download).
 /// </summary>
-internal static class LedgerEndpoints
+public sealed class LedgerFunctions(
+    HttpGate gate, Access access, CaseStore cases, CampaignStore campaigns, TemplateResolver templates, LedgerStore ledgers, LedgerLinks links, CaseReaders readers, IConfiguration configuration, Audit.AuditLog audit)
 {
     public const string MaxBytesSetting = "GuanGong:Ledgers:MaxBytes";
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
@@ -24,43 +27,33 @@ internal static class LedgerEndpoints
     /// </summary>
     public const string FileNameHeader = "X-File-Name";
 
-    public static IServiceCollection AddLedgers(this IServiceCollection services) =>
-        services.AddSingleton<LedgerStore>().AddSingleton<LedgerLinks>().AddSingleton<CaseReaders>();
+    [Function("UploadLedger")]
+    [ApiOperation("Upload one ledger file (raw body, streamed) for an item of a case", Tag = "Ledgers",
+        Description = "Name the file in the X-File-Name header, percent-encoded UTF-8 (encodeURIComponent); the fileName query parameter is the older way and is read only when the header is absent. Any Content-Type is accepted: the bytes decide.",
+        RequestBody = typeof(Stream), RequestContentType = "application/octet-stream", Response = typeof(LedgerView), ResponseStatus = 201,
+        Problems = [400, 401, 403, 404, 409, 411, 413, 415], Query = ["fileName:the file's name, when the X-File-Name header is absent"], Security = ["link", "adminKey"])]
+    public Task<IResult> Upload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/cases/{caseId}/items/{itemId}/ledgers")] HttpRequest request,
+        string caseId,
+        string itemId,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => UploadAsync(caseId, itemId, request.Query["fileName"].FirstOrDefault(), request.HttpContext, access, cases, campaigns, templates, ledgers, configuration, audit, ct));
 
-    public static void MapLedgers(this IEndpointRouteBuilder api)
-    {
-        api.MapPut("/cases/{caseId}/items/{itemId}/ledgers", UploadAsync)
-            .WithName("UploadLedger")
-            .WithTags("Ledgers")
-            .WithSummary("Upload one ledger file (raw body, streamed) for an item of a case")
-            .WithDescription("Name the file in the X-File-Name header, percent-encoded UTF-8 (encodeURIComponent); the fileName query parameter is the older way and is read only when the header is absent.")
-            // The declared type documents the body; any Content-Type is let through, because the bytes decide.
-            .Accepts<Stream>("application/octet-stream", "*/*")
-            .Produces<LedgerView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status411LengthRequired)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        api.MapGet("/cases/{caseId}/ledgers", ListAsync)
-            .WithName("ListLedgers")
-            .WithTags("Ledgers")
-            .WithSummary("A case's ledgers, each with a download link valid for 15 minutes")
-            .Produces<LedgerList>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/ledgers/content", DownloadAsync)
-            .WithName("DownloadLedger")
-            .WithTags("Ledgers")
-            .WithSummary("The bytes of one ledger, by a download link from the list")
-            .Produces<Stream>(StatusCodes.Status200OK, LedgerFileKind.All[0].ContentType, [.. LedgerFileKind.All.Skip(1).Select(k => k.ContentType)])
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
+    [Function("ListLedgers")]
+    [ApiOperation("A case's ledgers, each with a download link valid for 15 minutes", Tag = "Ledgers", Response = typeof(LedgerList), Problems = [401, 403, 404], Security = ["link", "apiKey", "adminKey"])]
+    public Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cases/{caseId}/ledgers")] HttpRequest request,
+        string caseId,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => ListAsync(caseId, request.HttpContext, cases, readers, ledgers, links, ct));
+
+    [Function("DownloadLedger")]
+    [ApiOperation("The bytes of one ledger, by a download link from the list", Tag = "Ledgers", Response = typeof(Stream), ResponseContentType = "application/octet-stream",
+        Problems = [403, 404], Query = ["d:the signed download reference from the list"])]
+    public Task<IResult> Download(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/ledgers/content")] HttpRequest request,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => DownloadAsync(request.Query["d"].FirstOrDefault(), links, ledgers, ct));
 
     private static string? NamedFile(HttpRequest request, string? fromQuery)
     {

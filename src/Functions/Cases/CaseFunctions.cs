@@ -1,24 +1,32 @@
 using GuanGong.Domain.Links;
 using GuanGong.Domain.Scoring;
-using GuanGong.Durable;
 using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
+using GuanGong.Functions.OpenApi;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Standards;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace GuanGong.Functions.Cases;
 
 /// <summary><c>GET /api/cases/{caseId}</c>: a case's status, for its unit, the committees above it, an administrator, or a reviewer holding a task link for it.</summary>
-internal static class CaseEndpoints
+public sealed class CaseFunctions(
+    HttpGate gate, Access access, CommitteeDirectory directory, CaseStore cases, AuditLog audit, TemplateResolver templates, LinkKeyRing keys, TimeProvider time)
 {
-    public static void MapCases(this IEndpointRouteBuilder api) =>
-        api.MapGet("/cases/{caseId}", async (string caseId, HttpContext http, Access access, CommitteeDirectory directory, CaseStore cases, AuditLog audit,
-            TemplateResolver templates, DurableTaskClient engine, LinkKeyRing keys, TimeProvider time, CancellationToken ct) =>
+    [Function("GetCaseStatus")]
+    [ApiOperation("A case's stage, scores, deadlines, holder and full history", Tag = "Cases", Response = typeof(CaseStatusView), Problems = [401, 404], Query = ["t:a reviewer's task link token for this case"], Security = ["adminKey", "apiKey", "link"])]
+    public Task<IResult> GetCaseStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cases/{caseId}")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient engine,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
         {
             var stored = await cases.GetAsync(caseId, ct);
-            var caller = await access.ResolveAsync(http, ct);
-            var reviewerLink = http.Request.Query["t"].ToString() is { Length: > 0 } t
+            var caller = await access.ResolveAsync(request.HttpContext, ct);
+            var reviewerLink = request.Query["t"].ToString() is { Length: > 0 } t
                 && ApprovalTokens.Verify(t, keys, time.GetUtcNow(), new TokenExpectation(CaseId: caseId)) is { IsValid: true, Claims.Stage: >= 1 };
             if (caller is null && !reviewerLink)
             {
@@ -37,7 +45,7 @@ internal static class CaseEndpoints
                 return Problems.NotFound("找不到该案件。", $"There is no case '{caseId}'.");
             }
 
-            var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(caseId), cancellationToken: ct);
+            var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(caseId), false, ct);
             var template = await templates.FindAsync(@case.Submission.SelfSheet.Template, ct);
             decimal? reviewTotal = @case.LatestReviewSheet is { } sheet && template is not null ? ScoreCalculator.Summarise(template, sheet).Total : null;
             var view = new CaseStatusView(
@@ -46,11 +54,7 @@ internal static class CaseEndpoints
                 @case.Task is { } task
                     ? new CaseHolderView(task.CommitteeCode, task.Holder.ToString(), [.. task.Assignees.Where(a => a.Rung == task.Holder).Select(a => a.Name)], task.DueAt, task.UnconfirmedCalendarYears)
                     : null,
-                @case.RectificationDueAt, @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : instance?.LastError);
+                @case.RectificationDueAt, @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : null);
             return Results.Json(view, Domain.DomainJson.Options);
-        })
-        .WithName("GetCaseStatus")
-        .WithSummary("A case's stage, scores, deadlines, holder and full history")
-        .Produces<CaseStatusView>()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+        });
 }
