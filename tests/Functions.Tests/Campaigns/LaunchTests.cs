@@ -16,8 +16,8 @@ public sealed class LaunchTests
     {
         await using var smtp = new SmtpSink();
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
-        (await app.AdminPostAsync("/api/admin/committees", WorkflowBuilders.CountyCsv(3), "text/csv")).EnsureSuccessStatusCode();
-        (await app.AdminPostAsync("/api/admin/campaigns", GuanGong.Domain.DomainJson.Serialize(WorkflowBuilders.Campaign()))).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/committees", SampleCounty.Csv(3), "text/csv")).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/campaigns", GuanGong.Domain.DomainJson.Serialize(SampleCounty.Campaign()))).EnsureSuccessStatusCode();
 
         using var first = await app.AdminPostAsync(LaunchPath, """{"year":2026}""");
         var units = (await BodyAsync(first)).GetProperty("units").GetInt32();
@@ -47,8 +47,8 @@ public sealed class LaunchTests
     {
         await using var smtp = new SmtpSink();
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
-        (await app.AdminPostAsync("/api/admin/committees", WorkflowBuilders.CountyCsv(1), "text/csv")).EnsureSuccessStatusCode();
-        (await app.AdminPostAsync("/api/admin/campaigns", GuanGong.Domain.DomainJson.Serialize(WorkflowBuilders.Campaign()))).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/committees", SampleCounty.Csv(1), "text/csv")).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/campaigns", GuanGong.Domain.DomainJson.Serialize(SampleCounty.Campaign()))).EnsureSuccessStatusCode();
 
         using var response = await app.AdminPostAsync(LaunchPath, """{"year":2031}""");
         await Task.Delay(1000);
@@ -57,7 +57,7 @@ public sealed class LaunchTests
         Assert.Equal(0, Invitations(smtp));
     }
 
-    private static string LaunchPath => $"/api/admin/campaigns/{WorkflowBuilders.CampaignId}/launch";
+    private static string LaunchPath => $"/api/admin/campaigns/{SampleCounty.CampaignId}/launch";
 
     private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();

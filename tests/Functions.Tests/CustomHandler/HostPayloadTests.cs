@@ -60,14 +60,14 @@ public sealed class HostPayloadTests
 
         // The launch's invitations are sent by an orchestration, so they too need the host's deliveries.
         await DeliverUntilAsync(() => smtp.Messages.Any(m => m.To.Contains("village1@example.cn")));
-        var token = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        var token = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
         (await app.SubmitAsync(token)).EnsureSuccessStatusCode();
         await DeliverUntilAsync(() => smtp.Messages.Any(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal)));
 
         Assert.Contains(smtp.Messages, m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
         // At least the invitations' start and the case's start (the activities run inside their episodes).
         Assert.True(delivered >= 2, $"only {delivered} messages were delivered");
-        var state = await app.CaseAsync(WorkflowBuilders.CaseId("V1"));
+        var state = await app.CaseAsync(SampleCounty.CaseId("V1"));
         Assert.Equal("UnderReview", state.GetProperty("status").GetString());
     }
 

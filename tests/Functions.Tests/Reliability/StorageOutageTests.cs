@@ -28,8 +28,8 @@ public sealed class StorageOutageTests
             ["AzureFunctionsJobHost:extensions:durableTask:messageVisibilityTimeout"] = "00:00:10",
         });
         await app.SetUpCountyAsync(villages: 2);
-        var v1 = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
-        var v2 = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village2@example.cn"))).LinkWith("/u/"));
+        var v1 = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        var v2 = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village2@example.cn"))).LinkWith("/u/"));
         (await app.SubmitAsync(v1)).EnsureSuccessStatusCode();
         var townshipTask = await smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.Contains("第1村", StringComparison.Ordinal));
 
@@ -37,7 +37,7 @@ public sealed class StorageOutageTests
         var during = new List<HttpResponseMessage>
         {
             await app.SubmitAsync(v2),
-            await app.Client.GetAsync(new Uri($"/api/cases/{WorkflowBuilders.CaseId("V1")}", UriKind.Relative)),
+            await app.Client.GetAsync(new Uri($"/api/cases/{SampleCounty.CaseId("V1")}", UriKind.Relative)),
             await app.DecideAsync(townshipTask.LinkWith("/r/"), "Approve", "停电期间"),
         };
         foreach (var response in during)
@@ -56,7 +56,7 @@ public sealed class StorageOutageTests
         }
         catch (TimeoutException ex)
         {
-            var state = await app.CaseAsync(WorkflowBuilders.CaseId("V1"));
+            var state = await app.CaseAsync(SampleCounty.CaseId("V1"));
             throw new TimeoutException($"{ex.Message}\nstatus {state.GetProperty("status")} stage {state.GetProperty("stage")} engine {state.GetProperty("engineStatus")} {state.GetProperty("engineLastError")}", ex);
         }
         using var resent = await app.SubmitAsync(v2);

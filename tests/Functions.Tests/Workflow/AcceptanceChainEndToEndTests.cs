@@ -16,13 +16,13 @@ public sealed partial class AcceptanceChainEndToEndTests
         await using var app = await StartAsync(smtp);
         await app.SetUpCountyAsync();
         var invitation = await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn") && m.Subject.Contains("请填报", StringComparison.Ordinal));
-        var unitToken = WorkflowBuilders.TokenOf(invitation.LinkWith("/u/"));
+        var unitToken = SampleCounty.TokenOf(invitation.LinkWith("/u/"));
 
         using var submitted = await app.SubmitAsync(unitToken, idempotencyKey: "first-try");
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         var accepted = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement;
         var caseId = accepted.GetProperty("caseId").GetString()!;
-        Assert.Equal(WorkflowBuilders.CaseId("V1"), caseId);
+        Assert.Equal(SampleCounty.CaseId("V1"), caseId);
         Assert.Equal($"/api/cases/{caseId}", submitted.Headers.Location?.ToString());
 
         var townshipMail = await smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.Contains("请审核", StringComparison.Ordinal));
@@ -79,9 +79,9 @@ public sealed partial class AcceptanceChainEndToEndTests
         await using var smtp = new SmtpSink();
         await using var app = await StartAsync(smtp);
         await app.SetUpCountyAsync();
-        var unitToken = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village2@example.cn"))).LinkWith("/u/"));
-        using var submitted = await app.SubmitAsync(unitToken, WorkflowBuilders.SelfSheet(shortfall: 1));
-        var caseId = WorkflowBuilders.CaseId("V2");
+        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village2@example.cn"))).LinkWith("/u/"));
+        using var submitted = await app.SubmitAsync(unitToken, SampleCounty.SelfSheet(shortfall: 1));
+        var caseId = SampleCounty.CaseId("V2");
 
         var first = await smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.Contains("第2村", StringComparison.Ordinal));
         var refused = await PostFormAsync(app, first.LinkWith("/r/"), "Return", reason: string.Empty, confirm: false);

@@ -20,9 +20,9 @@ public sealed class EscalationEndToEndTests
         await using var smtp = new SmtpSink();
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp, clock);
         await app.SetUpCountyAsync(villages: 1);
-        var unitToken = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
         (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
-        var caseId = WorkflowBuilders.CaseId("V1");
+        var caseId = SampleCounty.CaseId("V1");
         var task = await smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
         Assert.Contains("2026年1月13日 00:00", task.Body, StringComparison.Ordinal); // due at the end of Mon 12 Jan, China time
 

@@ -15,10 +15,10 @@ public sealed class EvidenceBeforeSubmissionTests
         await using var smtp = new SmtpSink();
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
         await app.SetUpCountyAsync(villages: 2);
-        var v1 = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
-        var v2 = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village2@example.cn"))).LinkWith("/u/"));
-        var caseId = WorkflowBuilders.CaseId("V1");
-        var itemId = WorkflowBuilders.Template.AllItems.First().Id;
+        var v1 = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        var v2 = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village2@example.cn"))).LinkWith("/u/"));
+        var caseId = SampleCounty.CaseId("V1");
+        var itemId = SampleCounty.Template.AllItems.First().Id;
 
         using var early = await UploadAsync(app, v1, caseId, itemId);
         using var intruder = await UploadAsync(app, v2, caseId, itemId);

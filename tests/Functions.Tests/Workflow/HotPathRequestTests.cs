@@ -47,15 +47,15 @@ public sealed class HotPathRequestTests
     public async Task Submit_NotLaunchedThenLaunchedThroughThisHost_IsAcceptedAtOnce()
     {
         await using var app = await StartAsync();
-        (await app.AdminPostAsync("/api/admin/committees", WorkflowBuilders.CountyCsv(2), "text/csv")).EnsureSuccessStatusCode();
-        (await app.AdminPostAsync("/api/admin/campaigns", DomainJson.Serialize(WorkflowBuilders.Campaign()))).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/committees", SampleCounty.Csv(2), "text/csv")).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/campaigns", DomainJson.Serialize(SampleCounty.Campaign()))).EnsureSuccessStatusCode();
         using (var early = await SubmitAsAdminAsync(app, "V1"))
         {
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
             Assert.Contains("campaign.not_launched", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        (await app.AdminPostAsync($"/api/admin/campaigns/{WorkflowBuilders.CampaignId}/launch", """{"year":2026}""")).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync($"/api/admin/campaigns/{SampleCounty.CampaignId}/launch", """{"year":2026}""")).EnsureSuccessStatusCode();
 
         using var launched = await SubmitAsAdminAsync(app, "V1");
         Assert.Equal(HttpStatusCode.Accepted, launched.StatusCode);
@@ -71,7 +71,7 @@ public sealed class HotPathRequestTests
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         }
 
-        (await app.AdminPostAsync("/api/admin/committees", WorkflowBuilders.CountyCsv(2), "text/csv")).EnsureSuccessStatusCode();
+        (await app.AdminPostAsync("/api/admin/committees", SampleCounty.Csv(2), "text/csv")).EnsureSuccessStatusCode();
 
         using var known = await SubmitAsAdminAsync(app, "V2");
         Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
@@ -122,9 +122,9 @@ public sealed class HotPathRequestTests
 
     private static async Task<HttpResponseMessage> SubmitAsAdminAsync(TestApp app, string unitCode)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{WorkflowBuilders.CampaignId}/submissions", UriKind.Relative))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{SampleCounty.CampaignId}/submissions", UriKind.Relative))
         {
-            Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(unitCode, 2026, WorkflowBuilders.SelfSheet(), WorkflowBuilders.Report())), Encoding.UTF8, "application/json"),
+            Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(unitCode, 2026, SampleCounty.SelfSheet(), SampleCounty.Report())), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Admin-Key", TestApp.AdminKey);
         return await app.Client.SendAsync(request);

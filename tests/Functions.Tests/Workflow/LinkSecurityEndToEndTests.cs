@@ -22,9 +22,9 @@ public sealed class LinkSecurityEndToEndTests : IAsyncLifetime
         _smtp = new SmtpSink();
         _app = await AcceptanceChainEndToEndTests.StartAsync(_smtp, _clock);
         await _app.SetUpCountyAsync(villages: 1);
-        var unitToken = WorkflowBuilders.TokenOf((await _smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        var unitToken = SampleCounty.TokenOf((await _smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
         (await _app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
-        _caseId = WorkflowBuilders.CaseId("V1");
+        _caseId = SampleCounty.CaseId("V1");
         _townshipLink = (await _smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");
     }
 
@@ -37,7 +37,7 @@ public sealed class LinkSecurityEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task ForgedSignature_RefusedOnPageAndApi_NothingChanges()
     {
-        var token = WorkflowBuilders.TokenOf(_townshipLink);
+        var token = SampleCounty.TokenOf(_townshipLink);
         var forged = token[..^3] + (token[^3] == 'A' ? "B" : "A") + token[^2..];
 
         using var page = await _app.Client.GetAsync(new Uri($"/r/{forged}", UriKind.Relative));
@@ -107,8 +107,8 @@ public sealed class LinkSecurityEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await StatusWithKeyAsync(inside));
 
         // A reviewer's task link for this case does not open another case either.
-        var otherCase = WorkflowBuilders.CaseId("E1");
-        using var cross = await _app.Client.GetAsync(new Uri($"/api/cases/{otherCase}?t={WorkflowBuilders.TokenOf(_townshipLink)}", UriKind.Relative));
+        var otherCase = SampleCounty.CaseId("E1");
+        using var cross = await _app.Client.GetAsync(new Uri($"/api/cases/{otherCase}?t={SampleCounty.TokenOf(_townshipLink)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, cross.StatusCode);
     }
 

@@ -33,7 +33,7 @@ public sealed class TownshipRatingEndToEndTests
 
     private static async Task PassAsync(TestApp app, SmtpSink smtp, string contact, string unitName, string[] reviewers)
     {
-        var token = WorkflowBuilders.TokenOf((await smtp.WaitForAsync(m => m.To.Contains(contact) && m.Subject.StartsWith("请填报", StringComparison.Ordinal))).LinkWith("/u/"));
+        var token = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains(contact) && m.Subject.StartsWith("请填报", StringComparison.Ordinal))).LinkWith("/u/"));
         (await app.SubmitAsync(token)).EnsureSuccessStatusCode();
         foreach (var reviewer in reviewers)
         {
@@ -50,7 +50,7 @@ public sealed class TownshipRatingEndToEndTests
         for (var attempt = 0; attempt < 50; attempt++)
         {
             // The rating is written just after the verdict email: wait for it to settle.
-            if (await tables.Ratings.GetAsync(WorkflowBuilders.CampaignId, "2026-T1", CancellationToken.None) is { } stored
+            if (await tables.Ratings.GetAsync(SampleCounty.CampaignId, "2026-T1", CancellationToken.None) is { } stored
                 && stored.Value.Rating.UnitsPassed == (await PassedUnitsAsync(app)))
             {
                 return stored.Value.Rating;
@@ -64,7 +64,7 @@ public sealed class TownshipRatingEndToEndTests
 
     private static async Task<int> PassedUnitsAsync(TestApp app)
     {
-        var cases = await app.Services.GetRequiredService<Cases.CaseStore>().ListAsync(WorkflowBuilders.CampaignId, 2026, CancellationToken.None);
+        var cases = await app.Services.GetRequiredService<Cases.CaseStore>().ListAsync(SampleCounty.CampaignId, 2026, CancellationToken.None);
         return cases.Count(c => c.UnitCode.StartsWith('V') && c.State.Status == Domain.Cases.CaseStatus.Passed);
     }
 }

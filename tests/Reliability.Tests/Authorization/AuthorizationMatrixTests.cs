@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             (await app.SubmitAsync(token)).EnsureSuccessStatusCode();
         }
 
-        var cases = new Dictionary<string, string> { ["V1"] = County.CaseId("V1"), ["V2"] = County.CaseId("V2"), ["E1"] = County.CaseId("E1") };
+        var cases = new Dictionary<string, string> { ["V1"] = SampleCounty.CaseId("V1"), ["V2"] = SampleCounty.CaseId("V2"), ["E1"] = SampleCounty.CaseId("E1") };
         foreach (var (unit, caseId) in cases)
         {
             await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "UnderReview");
@@ -40,8 +40,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             upload.EnsureSuccessStatusCode();
         }
 
-        var reviewerToken = County.TokenOf((await app.Smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal)
-            && County.SubjectOf(County.TokenOf(m.LinkWith("/r/"))) == cases["V1"])).LinkWith("/r/"));
+        var reviewerToken = SampleCounty.TokenOf((await app.Smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal)
+            && County.SubjectOf(SampleCounty.TokenOf(m.LinkWith("/r/"))) == cases["V1"])).LinkWith("/r/"));
         var links = app.Services.GetRequiredService<ReviewLinks>();
         var t1Dashboard = links.DashboardToken("T1", "town@example.cn", clock.GetUtcNow().AddDays(30));
         var t2Dashboard = links.DashboardToken("T2", "east@example.cn", clock.GetUtcNow().AddDays(30));
@@ -59,7 +59,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             new("reviewer task link V1", "task:V1", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", reviewerToken), reviewerToken),
             new("anonymous", null, _ => { }),
         ];
-        var c = County.CampaignId;
+        var c = SampleCounty.CampaignId;
         var targets = new List<Target>();
         foreach (var (unit, caseId) in cases)
         {
@@ -143,7 +143,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
 
     private static async Task<HttpResponseMessage> UploadAsAdminAsync(ReliabilityApp app, string caseId)
     {
-        var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{County.Template.AllItems.First().Id}/ledgers?fileName=register.pdf", UriKind.Relative))
+        var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{SampleCounty.Template.AllItems.First().Id}/ledgers?fileName=register.pdf", UriKind.Relative))
         {
             Content = new ByteArrayContent(County.Pdf("台账")),
         };

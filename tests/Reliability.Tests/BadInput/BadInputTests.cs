@@ -30,13 +30,13 @@ public sealed class BadInputTests(AzuriteFixture azurite, ITestOutputHelper outp
         await app.SetUpAsync(villages: 1);
         var unitToken = await app.UnitTokenAsync("village1@example.cn");
         (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
-        var caseId = County.CaseId("V1");
+        var caseId = SampleCounty.CaseId("V1");
         var reviewerLink = (await app.Smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");
         await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "UnderReview");
         await Task.Delay(1500);
 
         var endpoints = EndpointShape.From(AppHost.Endpoints(app.Host));
-        var known = new BadRequestGenerator.Known(ReliabilityApp.AdminKey, unitToken, County.TokenOf(reviewerLink), caseId, County.CampaignId, County.Template.AllItems.First().Id, UploadLimit);
+        var known = new BadRequestGenerator.Known(ReliabilityApp.AdminKey, unitToken, SampleCounty.TokenOf(reviewerLink), caseId, SampleCounty.CampaignId, SampleCounty.Template.AllItems.First().Id, UploadLimit);
         var generator = new BadRequestGenerator(new Random(Seed), known);
         var requests = Enumerable.Range(0, count).Select(i =>
         {

@@ -34,9 +34,9 @@ public sealed class CrashTests(ITestOutputHelper output)
         await host.StartAsync();
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
-        await SendUntilAnsweredAsync(client, () => Admin(HttpMethod.Post, "/api/admin/committees", County.Csv(caseCount), "text/csv"));
-        await SendUntilAnsweredAsync(client, () => Admin(HttpMethod.Post, "/api/admin/campaigns", DomainJson.Serialize(County.Campaign()), "application/json"));
-        await SendUntilAnsweredAsync(client, () => Admin(HttpMethod.Post, $"/api/admin/campaigns/{County.CampaignId}/launch", """{"year":2026}""", "application/json"));
+        await SendUntilAnsweredAsync(client, () => Admin(HttpMethod.Post, "/api/admin/committees", SampleCounty.Csv(caseCount), "text/csv"));
+        await SendUntilAnsweredAsync(client, () => Admin(HttpMethod.Post, "/api/admin/campaigns", DomainJson.Serialize(SampleCounty.Campaign()), "application/json"));
+        await SendUntilAnsweredAsync(client, () => Admin(HttpMethod.Post, $"/api/admin/campaigns/{SampleCounty.CampaignId}/launch", """{"year":2026}""", "application/json"));
 
         using var stop = new CancellationTokenSource();
         var killer = Task.Run(async () =>
@@ -54,11 +54,11 @@ public sealed class CrashTests(ITestOutputHelper output)
         foreach (var (unit, email) in units)
         {
             // The invitations go out in the background while the host keeps dying: the first units wait longest.
-            var token = County.TokenOf((await smtp.WaitForAsync(m => m.To.Contains(email) && m.Links.Any(l => l.Contains("/u/", StringComparison.Ordinal)), TimeSpan.FromMinutes(10))).LinkWith("/u/"));
+            var token = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains(email) && m.Links.Any(l => l.Contains("/u/", StringComparison.Ordinal)), TimeSpan.FromMinutes(10))).LinkWith("/u/"));
             var answer = await SendUntilAnsweredAsync(client, () => Submit(token, "crash-" + unit));
             if (answer is 202 or 200)
             {
-                accepted.Add(County.CaseId(unit));
+                accepted.Add(SampleCounty.CaseId(unit));
             }
         }
 
@@ -66,7 +66,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         {
             foreach (var caseId in accepted)
             {
-                var link = (await smtp.WaitForAsync(m => m.To.Contains(reviewer) && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && County.SubjectOf(County.TokenOf(m.LinkWith("/r/"))) == caseId, TimeSpan.FromSeconds(120))).LinkWith("/r/");
+                var link = (await smtp.WaitForAsync(m => m.To.Contains(reviewer) && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && County.SubjectOf(SampleCounty.TokenOf(m.LinkWith("/r/"))) == caseId, TimeSpan.FromSeconds(120))).LinkWith("/r/");
                 await SendUntilAnsweredAsync(client, () => Decide(link, $"{stage} 同意"));
             }
         }
@@ -82,7 +82,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
 
         var mails = smtp.Messages;
-        var duplicates = mails.GroupBy(m => $"{string.Join(",", m.To)}|{m.Subject}|{string.Join(",", m.Links.Select(l => County.SubjectOf(County.TokenOf(l))))}").Sum(g => g.Count() - 1);
+        var duplicates = mails.GroupBy(m => $"{string.Join(",", m.To)}|{m.Subject}|{string.Join(",", m.Links.Select(l => County.SubjectOf(SampleCounty.TokenOf(l))))}").Sum(g => g.Count() - 1);
         var wrong = verdicts.Count(v => v.Value.Status != "Passed");
         var twice = verdicts.Count(v => v.Value.Decisions != 2);
         output.WriteLine($"{caseCount} cases, {host.Kills} SIGKILLs; accepted {accepted.Count}; verdicts: {string.Join(", ", verdicts.Select(v => $"{v.Key}={v.Value.Status}/{v.Value.Decisions} decisions"))}");
@@ -112,15 +112,15 @@ public sealed class CrashTests(ITestOutputHelper output)
         using var b = new HttpClient { BaseAddress = second.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         HttpClient Pick(int i) => i % 2 == 0 ? a : b;
 
-        await SendUntilAnsweredAsync(a, () => Admin(HttpMethod.Post, "/api/admin/committees", County.Csv(caseCount), "text/csv"));
-        await SendUntilAnsweredAsync(b, () => Admin(HttpMethod.Post, "/api/admin/campaigns", DomainJson.Serialize(County.Campaign()), "application/json"));
-        await SendUntilAnsweredAsync(a, () => Admin(HttpMethod.Post, $"/api/admin/campaigns/{County.CampaignId}/launch", """{"year":2026}""", "application/json"));
+        await SendUntilAnsweredAsync(a, () => Admin(HttpMethod.Post, "/api/admin/committees", SampleCounty.Csv(caseCount), "text/csv"));
+        await SendUntilAnsweredAsync(b, () => Admin(HttpMethod.Post, "/api/admin/campaigns", DomainJson.Serialize(SampleCounty.Campaign()), "application/json"));
+        await SendUntilAnsweredAsync(a, () => Admin(HttpMethod.Post, $"/api/admin/campaigns/{SampleCounty.CampaignId}/launch", """{"year":2026}""", "application/json"));
         var caseIds = new List<string>();
         for (var i = 1; i <= caseCount; i++)
         {
-            var token = County.TokenOf((await smtp.WaitForAsync(m => m.To.Contains($"village{i}@example.cn") && m.Links.Any(l => l.Contains("/u/", StringComparison.Ordinal)), TimeSpan.FromSeconds(60))).LinkWith("/u/"));
+            var token = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains($"village{i}@example.cn") && m.Links.Any(l => l.Contains("/u/", StringComparison.Ordinal)), TimeSpan.FromSeconds(60))).LinkWith("/u/"));
             Assert.Equal(202, await SendUntilAnsweredAsync(Pick(i), () => Submit(token, "two-" + i)));
-            caseIds.Add(County.CaseId($"V{i}"));
+            caseIds.Add(SampleCounty.CaseId($"V{i}"));
         }
 
         foreach (var reviewer in new[] { "town@example.cn", "county@example.cn" })
@@ -128,7 +128,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             for (var i = 0; i < caseIds.Count; i++)
             {
                 var caseId = caseIds[i];
-                var link = (await smtp.WaitForAsync(m => m.To.Contains(reviewer) && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && County.SubjectOf(County.TokenOf(m.LinkWith("/r/"))) == caseId, TimeSpan.FromSeconds(60))).LinkWith("/r/");
+                var link = (await smtp.WaitForAsync(m => m.To.Contains(reviewer) && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && County.SubjectOf(SampleCounty.TokenOf(m.LinkWith("/r/"))) == caseId, TimeSpan.FromSeconds(60))).LinkWith("/r/");
                 await SendUntilAnsweredAsync(Pick(i + 1), () => Decide(link, "同意"));
             }
         }
@@ -146,7 +146,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             chainBreaks += ChainBreaks(state);
         }
 
-        var duplicates = smtp.Messages.GroupBy(m => $"{string.Join(",", m.To)}|{m.Subject}|{string.Join(",", m.Links.Select(l => County.SubjectOf(County.TokenOf(l))))}").Sum(g => g.Count() - 1);
+        var duplicates = smtp.Messages.GroupBy(m => $"{string.Join(",", m.To)}|{m.Subject}|{string.Join(",", m.Links.Select(l => County.SubjectOf(SampleCounty.TokenOf(l))))}").Sum(g => g.Count() - 1);
         output.WriteLine($"two hosts, {caseCount} cases spread over both: {wrong} wrong, {repeatedSteps} repeated history steps, {chainBreaks} audit chain breaks, {duplicates} duplicate mails of {smtp.Messages.Count}");
         ResultsTable.Add("Two hosts, one task hub", $"2 app processes on one task hub and tables; {caseCount} cases, requests alternated between them", $"{wrong} wrong verdicts/decision counts, {repeatedSteps} repeated history steps, {chainBreaks} audit chain breaks, {duplicates} duplicate mails", "0, 0, 0, 0", wrong == 0 && repeatedSteps == 0 && chainBreaks == 0 && duplicates == 0);
         Assert.Equal(0, wrong);
@@ -180,9 +180,9 @@ public sealed class CrashTests(ITestOutputHelper output)
 
     internal static HttpRequestMessage Submit(string unitToken, string idempotencyKey)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{County.CampaignId}/submissions", UriKind.Relative))
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{SampleCounty.CampaignId}/submissions", UriKind.Relative))
         {
-            Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(null, null, County.SelfSheet(), County.Report())), Encoding.UTF8, "application/json"),
+            Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(null, null, SampleCounty.SelfSheet(), SampleCounty.Report())), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", unitToken);
         request.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -192,7 +192,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static HttpRequestMessage Decide(string link, string reason) =>
         new(HttpMethod.Post, new Uri("/api/reviews/decisions", UriKind.Relative))
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { token = County.TokenOf(link), action = "approve", reason }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(new { token = SampleCounty.TokenOf(link), action = "approve", reason }), Encoding.UTF8, "application/json"),
         };
 
     /// <summary>Sends until the app answers with something other than 5xx or a dropped connection (a client retrying through crashes).</summary>

@@ -42,10 +42,10 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         await using var app = await ReliabilityApp.StartAsync(time: clock, logs: logs);
         await app.SetUpAsync(villages: 1);
         var unitToken = await app.UnitTokenAsync("village1@example.cn");
-        var caseId = County.CaseId("V1");
+        var caseId = SampleCounty.CaseId("V1");
 
         var minors = $"受助学生：{Sentinels[0]} {Sentinels[1]}；{Sentinels[2]} {Sentinels[3]}";
-        using (var submitted = await app.SubmitAsync(unitToken, County.SelfSheet(remark: minors), County.Report(minors)))
+        using (var submitted = await app.SubmitAsync(unitToken, SampleCounty.SelfSheet(remark: minors), SampleCounty.Report(minors)))
         {
             submitted.EnsureSuccessStatusCode();
         }
@@ -57,7 +57,7 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         }
 
         // An older client still names the file in the query: the URL then carries the name, and the logs must not.
-        using (var legacy = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{County.Template.AllItems.Skip(1).First().Id}/ledgers?fileName={Uri.EscapeDataString(Sentinels[2] + "名单.pdf")}", UriKind.Relative)))
+        using (var legacy = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{SampleCounty.Template.AllItems.Skip(1).First().Id}/ledgers?fileName={Uri.EscapeDataString(Sentinels[2] + "名单.pdf")}", UriKind.Relative)))
         {
             legacy.Content = new ByteArrayContent(register);
             legacy.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
@@ -129,8 +129,8 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         output.WriteLine($"download: fresh {(int)fresh.StatusCode} ({freshBytes.Length} bytes), link lifetime {lifetime}, after 15 min + 1 s {(int)stale.StatusCode}");
         output.WriteLine($"anonymous blob GET {blobUri}: {(int)anonymousBlob.StatusCode}; anonymous container list: {(int)anonymousList.StatusCode}");
 
-        var tokenHits = lines.Count(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(County.TokenOf(township), StringComparison.Ordinal));
-        foreach (var line in lines.Where(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(County.TokenOf(township), StringComparison.Ordinal)).Take(3))
+        var tokenHits = lines.Count(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(SampleCounty.TokenOf(township), StringComparison.Ordinal));
+        foreach (var line in lines.Where(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(SampleCounty.TokenOf(township), StringComparison.Ordinal)).Take(3))
         {
             output.WriteLine("TOKEN " + line[..Math.Min(300, line.Length)]);
         }
@@ -156,5 +156,5 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
     private static Task<HttpResponseMessage> DecideAsync(ReliabilityApp app, string link, string reason) =>
         app.Client.PostAsync(
             new Uri("/api/reviews/decisions", UriKind.Relative),
-            new StringContent(JsonSerializer.Serialize(new { token = County.TokenOf(link), action = "approve", reason }), Encoding.UTF8, "application/json"));
+            new StringContent(JsonSerializer.Serialize(new { token = SampleCounty.TokenOf(link), action = "approve", reason }), Encoding.UTF8, "application/json"));
 }

@@ -20,7 +20,7 @@ public sealed class PoisonByProcessDeathTests(ITestOutputHelper output)
     [Fact]
     public async Task WorkerDyingAfterOneCasesActivity_QuarantinedAfterFiveDeliveries_InstanceFailsVisibly()
     {
-        var poisoned = County.CaseId("V1");
+        var poisoned = SampleCounty.CaseId("V1");
         var azurite = await SharedAzurite.GetAsync();
         await using var smtp = new SmtpSink();
         var port = FreePorts.Take(1)[0];
@@ -33,12 +33,12 @@ public sealed class PoisonByProcessDeathTests(ITestOutputHelper output)
         await host.StartAsync();
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
-        await CrashTests.SendUntilAnsweredAsync(client, () => CrashTests.Admin(HttpMethod.Post, "/api/admin/committees", County.Csv(2), "text/csv"));
-        await CrashTests.SendUntilAnsweredAsync(client, () => CrashTests.Admin(HttpMethod.Post, "/api/admin/campaigns", DomainJson.Serialize(County.Campaign()), "application/json"));
-        await CrashTests.SendUntilAnsweredAsync(client, () => CrashTests.Admin(HttpMethod.Post, $"/api/admin/campaigns/{County.CampaignId}/launch", """{"year":2026}""", "application/json"));
+        await CrashTests.SendUntilAnsweredAsync(client, () => CrashTests.Admin(HttpMethod.Post, "/api/admin/committees", SampleCounty.Csv(2), "text/csv"));
+        await CrashTests.SendUntilAnsweredAsync(client, () => CrashTests.Admin(HttpMethod.Post, "/api/admin/campaigns", DomainJson.Serialize(SampleCounty.Campaign()), "application/json"));
+        await CrashTests.SendUntilAnsweredAsync(client, () => CrashTests.Admin(HttpMethod.Post, $"/api/admin/campaigns/{SampleCounty.CampaignId}/launch", """{"year":2026}""", "application/json"));
         foreach (var unit in new[] { "V1", "V2" })
         {
-            var token = County.TokenOf((await smtp.WaitForAsync(m => m.To.Contains($"village{unit[1..]}@example.cn") && m.Links.Any(l => l.Contains("/u/", StringComparison.Ordinal)), TimeSpan.FromSeconds(60))).LinkWith("/u/"));
+            var token = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains($"village{unit[1..]}@example.cn") && m.Links.Any(l => l.Contains("/u/", StringComparison.Ordinal)), TimeSpan.FromSeconds(60))).LinkWith("/u/"));
             Assert.Equal(202, await CrashTests.SendUntilAnsweredAsync(client, () => CrashTests.Submit(token, "poison-" + unit)));
         }
 
@@ -73,12 +73,12 @@ public sealed class PoisonByProcessDeathTests(ITestOutputHelper output)
         }
 
         Assert.NotEqual(JsonValueKind.Undefined, failed.ValueKind);
-        var other = await WaitForAsync(client, County.CaseId("V2"), s => s.GetProperty("status").GetString() == "UnderReview");
+        var other = await WaitForAsync(client, SampleCounty.CaseId("V2"), s => s.GetProperty("status").GetString() == "UnderReview");
         var lastError = failed.GetProperty("engineLastError").GetString() ?? string.Empty;
         var poison = await PoisonQueues.ReadAsync(new GuanGong.Storage.Queues.QueueServiceClient(azurite.Endpoints.ConnectionString), hub, 4, output.WriteLine);
         var (quarantined, bystanders) = PoisonQueues.Count(poison, poisoned);
         output.WriteLine($"process deaths: {deaths}; quarantined messages of the case: {quarantined}, of other cases: {bystanders}; {poisoned} engineStatus Failed in {waited.Elapsed.TotalSeconds:0} s, engineLastError: {lastError}");
-        output.WriteLine($"other case {County.CaseId("V2")}: {other.GetProperty("status").GetString()}");
+        output.WriteLine($"other case {SampleCounty.CaseId("V2")}: {other.GetProperty("status").GetString()}");
         ResultsTable.Add(
             "Poison (process death)",
             "the host process dies (FailFast) after every activity run of one case and is restarted",

@@ -17,7 +17,7 @@ public sealed class PoisonTests(ITestOutputHelper output)
     [Fact]
     public async Task ActivityCrashingItsWorkerEveryTime_QuarantinedAfterFiveDequeues_InstanceFailsVisiblyInStatusApi()
     {
-        var poisoned = County.CaseId("V1");
+        var poisoned = SampleCounty.CaseId("V1");
         var crashes = 0;
         await using var app = await ReliabilityApp.StartAsync(
             settings: new Dictionary<string, string?>
@@ -47,13 +47,13 @@ public sealed class PoisonTests(ITestOutputHelper output)
         (await app.SubmitAsync(v2)).EnsureSuccessStatusCode();
 
         var failed = await app.WaitForCaseAsync(poisoned, c => c.TryGetProperty("engineStatus", out var s) && s.GetString() == "Failed", TimeSpan.FromSeconds(90));
-        var healthy = await app.WaitForCaseAsync(County.CaseId("V2"), c => c.GetProperty("status").GetString() == "UnderReview");
+        var healthy = await app.WaitForCaseAsync(SampleCounty.CaseId("V2"), c => c.GetProperty("status").GetString() == "UnderReview");
         var lastError = failed.GetProperty("engineLastError").GetString() ?? string.Empty;
         var storage = app.Services.GetRequiredService<AppStorage>();
         var (quarantined, bystanders) = PoisonQueues.Count(await PoisonQueues.ReadAsync(storage.Queues, app.HubName, app.Services.GetRequiredService<DurableTaskOptions>().PartitionCount, output.WriteLine), poisoned);
 
         output.WriteLine($"crashes: {crashes}; quarantined: {quarantined} message(s) of the case, {bystanders} of others; case {poisoned} engineStatus Failed, engineLastError: {lastError}");
-        output.WriteLine($"other case {County.CaseId("V2")}: {healthy.GetProperty("status").GetString()}");
+        output.WriteLine($"other case {SampleCounty.CaseId("V2")}: {healthy.GetProperty("status").GetString()}");
         ResultsTable.Add("Poison", "an activity whose worker crashes every time (fault injector before the result is sent)", $"{crashes} crashed runs, {quarantined} message quarantined, instance Failed: {Shorten(lastError)}", "quarantined after 5 dequeues; instance failed with the reason in GET /api/cases/{id}", crashes == 5 && quarantined == 1 && bystanders == 0 && lastError.Contains("Poison", StringComparison.Ordinal));
 
         Assert.Equal(5, crashes);
