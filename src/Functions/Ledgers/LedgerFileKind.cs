@@ -3,6 +3,9 @@ namespace GuanGong.Functions.Ledgers;
 /// <summary>A file type a ledger may be: what the bytes are, whatever the name says.</summary>
 public sealed record LedgerFileKind(string Name, string ContentType, string Extension, bool ShowInline)
 {
+    /// <summary>Every kind's content type, comma-separated (for the API document; a test holds it to <see cref="All"/>).</summary>
+    public const string ContentTypes = "application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/x-ole-storage";
+
     public static readonly LedgerFileKind Pdf = new("PDF", "application/pdf", ".pdf", true);
     public static readonly LedgerFileKind Jpeg = new("JPEG 图片", "image/jpeg", ".jpg", true);
     public static readonly LedgerFileKind Png = new("PNG 图片", "image/png", ".png", true);

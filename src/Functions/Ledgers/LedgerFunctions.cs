@@ -48,7 +48,7 @@ public sealed class LedgerFunctions(
         gate.RunAsync(request, () => ListAsync(caseId, request.HttpContext, cases, readers, ledgers, links, ct));
 
     [Function("DownloadLedger")]
-    [ApiOperation("The bytes of one ledger, by a download link from the list", Tag = "Ledgers", Response = typeof(Stream), ResponseContentType = "application/octet-stream",
+    [ApiOperation("The bytes of one ledger, by a download link from the list", Tag = "Ledgers", Response = typeof(Stream), ResponseContentType = LedgerFileKind.ContentTypes,
         Problems = [403, 404], Query = ["d:the signed download reference from the list"])]
     public Task<IResult> Download(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/ledgers/content")] HttpRequest request,

@@ -148,10 +148,22 @@ public sealed partial class ApiDocument
         return result;
     }
 
-    private static JsonObject Response(string description, Type? type, string contentType, SchemaSet schemas) =>
-        type is null
-            ? new JsonObject { ["description"] = description }
-            : new JsonObject { ["description"] = description, ["content"] = new JsonObject { [contentType] = new JsonObject { ["schema"] = schemas.Reference(type) } } };
+    // Several content types may be named, comma-separated (a ledger is a PDF, an image or an Office file).
+    private static JsonObject Response(string description, Type? type, string contentTypes, SchemaSet schemas)
+    {
+        if (type is null)
+        {
+            return new JsonObject { ["description"] = description };
+        }
+
+        var content = new JsonObject();
+        foreach (var contentType in contentTypes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            content[contentType] = new JsonObject { ["schema"] = schemas.Reference(type) };
+        }
+
+        return new JsonObject { ["description"] = description, ["content"] = content };
+    }
 
     /// <summary>The shape of every error answer (RFC 9457), for the document.</summary>
     private sealed record ProblemDocument(string Type, string Title, int Status, string Detail, string? Code);

@@ -24,6 +24,7 @@ public sealed class ApiOperationAttribute(string summary) : Attribute
 
     public int ResponseStatus { get; set; } = StatusCodes.Status200OK;
 
+    /// <summary>The successful answer's content type; several may be named, comma-separated.</summary>
     public string ResponseContentType { get; set; } = "application/json";
 
     /// <summary>The problem-details statuses the function answers with.</summary>
