@@ -22,11 +22,10 @@ internal sealed class SmtpConnectionPool(SmtpSettings settings, TimeProvider tim
     private readonly ConcurrentStack<(SmtpClient Client, long IdleSince)> _idle = new();
     private readonly SemaphoreSlim _slots = new(Math.Max(1, settings.MaxConnections));
     private bool _disposed;
+    private int _opened;
 
     /// <summary>Connections opened so far (tests check reuse with it).</summary>
-    public int Opened => _opened;
-
-    private int _opened;
+    public int Opened => Volatile.Read(ref _opened);
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
