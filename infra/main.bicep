@@ -1,5 +1,7 @@
-// GuanGong on Azure Functions (Flex Consumption, custom handler), one environment per resource
-// group. Deploy with a parameter file:
+// GuanGong on Azure Functions: a .NET isolated worker app (dotnet-isolated 10.0) with Durable
+// Functions on its Azure Storage provider, on the Flex Consumption plan, one environment per
+// resource group. Everything authenticates with one user-assigned managed identity: no storage
+// keys, no secrets in app settings. Deploy with a parameter file:
 //
 //   az deployment group create -g <resource-group> -f infra/main.bicep -p infra/parameters/prod.bicepparam
 //
@@ -138,6 +140,7 @@ var suffix = uniqueString(subscription().id, resourceGroup().id, namePrefix, env
 var shortSuffix = take(suffix, 6)
 
 var names = {
+  identity: 'id-${namePrefix}-${environmentName}'
   storageAccount: take(toLower('st${namePrefix}${environmentName}${suffix}'), 24)
   keyVault: 'kv-${namePrefix}-${environmentName}-${shortSuffix}'
   workspace: 'log-${namePrefix}-${environmentName}'
@@ -165,6 +168,15 @@ module monitoring 'modules/monitoring.bicep' = {
     retentionInDays: logRetentionDays
     dailyQuotaGb: logDailyQuotaGb
     disableLocalAuth: appInsightsEntraAuthOnly
+  }
+}
+
+module identity 'modules/identity.bicep' = {
+  name: '${deployment().name}-identity'
+  params: {
+    location: location
+    tags: allTags
+    identityName: names.identity
   }
 }
 
@@ -199,6 +211,24 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
+module roles 'modules/roles.bicep' = {
+  name: '${deployment().name}-roles'
+  params: {
+    principalId: identity.outputs.principalId
+    identityName: names.identity
+    // Names, not module outputs, so what-if can resolve the scopes before anything is deployed.
+    storageAccountName: names.storageAccount
+    keyVaultName: names.keyVault
+    appInsightsName: names.appInsights
+    appInsightsEntraAuthOnly: appInsightsEntraAuthOnly
+  }
+  dependsOn: [
+    storage
+    keyVault
+    monitoring
+  ]
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: '${deployment().name}-functionapp'
   params: {
@@ -206,21 +236,16 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: allTags
     planName: names.plan
     functionAppName: names.functionApp
+    identityId: identity.outputs.identityId
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
-}
-
-module roles 'modules/roles.bicep' = {
-  name: '${deployment().name}-roles'
-  params: {
-    principalId: functionApp.outputs.principalId
-    storageAccountName: storage.outputs.storageAccountName
-    keyVaultName: keyVault.outputs.keyVaultName
-    appInsightsName: monitoring.outputs.appInsightsName
-    appInsightsEntraAuthOnly: appInsightsEntraAuthOnly
-  }
+  // The identity must already hold its storage roles when the app is created: the platform reads
+  // the deployment container with it, and the host connects to storage with it on first start.
+  dependsOn: [
+    roles
+  ]
 }
 
 var publicHostName = empty(customDomainHostName) ? functionApp.outputs.defaultHostName : customDomainHostName
@@ -229,8 +254,9 @@ var publicBaseUrl = 'https://${publicHostName}'
 module appSettings 'modules/appsettings.bicep' = {
   name: '${deployment().name}-appsettings'
   params: {
-    functionAppName: functionApp.outputs.functionAppName
+    functionAppName: names.functionApp
     environmentName: environmentName
+    identityClientId: identity.outputs.clientId
     blobServiceUri: storage.outputs.blobEndpoint
     queueServiceUri: storage.outputs.queueEndpoint
     tableServiceUri: storage.outputs.tableEndpoint
@@ -254,11 +280,6 @@ module appSettings 'modules/appsettings.bicep' = {
     otlpEndpoint: otlpEndpoint
     otlpProtocol: otlpProtocol
   }
-  // The settings restart the app; by then its identity must be able to read the secrets and the
-  // storage account, or the references and the host's storage connection fail on first start.
-  dependsOn: [
-    roles
-  ]
 }
 
 // ---- Outputs ------------------------------------------------------------------------------------
@@ -269,4 +290,6 @@ output publicBaseUrl string = publicBaseUrl
 output storageAccountName string = storage.outputs.storageAccountName
 output keyVaultName string = keyVault.outputs.keyVaultName
 output appInsightsConnectionString string = monitoring.outputs.appInsightsConnectionString
-output principalId string = functionApp.outputs.principalId
+output identityName string = identity.outputs.identityName
+output identityClientId string = identity.outputs.clientId
+output principalId string = identity.outputs.principalId

@@ -3,14 +3,23 @@
 // the app restarts with these settings.
 //
 // No setting holds an account key or a secret value: storage is reached by service URI with the
-// app's managed identity (the Functions identity-based connection convention, which the app's own
-// storage clients read as well), and every secret is a Key Vault reference.
+// app's user-assigned managed identity (the Functions identity-based connection convention, which
+// the Durable extension and the app's own storage clients read as well), and every secret is a
+// Key Vault reference.
+//
+// Not here on purpose: FUNCTIONS_WORKER_RUNTIME (dotnet-isolated) and FUNCTIONS_EXTENSION_VERSION,
+// which Flex Consumption takes from functionAppConfig.runtime (functionapp.bicep) and lists among
+// its deprecated app settings; WEBSITE_TIME_ZONE, which Flex Consumption does not support either,
+// so timer-trigger CRON schedules are in UTC.
 
 @description('Name of the existing Function App.')
 param functionAppName string
 
 @description('Environment name, reported to OpenTelemetry as deployment.environment.')
 param environmentName string
+
+@description('Client ID of the user-assigned identity the app runs as.')
+param identityClientId string
 
 @description('Blob service endpoint of the storage account, e.g. https://<account>.blob.core.windows.net/.')
 param blobServiceUri string
@@ -58,16 +67,24 @@ param otlpEndpoint string
 ])
 param otlpProtocol string
 
-resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' existing = {
   name: functionAppName
 }
 
+// One connection, AzureWebJobsStorage, for the host, the Durable extension (its storageProvider
+// connectionName defaults to it) and the app. Service URIs rather than __accountName, so the same
+// settings work in clouds whose storage endpoints are not *.core.windows.net.
 var storageSettings = {
   AzureWebJobsStorage__blobServiceUri: blobServiceUri
   AzureWebJobsStorage__queueServiceUri: queueServiceUri
   AzureWebJobsStorage__tableServiceUri: tableServiceUri
-  // System-assigned identity: no client id needed.
   AzureWebJobsStorage__credential: 'managedidentity'
+  // A user-assigned identity must be named. Durable Functions takes it only as clientId, not as
+  // managedIdentityResourceId ("Configure Durable Functions with managed identity").
+  AzureWebJobsStorage__clientId: identityClientId
+  // Azure.Identity's DefaultAzureCredential / ManagedIdentityCredential in the app's own code pick
+  // the same identity from this variable without further configuration.
+  AZURE_CLIENT_ID: identityClientId
 }
 
 var telemetrySettings = {
@@ -76,9 +93,10 @@ var telemetrySettings = {
   OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=${environmentName}'
 }
 
-// The Functions host sends its telemetry with an Entra token from the app identity.
+// The Functions host sends its telemetry with an Entra token from the app's user-assigned identity
+// (named by its client id; without it the host would look for a system-assigned identity).
 var appInsightsAuthSettings = appInsightsEntraAuthOnly ? {
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 } : {}
 
 var otlpEndpointSettings = empty(otlpEndpoint) ? {} : {
@@ -93,13 +111,11 @@ var otlpHeadersSettings = !empty(otlpEndpoint) && !empty(secretUris.otlpHeaders)
 
 var appSettings = {
   GuanGong__Profile: 'Azure'
-  // The Functions host wakes the app through queue triggers on the engine's queues (see the
-  // EngineControlNN / EngineWorkItems functions), so the engine's own polling dispatcher stays off.
-  GuanGong__Engine__Dispatch: 'QueueTriggers'
   GuanGong__PublicBaseUrl: publicBaseUrl
   GuanGong__Links__SigningKeys__Current: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyCurrent})'
   GuanGong__Links__SigningKeys__Previous: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyPrevious})'
   GuanGong__AdminKey: '@Microsoft.KeyVault(SecretUri=${secretUris.adminKey})'
+  GuanGong__Mail__Delivery: 'Smtp'
   GuanGong__Mail__Smtp__Host: smtp.host
   GuanGong__Mail__Smtp__Port: string(smtp.port)
   GuanGong__Mail__Smtp__EnableSsl: string(smtp.enableSsl)
@@ -110,7 +126,7 @@ var appSettings = {
 
 // Replaces the whole set of app settings on every deployment: a setting added by hand in the
 // portal disappears on the next deployment, so add it here instead.
-resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
   properties: union(storageSettings, telemetrySettings, appInsightsAuthSettings, otlpEndpointSettings, otlpHeadersSettings, appSettings)

@@ -1,11 +1,14 @@
-// The Flex Consumption plan and the Linux Function App that runs GuanGong as a custom handler:
-// host.json names handler/GuanGong.Functions (a self-contained linux-x64 executable) and the
-// Functions host forwards HTTP requests, queue messages and timer ticks to it.
+// The Flex Consumption plan and the Linux Function App that runs GuanGong: a .NET isolated worker
+// app (runtime dotnet-isolated 10.0, declared in functionAppConfig.runtime), published by
+// scripts/publish.sh as the standard Functions layout (functions.metadata, worker.config.json,
+// extensions.json, .azurefunctions/).
 //
-// App settings are not set here but in appsettings.bicep, which the deployment applies only after
-// the identity created here has its roles, so that the Key Vault references and the identity-based
-// storage connection can resolve when the app first starts with them (role assignments can still
-// take minutes to propagate: docs/deploy.md, "Publishing the app").
+// The app runs as the user-assigned identity from identity.bicep, which already holds its roles
+// when this resource is created (main.bicep orders it after roles.bicep), so the platform can read
+// the deployment package and the host can reach storage on the first start.
+//
+// App settings are not set here but in appsettings.bicep (one sites/config resource holding the
+// whole set).
 
 @description('Azure region for the plan and the app. Flex Consumption is offered in a subset of regions: az functionapp list-flexconsumption-locations.')
 param location string
@@ -18,6 +21,9 @@ param planName string
 
 @description('Name of the Function App; also the first label of its default host name.')
 param functionAppName string
+
+@description('Resource ID of the user-assigned identity the app runs as.')
+param identityId string
 
 @description('URL of the blob container the app package is deployed to.')
 param deploymentContainerUrl string
@@ -35,7 +41,7 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -45,26 +51,30 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
     tier: 'FlexConsumption'
   }
   properties: {
-    // Linux.
+    // Linux: Flex Consumption has no Windows instances.
     reserved: true
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: functionAppName
   location: location
   tags: tags
   kind: 'functionapp,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    // Key Vault references are resolved with the app's system-assigned identity.
-    keyVaultReferenceIdentity: 'SystemAssigned'
+    // Key Vault references are resolved with the user-assigned identity (Key Vault Secrets User).
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
     }
     functionAppConfig: {
       deployment: {
@@ -74,7 +84,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           authentication: {
             // No connection string: the platform fetches the package with the app's identity,
             // which holds Storage Blob Data Owner on the account (roles.bicep).
-            type: 'SystemAssignedIdentity'
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
           }
         }
       }
@@ -82,11 +93,14 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // Flex Consumption lists 'custom' 1.0 among its runtimes (docs/deploy.md, "Runtime").
-      // FUNCTIONS_WORKER_RUNTIME must not be set as an app setting on this plan.
+      // The runtime lives here on Flex Consumption: FUNCTIONS_WORKER_RUNTIME and
+      // FUNCTIONS_EXTENSION_VERSION are not app settings on this plan (Microsoft's "App settings
+      // reference for Azure Functions", section "Flex Consumption plan deprecations").
+      // dotnet-isolated 10.0 on FC1 is in the runtime list Get-AzFunctionAppFlexConsumptionRuntime
+      // prints (docs/deploy.md, "Runtime").
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -94,4 +108,3 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 
 output functionAppName string = functionApp.name
 output defaultHostName string = functionApp.properties.defaultHostName
-output principalId string = functionApp.identity.principalId

@@ -54,7 +54,7 @@ var secretNames = {
   otlpHeaders: 'Otlp-Headers'
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: keyVaultName
   location: location
   tags: tags
@@ -78,7 +78,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource linkSigningKeyCurrentSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource linkSigningKeyCurrentSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: secretNames.linkSigningKeyCurrent
   properties: {
@@ -90,7 +90,7 @@ resource linkSigningKeyCurrentSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-
   }
 }
 
-resource linkSigningKeyPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource linkSigningKeyPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: secretNames.linkSigningKeyPrevious
   properties: {
@@ -104,7 +104,7 @@ resource linkSigningKeyPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2023-07
   }
 }
 
-resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: secretNames.adminKey
   properties: {
@@ -116,7 +116,7 @@ resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: secretNames.smtpPassword
   properties: {
@@ -128,7 +128,7 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource otlpHeadersSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (storeOtlpHeaders) {
+resource otlpHeadersSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (storeOtlpHeaders) {
   parent: vault
   name: secretNames.otlpHeaders
   properties: {
@@ -165,4 +165,4 @@ output linkSigningKeyCurrentUri string = linkSigningKeyCurrentSecret.properties.
 output linkSigningKeyPreviousUri string = linkSigningKeyPreviousSecret.properties.secretUriWithVersion
 output adminKeyUri string = adminKeySecret.properties.secretUriWithVersion
 output smtpCredentialUri string = smtpPasswordSecret.properties.secretUriWithVersion
-output otlpHeadersUri string = storeOtlpHeaders ? otlpHeadersSecret.properties.secretUriWithVersion : ''
+output otlpHeadersUri string = storeOtlpHeaders ? otlpHeadersSecret!.properties.secretUriWithVersion : ''

@@ -25,7 +25,7 @@ param dailyQuotaGb int
 @description('Refuse telemetry that is not authenticated with Microsoft Entra ID. When true, the app identity needs Monitoring Metrics Publisher on the component (roles.bicep).')
 param disableLocalAuth bool
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: workspaceName
   location: location
   tags: tags

@@ -1,9 +1,26 @@
-// Data-plane roles for the Function App's system-assigned identity. Each assignment is scoped to
-// the one resource it concerns, never to the resource group. Role definition IDs are the built-in
-// ones listed in Azure's "Azure built-in roles" reference (docs/deploy.md, "Roles").
+// Data-plane roles for the Function App's user-assigned identity (identity.bicep). Each assignment
+// is scoped to the one resource it concerns, never to the resource group. Role definition IDs are
+// the built-in ones listed in Azure's "Azure built-in roles" reference (docs/deploy.md, "Roles").
+//
+// Storage, and why these three roles:
+// - The Functions host with an identity-based AzureWebJobsStorage needs Storage Blob Data Owner
+//   (Microsoft's Functions reference, "Connecting to host storage with an identity":
+//   MicrosoftDocs/azure-docs, includes/functions-azurewebjobsstorage-permissions.md), and the same
+//   blob role serves the Flex Consumption deployment container.
+// - Durable Functions on its Azure Storage provider (the task hub's control and work-item queues,
+//   History and Instances tables, lease and large-message blobs) needs Storage Queue Data
+//   Contributor, Storage Blob Data Contributor and Storage Table Data Contributor
+//   ("Quickstart: Configure Durable Functions with managed identity", learn.microsoft.com;
+//   MicrosoftDocs/azure-docs, articles/azure-functions/durable/durable-functions-configure-managed-identity.md,
+//   "Assign access roles to the managed identity"). Blob Data Owner contains every action of Blob
+//   Data Contributor, so the three roles below cover the host, Durable and the app's own tables,
+//   queues and ledger blobs.
 
-@description('Object (principal) ID of the Function App\'s system-assigned identity.')
+@description('Object (principal) ID of the app\'s user-assigned identity.')
 param principalId string
+
+@description('Name of the app\'s user-assigned identity; its resource ID, known before deployment, names the assignments.')
+param identityName string
 
 @description('Name of the storage account.')
 param storageAccountName string
@@ -38,11 +55,15 @@ var storageRoles = [
   roleIds.storageTableDataContributor
 ]
 
-resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+// The assignment names derive from the identity's resource ID rather than its principal ID: the
+// first is known when the template compiles, so what-if can predict the assignments exactly.
+var identityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)
+
+resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
 }
 
@@ -51,7 +72,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 }
 
 resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for roleId in storageRoles: {
-  name: guid(storageAccount.id, principalId, roleId)
+  name: guid(storageAccount.id, identityId, roleId)
   scope: storageAccount
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
@@ -62,7 +83,7 @@ resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01'
 }]
 
 resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, principalId, roleIds.keyVaultSecretsUser)
+  name: guid(vault.id, identityId, roleIds.keyVaultSecretsUser)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultSecretsUser)
@@ -72,7 +93,7 @@ resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' =
 }
 
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (appInsightsEntraAuthOnly) {
-  name: guid(appInsights.id, principalId, roleIds.monitoringMetricsPublisher)
+  name: guid(appInsights.id, identityId, roleIds.monitoringMetricsPublisher)
   scope: appInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.monitoringMetricsPublisher)

@@ -1,9 +1,10 @@
-// The one storage account GuanGong uses for everything: the Functions host (leases, timer locks,
-// keys), the durable engine (GuanGongHistory and GuanGongInstances tables; guangong-control-00..03
-// and guangong-workitems queues, queue names being lower-case; guangong-largemessages blobs), the
-// app's own tables and the ledger files in the `ledgers` container. The app creates its tables,
-// queues and containers at start-up, so only the Flex Consumption deployment container is
-// declared here.
+// The one storage account GuanGong uses for everything: the Functions host (azure-webjobs-hosts:
+// leases, timer-trigger locks; azure-webjobs-secrets: keys), the Durable extension's task hub on
+// its Azure Storage provider (hub GuanGong: GuanGongHistory and GuanGongInstances tables,
+// guangong-control-00..03 and guangong-workitems queues, guangong-leases and
+// guangong-largemessages containers), the app's own tables and the ledger files in the `ledgers`
+// container. The host, the extension and the app create these on start, so only the Flex
+// Consumption deployment container is declared here.
 //
 // Ledger files carry personal data about minors: no anonymous access, no account keys, TLS 1.2,
 // and deleted or overwritten blobs stay recoverable for the soft-delete window.
@@ -41,7 +42,7 @@ param blobVersionRetentionDays int
 @description('Log Analytics workspace that receives the blob read/write/delete audit log.')
 param workspaceId string
 
-resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: storageAccountName
   location: location
   tags: tags
@@ -69,7 +70,7 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
   parent: storageAccount
   name: 'default'
   properties: {
@@ -88,7 +89,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
   name: deploymentContainerName
   properties: {
@@ -98,7 +99,7 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
 
 // Without a bound, versioning would keep every previous version of every blob the host and the
 // engine rewrite (timer status, large-message payloads) for ever.
-resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
   parent: storageAccount
   name: 'default'
   properties: {

@@ -17,6 +17,8 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentQueue<MailFile> _messages = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Task _acceptLoop;
+    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
+    private int _connections;
 
     /// <summary>Starts listening on 127.0.0.1 at a free port.</summary>
     public SmtpSink()
@@ -28,6 +30,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>The port to point an SMTP client at.</summary>
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>SMTP sessions accepted so far (a client that reuses its connection opens one).</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     /// <summary>Every message received so far, in arrival order.</summary>
     public IReadOnlyList<MailFile> Messages => [.. _messages];
@@ -56,6 +61,15 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes every open session from the server side, as a server does after its idle timeout.</summary>
+    public void DropConnections()
+    {
+        foreach (var client in _open.Keys)
+        {
+            client.Close();
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -79,7 +93,13 @@ public sealed class SmtpSink : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => ServeAsync(client));
+            Interlocked.Increment(ref _connections);
+            _open[client] = 0;
+            _ = Task.Run(async () =>
+            {
+                await ServeAsync(client);
+                _open.TryRemove(client, out _);
+            });
         }
     }
 
@@ -141,9 +161,9 @@ public sealed class SmtpSink : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            // The client hung up or the sink is stopping.
+            // The client hung up, the sink dropped the session, or the sink is stopping.
         }
     }
 
