@@ -45,7 +45,7 @@ public sealed class ContractTests
             """;
 
         var sheet = DomainJson.Deserialize<ScoreSheet>(json);
-        var verdict = VerdictCalculator.Decide(TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHaves), sheet);
+        var verdict = VerdictCalculator.Decide(TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHaves, 1), sheet);
 
         Assert.False(verdict.Passed);
         Assert.Equal("have-funds", Assert.Single(verdict.Failures).SubjectId);
@@ -77,7 +77,7 @@ public sealed class ContractTests
     {
         // Campaigns pin this hash. Editing a shipped template breaks every campaign that pinned it:
         // add a new version (a new file with "version": 2) instead, and leave this one alone.
-        Assert.Equal(hash, TemplateLoader.GetEmbedded(id).ComputeContentHash());
+        Assert.Equal(hash, TemplateLoader.GetEmbedded(id, 1).ComputeContentHash());
     }
 
     [Fact]
