@@ -23,8 +23,9 @@ public sealed record TownshipRating(
     IReadOnlyList<string> Reasons)
 {
     /// <summary>
-    /// The kinds of unit the rating counted (村、社区、学校 by default), for showing beside the result. Empty in a rating
-    /// stored before issue 15, which counted every grassroots unit.
+    /// The kinds of unit the rating counted (村、社区、学校 by default), for showing beside the result. Null for the old
+    /// count of every grassroots unit: a rating stored before issue 15, or one from the five-argument
+    /// <see cref="TownshipRule.Evaluate(Organisations.OrganisationTree, string, bool?, IReadOnlySet{string}, Percentage)"/>.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<CommitteeKind>? CountedKinds { get; init; }

@@ -37,8 +37,7 @@ public static class TownshipRule
         IReadOnlySet<string> passedUnitCodes,
         Percentage requiredShare)
     {
-        var rating = Evaluate(tree, townshipCode, townshipPassed, passedUnitCodes, requiredShare, Enum.GetValues<CommitteeKind>());
-        return rating with { CountedKinds = null };
+        return Rate(tree, townshipCode, townshipPassed, passedUnitCodes, requiredShare, null);
     }
 
     /// <summary>Evaluates the rule for a township against the current verdicts, counting the units of <paramref name="countedKinds"/>.</summary>
@@ -56,22 +55,33 @@ public static class TownshipRule
         Percentage requiredShare,
         IReadOnlyList<CommitteeKind> countedKinds)
     {
-        ArgumentNullException.ThrowIfNull(tree);
-        ArgumentNullException.ThrowIfNull(passedUnitCodes);
         ArgumentNullException.ThrowIfNull(countedKinds);
         if (countedKinds.Count == 0)
         {
             throw new ArgumentException("The township rule needs at least one counted kind.", nameof(countedKinds));
         }
 
+        return Rate(tree, townshipCode, townshipPassed, passedUnitCodes, requiredShare, [.. countedKinds.Distinct().Order()]);
+    }
+
+    // countedKinds null: every grassroots unit, as before issue 15 (and the reason text it gave).
+    private static TownshipRating Rate(
+        OrganisationTree tree,
+        string townshipCode,
+        bool? townshipPassed,
+        IReadOnlySet<string> passedUnitCodes,
+        Percentage requiredShare,
+        IReadOnlyList<CommitteeKind>? countedKinds)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(passedUnitCodes);
         var township = tree.Get(townshipCode);
         if (township.Level != CommitteeLevel.Township)
         {
             throw new ArgumentException($"'{townshipCode}' is a {township.Level} committee, not a township.", nameof(townshipCode));
         }
 
-        var kinds = countedKinds.Distinct().OrderBy(k => k).ToList();
-        var units = tree.Children(townshipCode).Where(c => c.Level == CommitteeLevel.Grassroots && kinds.Contains(c.Kind)).ToList();
+        var units = tree.Children(townshipCode).Where(c => c.Level == CommitteeLevel.Grassroots && (countedKinds?.Contains(c.Kind) ?? true)).ToList();
         var passed = units.Count(u => passedUnitCodes.Contains(u.Code));
         var required = requiredShare.MinimumCountOf(units.Count);
         var reasons = new List<string>();
@@ -84,16 +94,18 @@ public static class TownshipRule
         }
 
         var shareMet = requiredShare.IsMetBy(passed, units.Count);
-        var counted = Wording.KindList(kinds);
         if (!shareMet)
         {
-            reasons.Add($"所属{counted}达标 {passed}/{units.Count}，未达到 {requiredShare}（至少 {required} 个）"
-                + $" / {passed} of {units.Count} counted units ({string.Join(", ", kinds)}) passed, below {requiredShare} (at least {required})");
+            reasons.Add(countedKinds is null
+                ? $"所属基层单位达标 {passed}/{units.Count}，未达到 {requiredShare}（至少 {required} 个）"
+                    + $" / {passed} of {units.Count} units passed, below {requiredShare} (at least {required})"
+                : $"所属{Wording.KindList(countedKinds)}达标 {passed}/{units.Count}，未达到 {requiredShare}（至少 {required} 个）"
+                    + $" / {passed} of {units.Count} counted units ({string.Join(", ", countedKinds)}) passed, below {requiredShare} (at least {required})");
         }
 
         return new TownshipRating(township.Code, selfPassed && shareMet, selfPassed, passed, units.Count, requiredShare, required, reasons)
         {
-            CountedKinds = kinds,
+            CountedKinds = countedKinds,
         };
     }
 

@@ -15,7 +15,8 @@ namespace GuanGong.Domain.Statistics;
 /// <item>A case still under way that was returned for rectification (or resubmitted) is assessed and not passed:
 /// <see cref="UnitStatus.Returned"/>, unless the unit is passed by an earlier case (re-examination in progress).</item>
 /// <item>Otherwise a case under way makes the unit <see cref="UnitStatus.InProgress"/> when nothing decided it before;
-/// with no case (or only withdrawn ones) it is <see cref="UnitStatus.NotAssessed"/>.</item>
+/// with no case (or only withdrawn ones, or a draft of an earlier year that was never submitted) it is
+/// <see cref="UnitStatus.NotAssessed"/>.</item>
 /// </list>
 /// </remarks>
 public static class Standings
@@ -57,8 +58,9 @@ public static class Standings
                 decidedStatus = status;
                 open = null;
             }
-            else if (c.State.Status != CaseStatus.Withdrawn)
+            else if (c.State.Status != CaseStatus.Withdrawn && !(c.State.Status == CaseStatus.Draft && c.Year < year))
             {
+                // A draft of an earlier year was never submitted: it lapsed with its year and keeps nothing open.
                 open = c;
             }
         }

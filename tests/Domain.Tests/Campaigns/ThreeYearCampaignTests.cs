@@ -152,6 +152,17 @@ public sealed class ThreeYearCampaignTests
     }
 
     [Fact]
+    public void Launch_DraftOfAnEarlierYearNeverSubmitted_LapsesAndTheUnitIsInvitedAgain()
+    {
+        var draft = new UnitCase("K.T1.U2", 2025, CaseState.NewDraft(2));
+
+        var plan = YearLaunch.Plan(Tree(), Campaign(), Standings.AsOf([draft], 2026), 2026);
+
+        Assert.Contains(new Invitation("K.T1.U2", InvitationReason.TargetYearReached), plan.Invited);
+        Assert.Equal(UnitStatus.InProgress, Standings.Of("K.T1.U2", [draft], 2025).Status);
+    }
+
+    [Fact]
     public void TargetYear_ChangedAfterCreation_EachChangeAudited()
     {
         var changed = TargetYears.Change(Campaign(), Tree(), "K.T1.U4", 2026, "年初复核：已具备条件，提前到2026年", "K", "王主任", At).Value;
