@@ -17,7 +17,7 @@ public static class CampaignValidator
     {
         ArgumentNullException.ThrowIfNull(settings);
         var errors = new List<ValidationError>();
-        if (settings.SchemaVersion != CampaignSettings.CurrentSchemaVersion)
+        if (settings.SchemaVersion is < CampaignSettings.OldestReadableSchemaVersion or > CampaignSettings.CurrentSchemaVersion)
         {
             errors.Add(new("schemaVersion", "campaign.schema_unsupported", $"不支持的格式版本 {settings.SchemaVersion}。", $"Schema version {settings.SchemaVersion} is not supported."));
         }
@@ -40,9 +40,14 @@ public static class CampaignValidator
         ValidateTargets(settings, errors);
         ValidateUnits(settings, tree, errors);
         ValidateStages(settings, errors);
+        ValidateVersion2Members(settings, errors);
         if (catalog is not null)
         {
             errors.AddRange(catalog.Resolve(settings.Template).Errors);
+            for (var i = 0; i < (settings.KindTemplates?.Count ?? 0); i++)
+            {
+                errors.AddRange(catalog.Resolve(settings.KindTemplates![i].Template).Errors.Select(e => e.Under($"kindTemplates[{i}]")));
+            }
         }
 
         return errors;
@@ -50,12 +55,15 @@ public static class CampaignValidator
 
     private static bool InPeriod(CampaignSettings s, int year) => year >= s.StartYear && year <= s.EndYear;
 
-    private static void ValidateTargets(CampaignSettings settings, List<ValidationError> errors)
+    private static void ValidateTargets(CampaignSettings settings, List<ValidationError> errors) =>
+        ValidateTargetList(settings, settings.YearTargets, errors);
+
+    private static void ValidateTargetList(CampaignSettings settings, IReadOnlyList<YearTarget> targets, List<ValidationError> errors)
     {
         var seen = new HashSet<int>();
-        for (var i = 0; i < settings.YearTargets.Count; i++)
+        for (var i = 0; i < targets.Count; i++)
         {
-            var t = settings.YearTargets[i];
+            var t = targets[i];
             if (!InPeriod(settings, t.Year))
             {
                 errors.Add(new($"yearTargets[{i}].year", "campaign.year_outside_period", $"{t.Year} 年不在活动周期内。", $"{t.Year} is outside the campaign period."));
@@ -66,7 +74,7 @@ public static class CampaignValidator
             }
         }
 
-        var ordered = settings.YearTargets.OrderBy(t => t.Year).ToList();
+        var ordered = targets.OrderBy(t => t.Year).ToList();
         for (var i = 1; i < ordered.Count; i++)
         {
             if (ordered[i].Share.Value < ordered[i - 1].Share.Value)
@@ -106,6 +114,64 @@ public static class CampaignValidator
             }
         }
     }
+
+    private static void ValidateVersion2Members(CampaignSettings settings, List<ValidationError> errors)
+    {
+        var usesV2 = settings.TownshipRuleKinds is not null || settings.StandardName is not null || settings.KindTemplates is not null || settings.KindTargets is not null;
+        if (usesV2 && settings.SchemaVersion < 2)
+        {
+            errors.Add(new("schemaVersion", "campaign.schema_too_old", "使用了第 2 版格式的字段，格式版本必须为 2。", "The settings use schema 2 members; schemaVersion must be 2."));
+        }
+
+        if (settings.StandardName is { } name && string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new("standardName", "campaign.standard_name_blank", "标准名称不能为空白。", "The standard name is blank."));
+        }
+
+        if (settings.TownshipRuleKinds is { } kinds)
+        {
+            if (kinds.Count == 0)
+            {
+                errors.Add(new("townshipRuleKinds", "campaign.rule_kinds_empty", "乡镇达标比例至少要计入一类基层单位。", "The township rule must count at least one kind of unit."));
+            }
+
+            for (var i = 0; i < kinds.Count; i++)
+            {
+                if (!GrassrootsKinds.Contains(kinds[i]))
+                {
+                    errors.Add(new($"townshipRuleKinds[{i}]", "campaign.rule_kind_not_grassroots", "乡镇达标比例只能计入村、社区、学校、企业、机关等基层单位。", $"The kind {kinds[i]} is not a grassroots kind."));
+                }
+            }
+
+            if (kinds.Distinct().Count() != kinds.Count)
+            {
+                errors.Add(new("townshipRuleKinds", "campaign.rule_kind_duplicate", "计入的单位类型重复。", "A kind is listed twice."));
+            }
+        }
+
+        if (settings.KindTemplates is { } templates && templates.Select(t => t.Kind).Distinct().Count() != templates.Count)
+        {
+            errors.Add(new("kindTemplates", "campaign.kind_duplicate", "同一类单位只能有一套评分表。", "A kind has two scoring sheets."));
+        }
+
+        if (settings.KindTargets is { } series)
+        {
+            if (series.Select(t => t.Kind).Distinct().Count() != series.Count)
+            {
+                errors.Add(new("kindTargets", "campaign.kind_duplicate", "同一类单位只能有一组年度目标。", "A kind has two target series."));
+            }
+
+            for (var i = 0; i < series.Count; i++)
+            {
+                var own = new List<ValidationError>();
+                ValidateTargetList(settings, series[i].Targets, own);
+                errors.AddRange(own.Select(e => e.Under($"kindTargets[{i}]")));
+            }
+        }
+    }
+
+    private static readonly CommitteeKind[] GrassrootsKinds =
+        [CommitteeKind.Village, CommitteeKind.Community, CommitteeKind.School, CommitteeKind.Enterprise, CommitteeKind.Department, CommitteeKind.Other];
 
     private static void ValidateStages(CampaignSettings settings, List<ValidationError> errors)
     {

@@ -29,4 +29,7 @@ public enum CaseEvent
 
     /// <summary>A look-back found the passed unit no longer meets the standard.</summary>
     Revoke,
+
+    /// <summary>The rectification deadline passed without a resubmission: the case closes as not passed.</summary>
+    ExpireRectification,
 }

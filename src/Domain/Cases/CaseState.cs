@@ -27,7 +27,7 @@ public sealed record CaseState(CaseStatus Status, int Stage, int ReviewStageCoun
 
     /// <summary>True when no event except a look-back revocation (for <see cref="CaseStatus.Passed"/>) can change it.</summary>
     [JsonIgnore]
-    public bool IsDecided => Status is CaseStatus.Passed or CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.Withdrawn;
+    public bool IsDecided => Status is CaseStatus.Passed or CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.Withdrawn or CaseStatus.RectificationExpired;
 
     /// <summary>True when the stage index fits the status and the chain (the shapes <see cref="CaseTransitions"/> produces).</summary>
     [JsonIgnore]

@@ -29,4 +29,10 @@ public enum CaseStatus
 
     /// <summary>Withdrawn by the unit before a decision.</summary>
     Withdrawn,
+
+    /// <summary>
+    /// Closed because the unit did not resubmit by its rectification deadline (逾期未整改): assessed and not passed
+    /// (未达标), unlike <see cref="Withdrawn"/>, so returning a weak unit cannot take it out of the pass rate.
+    /// </summary>
+    RectificationExpired,
 }

@@ -13,9 +13,10 @@ namespace GuanGong.Domain.Cases;
 /// <item><term>Submitted(1), Resubmitted(k)</term><description>StartReview → UnderReview(same stage, escalation kept)</description></item>
 /// <item><term>Open(k)</term><description>Approve → UnderReview(k+1), or Passed at the verdict stage; Return → ReturnedForRectification(k);
 /// Reject → Failed(k); Escalate → same state marked escalated (once per stage); Withdraw → Withdrawn(k)</description></item>
-/// <item><term>ReturnedForRectification(k)</term><description>Resubmit → Resubmitted(k): back to the stage that returned it; Withdraw → Withdrawn(k)</description></item>
+/// <item><term>ReturnedForRectification(k)</term><description>Resubmit → Resubmitted(k): back to the stage that returned it; Withdraw → Withdrawn(k);
+/// ExpireRectification → RectificationExpired(k) (the deadline passed: assessed, not passed)</description></item>
 /// <item><term>Passed</term><description>Revoke → Revoked (after a look-back)</description></item>
-/// <item><term>Failed, Revoked, Withdrawn</term><description>nothing: a new campaign year opens a new case</description></item>
+/// <item><term>Failed, Revoked, Withdrawn, RectificationExpired</term><description>nothing: a new campaign year opens a new case</description></item>
 /// </list>
 /// <para>The escalation mark belongs to the stage: moving to another stage or back to the unit clears it.</para>
 /// </remarks>
@@ -43,6 +44,7 @@ public static class CaseTransitions
             (_, CaseEvent.Reject) when open => state with { Status = CaseStatus.Failed, Escalated = false },
             (_, CaseEvent.Escalate) when open && !state.Escalated => state with { Escalated = true },
             (CaseStatus.ReturnedForRectification, CaseEvent.Resubmit) => state with { Status = CaseStatus.Resubmitted },
+            (CaseStatus.ReturnedForRectification, CaseEvent.ExpireRectification) => state with { Status = CaseStatus.RectificationExpired },
             (CaseStatus.Draft or CaseStatus.ReturnedForRectification, CaseEvent.Withdraw) => state with { Status = CaseStatus.Withdrawn },
             (_, CaseEvent.Withdraw) when open => state with { Status = CaseStatus.Withdrawn },
             (CaseStatus.Passed, CaseEvent.Revoke) => state with { Status = CaseStatus.Revoked },
@@ -70,7 +72,7 @@ public static class CaseTransitions
 
     private static string RefusalReason(CaseState state, CaseEvent caseEvent) => (state.Status, caseEvent) switch
     {
-        (CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.Withdrawn, _) => $"the case is closed ({state.Status})",
+        (CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.Withdrawn or CaseStatus.RectificationExpired, _) => $"the case is closed ({state.Status})",
         (CaseStatus.Passed, _) => "a passed case can only be revoked after a look-back",
         (_, CaseEvent.Escalate) when state.Escalated => "the current stage is already escalated",
         (_, CaseEvent.Approve or CaseEvent.Return or CaseEvent.Reject or CaseEvent.Escalate) => "no review stage holds the case",

@@ -37,4 +37,18 @@ internal static class OrganisationErrors
             "chain.incomplete",
             $"“{code}”上级不足，无法组成验收链（需要 {wanted} 级，只有 {found} 级）。",
             $"'{code}' has {found} committees above it; the acceptance chain needs {wanted}.");
+
+    public static ValidationError NotAssessed(string code, CommitteeLevel level) =>
+        new(
+            "code",
+            "chain.not_assessed",
+            $"“{code}”是市、县级关工委，不是创建对象（县级验收乡镇和基层单位，市级只做年终检查）。",
+            $"'{code}' is a {level} committee; only townships and grassroots units are assessed.");
+
+    public static ValidationError NoCountyAbove(string code) =>
+        new(
+            "code",
+            "chain.no_county_above",
+            $"“{code}”上面没有县级（或以上）关工委，无人验收。",
+            $"'{code}' has no county-level committee above it to give the verdict.");
 }

@@ -197,13 +197,47 @@ public sealed class OrganisationTree
         Descendants(code).Where(c => kinds.Contains(c.Kind));
 
     /// <summary>
-    /// Derives the acceptance chain of <paramref name="subjectCode"/>: the subject itself, then
-    /// <paramref name="reviewStages"/> committees above it (parent reviews, ..., the highest gives the verdict).
-    /// Fails when the tree has too few ancestors above the subject.
+    /// The documented chain ("县关工委负责考核乡镇、街道、教育局关工委；乡镇、街道、教育局关工委负责考核村屯、社区、学校关工小组"):
+    /// the subject assesses itself, every township-level committee between it and the county reviews, and the nearest
+    /// committee at county level or above gives the verdict. So the number of review stages depends on the subject's
+    /// level: a grassroots unit goes unit → township → county (2), a township goes township → county (1), and a unit
+    /// directly under a county or under the 市直关工委 goes straight to it (1). The city never decides a case (it
+    /// inspects the campaign at year end), so a county campaign with no city above it still rates its townships.
+    /// Fails for a county or city committee (they are not assessed) and when no county-level committee is above.
     /// </summary>
     /// <param name="subjectCode">The committee being assessed.</param>
-    /// <param name="reviewStages">How many committees above act on the case; 2 in the documented rule.</param>
-    public Result<AcceptanceChain> AcceptanceChain(string subjectCode, int reviewStages = 2)
+    public Result<AcceptanceChain> AcceptanceChain(string subjectCode)
+    {
+        var subject = Get(subjectCode);
+        if (subject.Level is not (CommitteeLevel.Township or CommitteeLevel.Grassroots))
+        {
+            return Result<AcceptanceChain>.Failure(OrganisationErrors.NotAssessed(subject.Code, subject.Level));
+        }
+
+        var stages = new List<ChainStage> { new(0, ChainRole.SelfAssessment, subject.Code) };
+        foreach (var above in Ancestors(subjectCode))
+        {
+            if (above.Level <= CommitteeLevel.County)
+            {
+                stages.Add(new ChainStage(stages.Count, ChainRole.Verdict, above.Code));
+                return Result<AcceptanceChain>.Success(new AcceptanceChain(subject.Code, stages));
+            }
+
+            stages.Add(new ChainStage(stages.Count, ChainRole.Review, above.Code));
+        }
+
+        return Result<AcceptanceChain>.Failure(OrganisationErrors.NoCountyAbove(subject.Code));
+    }
+
+    /// <summary>
+    /// A chain of a fixed length: the subject itself, then <paramref name="reviewStages"/> committees above it (parent
+    /// reviews, ..., the highest gives the verdict), whatever their level. This is how campaigns of schema version 1 were
+    /// run (two stages for every subject, so a township's own case went on to the city); new code uses
+    /// <see cref="AcceptanceChain(string)"/>, the documented rule. Fails when the tree has too few ancestors above the subject.
+    /// </summary>
+    /// <param name="subjectCode">The committee being assessed.</param>
+    /// <param name="reviewStages">How many committees above act on the case.</param>
+    public Result<AcceptanceChain> AcceptanceChain(string subjectCode, int reviewStages)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(reviewStages, 1);
         var subject = Get(subjectCode);

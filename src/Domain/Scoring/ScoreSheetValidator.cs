@@ -104,6 +104,11 @@ public static class ScoreSheetValidator
             return;
         }
 
+        if (item.YesNo == true && score.Score != 0 && score.Score != item.Points)
+        {
+            errors.Add(new($"{at}.score", "sheet.yes_no_partial", $"“是/否”评分项只能得 {item.Points} 分或 0 分。", $"A yes/no item scores {item.Points} or 0, not {score.Score}."));
+        }
+
         if (score.Score.Scale > MaxDecimalPlaces && decimal.Round(score.Score, MaxDecimalPlaces) != score.Score)
         {
             errors.Add(new($"{at}.score", "sheet.score_precision", "得分最多保留两位小数。", "A score may have at most two decimal places."));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GuanGong.Domain.Standards;
 
 /// <summary>One scored item: what is checked, its points, what evidence proves it and how points are deducted.</summary>
@@ -11,4 +13,12 @@ public sealed record ScoringItem(
     string Name,
     decimal Points,
     IReadOnlyList<string> Evidence,
-    IReadOnlyList<DeductionRule> Deductions);
+    IReadOnlyList<DeductionRule> Deductions)
+{
+    /// <summary>
+    /// True for a yes/no item (schema 2): it scores its full points or 0, nothing between. This is how a single unit is
+    /// judged on what a district states as a ratio: "常务副主任由五老担任" is yes or no for one village, never "≥ 90% of units".
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? YesNo { get; init; }
+}

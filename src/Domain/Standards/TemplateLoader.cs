@@ -13,13 +13,36 @@ public static class TemplateLoader
 
     private static readonly Lazy<IReadOnlyList<StandardTemplate>> Embedded = new(LoadEmbedded);
 
-    /// <summary>The templates shipped with the project, validated, ordered by id.</summary>
+    /// <summary>
+    /// Every template shipped with the project, validated, ordered by id then version. Superseded versions stay shipped
+    /// (unchanged, as <c>{id}.json</c>) so the campaigns that pinned them keep resolving; a new version is a new file
+    /// (<c>{id}.v2.json</c>).
+    /// </summary>
     public static IReadOnlyList<StandardTemplate> EmbeddedTemplates => Embedded.Value;
 
-    /// <summary>The shipped template with this id; throws <see cref="KeyNotFoundException"/> when absent.</summary>
+    /// <summary>The newest version of each shipped template, ordered by id: what a new campaign chooses from.</summary>
+    public static IReadOnlyList<StandardTemplate> LatestEmbeddedTemplates =>
+        [.. EmbeddedTemplates.GroupBy(t => t.Id, StringComparer.Ordinal).Select(g => g.MaxBy(t => t.Version)!)];
+
+    /// <summary>
+    /// The first shipped version of the template with this id, as this method returned before later versions shipped (its
+    /// callers pin it and score its items); throws <see cref="KeyNotFoundException"/> when absent. New code picks the
+    /// version: <see cref="GetLatest"/> for a new campaign, <see cref="GetEmbedded(string, int)"/> for a pinned one.
+    /// </summary>
     /// <param name="id">One of <see cref="StandardTemplateIds"/>.</param>
     public static StandardTemplate GetEmbedded(string id) =>
-        EmbeddedTemplates.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"No embedded template '{id}'.");
+        EmbeddedTemplates.Where(t => t.Id == id).MinBy(t => t.Version) ?? throw new KeyNotFoundException($"No embedded template '{id}'.");
+
+    /// <summary>The newest shipped version of the template with this id (what a new campaign should pin); throws <see cref="KeyNotFoundException"/> when absent.</summary>
+    /// <param name="id">One of <see cref="StandardTemplateIds"/>.</param>
+    public static StandardTemplate GetLatest(string id) =>
+        EmbeddedTemplates.Where(t => t.Id == id).MaxBy(t => t.Version) ?? throw new KeyNotFoundException($"No embedded template '{id}'.");
+
+    /// <summary>One shipped version of the template with this id; throws <see cref="KeyNotFoundException"/> when absent.</summary>
+    /// <param name="id">One of <see cref="StandardTemplateIds"/>.</param>
+    /// <param name="version">The version.</param>
+    public static StandardTemplate GetEmbedded(string id, int version) =>
+        EmbeddedTemplates.FirstOrDefault(t => t.Id == id && t.Version == version) ?? throw new KeyNotFoundException($"No embedded template '{id}' version {version}.");
 
     /// <summary>Parses and validates an admin-supplied template. JSON syntax errors carry the JSON path and line.</summary>
     /// <param name="json">The template JSON.</param>
@@ -51,7 +74,7 @@ public static class TemplateLoader
             templates.Add(result.Value);
         }
 
-        return [.. templates.OrderBy(t => t.Id, StringComparer.Ordinal)];
+        return [.. templates.OrderBy(t => t.Id, StringComparer.Ordinal).ThenBy(t => t.Version)];
     }
 
     private static string ReadResource(Assembly assembly, string name)

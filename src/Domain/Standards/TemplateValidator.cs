@@ -18,7 +18,7 @@ public static partial class TemplateValidator
         var errors = new List<ValidationError>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
 
-        if (template.SchemaVersion != StandardTemplate.CurrentSchemaVersion)
+        if (template.SchemaVersion is < StandardTemplate.OldestReadableSchemaVersion or > StandardTemplate.CurrentSchemaVersion)
         {
             errors.Add(Error("schemaVersion", "template.schema_unsupported", $"不支持的格式版本 {template.SchemaVersion}。", $"Schema version {template.SchemaVersion} is not supported."));
         }
@@ -38,6 +38,7 @@ public static partial class TemplateValidator
         ValidateCriteria(template, ids, errors);
         ValidateTotals(template, errors);
         ValidateBonus(template, ids, errors);
+        ValidateVersion2Members(template, errors);
         return errors;
     }
 
@@ -164,6 +165,37 @@ public static partial class TemplateValidator
             if (item.Points <= 0 || item.Points > bonus.Cap)
             {
                 errors.Add(Error($"{at}.points", "template.bonus_points_out_of_range", $"加分必须大于 0 且不超过加分上限 {bonus.Cap}。", $"The bonus points must be above 0 and at most the cap of {bonus.Cap}."));
+            }
+        }
+    }
+
+    private static void ValidateVersion2Members(StandardTemplate template, List<ValidationError> errors)
+    {
+        var usesV2 = template.StandardName is not null || template.ExampleValues is not null || template.BasedOn is not null
+            || template.AllItems.Any(i => i.YesNo is not null);
+        if (usesV2 && template.SchemaVersion < 2)
+        {
+            errors.Add(Error("schemaVersion", "template.schema_too_old", "使用了第 2 版格式的字段，格式版本必须为 2。", "The template uses schema 2 members; its schemaVersion must be 2."));
+        }
+
+        if (template.StandardName is { } name && string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(Error("standardName", "template.name_missing", "标准简称不能为空白。", "The standard name is blank."));
+        }
+
+        for (var i = 0; i < (template.ExampleValues?.Count ?? 0); i++)
+        {
+            if (!ExamplePaths.Resolves(template, template.ExampleValues![i]))
+            {
+                errors.Add(Error($"exampleValues[{i}]", "template.example_path_unknown", $"示例标注“{template.ExampleValues[i]}”不对应标准中的任何数值。", $"The example path '{template.ExampleValues[i]}' names no value of the template."));
+            }
+        }
+
+        foreach (var (c, i, item) in template.Criteria.SelectMany((c, ci) => c.Items.Select((item, ii) => (ci, ii, item))))
+        {
+            if (item.YesNo == true && item.Deductions.Count > 0)
+            {
+                errors.Add(Error($"criteria[{c}].items[{i}].deductions", "template.yes_no_with_deductions", "“是/否”评分项不设扣分规则：要么得满分，要么不得分。", "A yes/no item scores full points or 0; it has no deduction rules."));
             }
         }
     }

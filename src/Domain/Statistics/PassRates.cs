@@ -3,7 +3,12 @@ using GuanGong.Domain.Organisations;
 
 namespace GuanGong.Domain.Statistics;
 
-/// <summary>Pass rates per subtree: established, assessed, passed, passed/assessed, passed/established, progress against target.</summary>
+/// <summary>
+/// Pass rates per subtree: established, assessed, passed, 达标率 (passed / assessed), 达标面 (passed / established),
+/// progress against target. "Assessed" is every unit a reviewer has judged (<see cref="UnitStatuses.IsAssessed"/>): a
+/// returned unit counts as assessed and not passed until it passes, and so does a case closed at its rectification
+/// deadline. A multi-year campaign reports cumulative standings: <see cref="ForCampaignYear"/>.
+/// </summary>
 public static class PassRates
 {
     private static readonly IReadOnlySet<CommitteeLevel> GrassrootsOnly = new HashSet<CommitteeLevel> { CommitteeLevel.Grassroots };
@@ -76,6 +81,44 @@ public static class PassRates
     }
 
     /// <summary>
+    /// The figures of one year of a multi-year campaign: every unit's cumulative standing at the end of
+    /// <paramref name="year"/> (<see cref="Standings"/>: passed in an earlier year stays passed until revoked) against that
+    /// year's cumulative target share, the units due by then (target year ≤ year), and the figures per kind, each against
+    /// its own target series when the campaign gives one (分类指导).
+    /// </summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="rootCode">The subtree reported (the organiser, a township...).</param>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="cases">The campaign's cases, all years (later years are ignored).</param>
+    /// <param name="year">The year reported.</param>
+    /// <param name="countedLevels">Which levels count as established units; grassroots only when null.</param>
+    public static CampaignYearFigures ForCampaignYear(
+        OrganisationTree tree,
+        string rootCode,
+        CampaignSettings campaign,
+        IEnumerable<UnitCase> cases,
+        int year,
+        IReadOnlySet<CommitteeLevel>? countedLevels = null)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(cases);
+        var standings = Standings.AsOf(cases, year);
+        var statuses = standings.ToDictionary(kv => kv.Key, kv => kv.Value.Status, StringComparer.Ordinal);
+        var target = campaign.TargetFor(year);
+        var byKind = ByKind(tree, rootCode, statuses, countedLevels)
+            .Select(k => campaign.TargetFor(k.Kind, year) is { } t ? k with { Progress = Progress(t, k.Established, k.Passed) } : k)
+            .ToList();
+        return new CampaignYearFigures(
+            year,
+            target,
+            ForSubtree(tree, rootCode, statuses, target, countedLevels),
+            ForTargetYear(tree, rootCode, campaign, statuses, year),
+            byKind,
+            standings);
+    }
+
+    /// <summary>
     /// The units of <paramref name="rootCode"/>'s subtree due by <paramref name="year"/> (their target year, 预达标年度,
     /// is that year or earlier) and how many of them have passed.
     /// </summary>
@@ -135,15 +178,15 @@ public static class PassRates
             children);
     }
 
+    private static TargetProgress Progress(Percentage target, int established, int passed)
+    {
+        var required = target.MinimumCountOf(established);
+        return new TargetProgress(target, required, passed, Math.Max(0, required - passed), target.IsMetBy(passed, established));
+    }
+
     private static SubtreeFigures Figures(string code, int established, int assessed, int passed, int inProgress, Percentage? target, IReadOnlyList<SubtreeFigures> children)
     {
-        TargetProgress? progress = null;
-        if (target is { } t)
-        {
-            var required = t.MinimumCountOf(established);
-            progress = new TargetProgress(t, required, passed, Math.Max(0, required - passed), t.IsMetBy(passed, established));
-        }
-
+        var progress = target is { } t ? Progress(t, established, passed) : null;
         return new SubtreeFigures(code, established, assessed, passed, inProgress, new Ratio(passed, assessed), new Ratio(passed, established), progress, children);
     }
 }

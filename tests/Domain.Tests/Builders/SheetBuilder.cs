@@ -19,7 +19,7 @@ internal sealed class SheetBuilder
         _preconditions = template.Preconditions.ToDictionary(p => p.Id, p => new PreconditionAnswer(p.Id, true, null));
     }
 
-    public static SheetBuilder For(string templateId) => new(TemplateLoader.GetEmbedded(templateId));
+    public static SheetBuilder For(string templateId, int version = 1) => new(TemplateLoader.GetEmbedded(templateId, version));
 
     public SheetBuilder AsSelfAssessment()
     {
@@ -52,7 +52,8 @@ internal sealed class SheetBuilder
         var toRemove = _template.TotalPoints - total;
         foreach (var item in _template.AllItems)
         {
-            var take = Math.Min(item.Points, toRemove);
+            // A yes/no item scores all or nothing: take it whole or leave it.
+            var take = item.YesNo == true && toRemove < item.Points ? 0 : Math.Min(item.Points, toRemove);
             if (take > 0)
             {
                 Score(item.Id, item.Points - take);

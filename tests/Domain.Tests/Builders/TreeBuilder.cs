@@ -23,13 +23,13 @@ internal sealed class TreeBuilder
         return this;
     }
 
-    public TreeBuilder County(string code, string parent)
+    public TreeBuilder County(string code, string? parent)
     {
         _committees.Add(Committee(code, CommitteeLevel.County, parent));
         return this;
     }
 
-    public TreeBuilder Township(string code, string parent)
+    public TreeBuilder Township(string code, string? parent)
     {
         _committees.Add(Committee(code, CommitteeLevel.Township, parent));
         return this;

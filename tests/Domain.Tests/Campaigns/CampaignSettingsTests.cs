@@ -98,4 +98,33 @@ public sealed class CampaignSettingsTests
 
         Assert.Throws<System.Text.Json.JsonException>(() => DomainJson.Deserialize<CampaignSettings>(json));
     }
+
+    [Fact]
+    public void LadderFor_VerdictStageOfAnyChain_TakesTheVerdictLadder()
+    {
+        var tree = TreeBuilder.Standard();
+        var campaign = CampaignBuilder.ThreeYear();
+        var township = tree.AcceptanceChain("C.K.T1").Value;
+        var unit = tree.AcceptanceChain("C.K.T1.U1").Value;
+
+        Assert.Equal(10, campaign.LadderFor(township, 1).ReviewerWorkingDays); // the county decides a township's case
+        Assert.Equal(5, campaign.LadderFor(unit, 1).ReviewerWorkingDays);
+        Assert.Equal(10, campaign.LadderFor(unit, 2).ReviewerWorkingDays);
+        Assert.Throws<ArgumentOutOfRangeException>(() => campaign.LadderFor(township, 2));
+    }
+
+    [Fact]
+    public void Validate_TownshipRuleKinds_GrassrootsKindsOnceEach_NeedSchema2()
+    {
+        var campaign = CampaignBuilder.ThreeYear().Upgrade() with
+        {
+            TownshipRuleKinds = [GuanGong.Domain.Organisations.CommitteeKind.Village, GuanGong.Domain.Organisations.CommitteeKind.Township, GuanGong.Domain.Organisations.CommitteeKind.Village],
+        };
+
+        var errors = CampaignValidator.Validate(campaign);
+
+        Assert.Equal(["campaign.rule_kind_not_grassroots", "campaign.rule_kind_duplicate"], errors.Select(e => e.Code));
+        Assert.Equal("campaign.schema_too_old", Assert.Single(CampaignValidator.Validate(CampaignBuilder.ThreeYear() with { SchemaVersion = 1, StandardName = "六好" })).Code);
+        Assert.Equal("campaign.schema_unsupported", Assert.Single(CampaignValidator.Validate(CampaignBuilder.ThreeYear() with { SchemaVersion = 3 })).Code);
+    }
 }

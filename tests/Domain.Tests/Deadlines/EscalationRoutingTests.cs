@@ -23,7 +23,7 @@ public sealed class EscalationRoutingTests
     {
         Assert.True(EscalationRouting.HasNextLevel(Tree, Chain, 2));
         Assert.True(EscalationRouting.HasFallbackReviewer(Tree, Chain, 2));
-        var townshipChain = Tree.AcceptanceChain("C.K.T1").Value;
+        var townshipChain = Tree.AcceptanceChain("C.K.T1", reviewStages: 2).Value;
         Assert.False(EscalationRouting.HasNextLevel(Tree, townshipChain, 2));
         Assert.Throws<InvalidOperationException>(() => EscalationRouting.Recipients(Tree, townshipChain, 2, EscalationHolder.NextLevel));
     }

@@ -101,28 +101,59 @@ public sealed class OrganisationTreeTests
     }
 
     [Fact]
-    public void AcceptanceChain_Township_RunsOneLevelUp()
+    public void AcceptanceChain_Township_IsDecidedByTheCounty()
     {
         var chain = TreeBuilder.Standard().AcceptanceChain("C.K.T2").Value;
 
-        Assert.Equal(["C.K.T2", "C.K", "C"], chain.Stages.Select(s => s.CommitteeCode));
-        Assert.Equal("C", chain.VerdictStage.CommitteeCode);
+        Assert.Equal(["C.K.T2", "C.K"], chain.Stages.Select(s => s.CommitteeCode));
+        Assert.Equal([ChainRole.SelfAssessment, ChainRole.Verdict], chain.Stages.Select(s => s.Role));
+        Assert.Equal(1, chain.ReviewStageCount);
     }
 
     [Fact]
-    public void AcceptanceChain_ThreeReviewStages_AddsTheCity()
+    public void AcceptanceChain_CountyCampaignWithoutCity_RatesItsTownships()
     {
-        var chain = TreeBuilder.Standard().AcceptanceChain("C.K.T1.U1", reviewStages: 3).Value;
+        var tree = new TreeBuilder().County("K", parent: null).Township("K.T", "K").Units("K.T", 2).Build();
 
-        Assert.Equal([ChainRole.SelfAssessment, ChainRole.Review, ChainRole.Review, ChainRole.Verdict], chain.Stages.Select(s => s.Role));
+        Assert.Equal(["K.T", "K"], tree.AcceptanceChain("K.T").Value.Stages.Select(s => s.CommitteeCode));
+        Assert.Equal(["K.T.U1", "K.T", "K"], tree.AcceptanceChain("K.T.U1").Value.Stages.Select(s => s.CommitteeCode));
     }
 
     [Fact]
-    public void AcceptanceChain_NotEnoughAncestors_Fails()
+    public void AcceptanceChain_ReviewStagesDependOnLevel_UnitDirectlyUnderCountyHasOne()
     {
-        var result = TreeBuilder.Standard().AcceptanceChain("C.K");
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Unit("C.K.U", "C.K", CommitteeKind.Department).Build();
 
-        Assert.Equal("chain.incomplete", Assert.Single(result.Errors).Code);
+        var chain = tree.AcceptanceChain("C.K.U").Value;
+
+        Assert.Equal(["C.K.U", "C.K"], chain.Stages.Select(s => s.CommitteeCode));
+        Assert.Equal(1, chain.ReviewStageCount);
+    }
+
+    [Fact]
+    public void AcceptanceChain_CountyOrCity_IsNotAssessed()
+    {
+        Assert.Equal("chain.not_assessed", Assert.Single(TreeBuilder.Standard().AcceptanceChain("C.K").Errors).Code);
+        Assert.Equal("chain.not_assessed", Assert.Single(TreeBuilder.Standard().AcceptanceChain("C").Errors).Code);
+    }
+
+    [Fact]
+    public void AcceptanceChain_NoCountyAbove_Fails()
+    {
+        var tree = new TreeBuilder().Township("T", parent: null).Units("T", 1).Build();
+
+        Assert.Equal("chain.no_county_above", Assert.Single(tree.AcceptanceChain("T.U1").Errors).Code);
+    }
+
+    [Fact]
+    public void AcceptanceChain_FixedStageCount_KeepsTheSchemaV1Chain()
+    {
+        var township = TreeBuilder.Standard().AcceptanceChain("C.K.T2", reviewStages: 2).Value;
+        var unit = TreeBuilder.Standard().AcceptanceChain("C.K.T1.U1", reviewStages: 3).Value;
+
+        Assert.Equal(["C.K.T2", "C.K", "C"], township.Stages.Select(s => s.CommitteeCode));
+        Assert.Equal([ChainRole.SelfAssessment, ChainRole.Review, ChainRole.Review, ChainRole.Verdict], unit.Stages.Select(s => s.Role));
+        Assert.Equal("chain.incomplete", Assert.Single(TreeBuilder.Standard().AcceptanceChain("C.K", reviewStages: 2).Errors).Code);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class ScoreComparisonTests
     [Fact]
     public void Differences_ReviewerDeducted_ListsItemWithReason()
     {
-        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveGoodA);
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveGoodA, 1);
         var self = new SheetBuilder(template).AsSelfAssessment().Score("systems-funds", 4, reason: null).Build();
         var review = new SheetBuilder(template)
             .Score("systems-funds", 4, "经费凭证齐全，但不足2000元")

@@ -6,7 +6,7 @@ namespace GuanGong.Domain.Tests.Scoring;
 
 public sealed class ScoreSheetValidatorTests
 {
-    private static readonly StandardTemplate FiveGoodA = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveGoodA);
+    private static readonly StandardTemplate FiveGoodA = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveGoodA, 1);
 
     [Fact]
     public void Validate_FullMarks_IsValid()
@@ -113,7 +113,7 @@ public sealed class ScoreSheetValidatorTests
     [Fact]
     public void Validate_PreconditionMissing_Fails()
     {
-        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHavesFiveGoods);
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHavesFiveGoods, 1);
         var sheet = new SheetBuilder(template).Build();
 
         var errors = ScoreSheetValidator.Validate(sheet with { Preconditions = sheet.Preconditions.Skip(1).ToList() }, template);

@@ -20,7 +20,7 @@ public sealed class ScoringProperties
             ScoreSheetRole.Review,
             t.Pin(),
             t.Preconditions.Select((p, i) => new PreconditionAnswer(p.Id, met[i], null)).ToList(),
-            t.AllItems.Select((item, i) => new ItemScore(item.Id, Math.Min(item.Points, halves[i] / 2m), null, "扣分理由", null)).ToList(),
+            t.AllItems.Select((item, i) => new ItemScore(item.Id, item.YesNo == true ? (halves[i] % 2 == 0 ? item.Points : 0) : Math.Min(item.Points, halves[i] / 2m), null, "扣分理由", null)).ToList(),
             (t.Bonus?.Items ?? []).Select((b, i) => new BonusScore(b.Id, Math.Min(b.Points, bonusHalves[i] / 2m), null)).ToList()));
 
     [Fact]

@@ -89,4 +89,48 @@ public sealed class TownshipRuleTests
     }
 
     private static HashSet<string> Passed(int count) => Enumerable.Range(1, count).Select(i => $"T.U{i}").ToHashSet();
+
+    [Fact]
+    public void CountedKinds_DefaultVillagesCommunitiesSchools_EnterprisesAndDepartmentsNotCounted()
+    {
+        // 锡山: enterprises sit under the towns; counting them would sink every town.
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K")
+            .Units("T", 4).Unit("T.S", "T", CommitteeKind.School).Unit("T.J", "T", CommitteeKind.Department)
+            .Build();
+        var withEnterprises = OrganisationTree.Build([.. tree.Committees, .. Enumerable.Range(1, 20).Select(i => TreeBuilder.Committee($"T.E{i}", CommitteeLevel.Grassroots, "T", CommitteeKind.Enterprise))]).Value;
+        var passed = new HashSet<string> { "T.U1", "T.U2", "T.U3", "T.S" };
+
+        var rating = TownshipRule.Evaluate(withEnterprises, "T", true, passed, new Percentage(80), CampaignBuilder.ThreeYear().CountedKinds);
+
+        Assert.True(rating.Rated);
+        Assert.Equal((4, 5), (rating.UnitsPassed, rating.UnitsTotal));
+        Assert.Equal([CommitteeKind.Village, CommitteeKind.Community, CommitteeKind.School], rating.CountedKinds);
+        Assert.Equal("村、社区、学校", rating.CountedKindsText);
+    }
+
+    [Fact]
+    public void CountedKinds_ACampaignSetting_TheResultSaysWhichKindsWereCounted()
+    {
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Units("T", 2).Unit("T.E1", "T", CommitteeKind.Enterprise).Build();
+        var campaign = CampaignBuilder.ThreeYear() with { TownshipRuleKinds = [CommitteeKind.Village, CommitteeKind.Enterprise] };
+
+        var rating = TownshipRule.Evaluate(tree, "T", true, new HashSet<string> { "T.U1", "T.U2" }, new Percentage(80), campaign.CountedKinds);
+
+        Assert.False(rating.Rated);
+        Assert.Equal((2, 3), (rating.UnitsPassed, rating.UnitsTotal));
+        Assert.Equal("村、企业", rating.CountedKindsText);
+        Assert.Contains("所属村、企业达标 2/3", rating.Reasons.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CountedKinds_OldSignature_KeepsTheAppsCountOfEveryGrassrootsUnit()
+    {
+        var tree = new TreeBuilder().City("C").County("C.K", "C").Township("T", "C.K").Units("T", 1).Unit("T.E1", "T", CommitteeKind.Enterprise).Build();
+
+        var rating = TownshipRule.Evaluate(tree, "T", true, new HashSet<string> { "T.U1" }, new Percentage(80));
+
+        Assert.False(rating.Rated);
+        Assert.Equal(2, rating.UnitsTotal);
+        Assert.Equal("全部基层单位", rating.CountedKindsText);
+    }
 }

@@ -92,7 +92,7 @@ public sealed class VerdictCalculatorTests
     [Fact]
     public void Decide_PreconditionsNotMet_GateComesFirstAndScoringMayStop()
     {
-        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHavesFiveGoods);
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveHavesFiveGoods, 1);
         var sheet = new SheetBuilder(template).NotMet("have-team").NotMet("have-office").Build() with { Items = [] };
 
         Assert.Empty(ScoreSheetValidator.Validate(sheet, template));
@@ -106,7 +106,7 @@ public sealed class VerdictCalculatorTests
     [Fact]
     public void Decide_InvalidSheet_Throws()
     {
-        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveGoodA);
+        var template = TemplateLoader.GetEmbedded(StandardTemplateIds.FiveGoodA, 1);
         var sheet = new SheetBuilder(template).Build();
 
         Assert.Throws<ArgumentException>(() => VerdictCalculator.Decide(template, sheet with { Items = [] }));
@@ -114,7 +114,7 @@ public sealed class VerdictCalculatorTests
 
     private static Verdict Decide(string templateId, Func<SheetBuilder, SheetBuilder> configure)
     {
-        var template = TemplateLoader.GetEmbedded(templateId);
+        var template = TemplateLoader.GetEmbedded(templateId, 1);
         return VerdictCalculator.Decide(template, configure(new SheetBuilder(template)).Build());
     }
 }

@@ -7,7 +7,7 @@ public sealed class TemplateTests
     [Fact]
     public void EmbeddedTemplates_AllFiveShipAndAreValid()
     {
-        var ids = TemplateLoader.EmbeddedTemplates.Select(t => t.Id);
+        var ids = TemplateLoader.LatestEmbeddedTemplates.Select(t => t.Id);
 
         Assert.Equal(
             [StandardTemplateIds.FiveGoodA, StandardTemplateIds.FiveGoodB, StandardTemplateIds.FiveHaves, StandardTemplateIds.FiveHavesFiveGoods, StandardTemplateIds.SixGood],
@@ -19,11 +19,11 @@ public sealed class TemplateTests
     [InlineData(StandardTemplateIds.FiveGoodA, 5, 100)]
     [InlineData(StandardTemplateIds.FiveGoodB, 5, 100)]
     [InlineData(StandardTemplateIds.SixGood, 6, 100)]
-    [InlineData(StandardTemplateIds.FiveHavesFiveGoods, 4, 100)]
+    [InlineData(StandardTemplateIds.FiveHavesFiveGoods, 5, 100)]
     [InlineData(StandardTemplateIds.FiveHaves, 0, 0)]
     public void EmbeddedTemplate_HasExpectedShape(string id, int criteria, int total)
     {
-        var template = TemplateLoader.GetEmbedded(id);
+        var template = TemplateLoader.GetLatest(id);
 
         Assert.Equal(criteria, template.Criteria.Count);
         Assert.Equal(total, template.TotalPoints);
