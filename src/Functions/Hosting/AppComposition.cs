@@ -76,7 +76,7 @@ public static class AppComposition
         services.AddSingleton<AuditLog>();
         services.AddSingleton<CalendarSource>();
         services.AddSingleton<HolidayCalendarCache>();
-        services.AddSingleton<TemplateResolver>();
+        services.AddSingleton<TemplateResolver>().AddSingleton<StandardNames>();
         services.AddSingleton<ReviewLinks>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<FormNonces>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GuanGong.Domain;
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Scoring;
@@ -31,21 +32,22 @@ internal static class DashboardViews
         html.Append("<div class=\"figures\">")
             .Append(Figure("应创建单位", pass.Established.ToString(CultureInfo.InvariantCulture)))
             .Append(Figure("已参评", pass.Assessed.ToString(CultureInfo.InvariantCulture)))
-            .Append(Figure("已通过", pass.Passed.ToString(CultureInfo.InvariantCulture)))
+            .Append(Figure("已达标", pass.Passed.ToString(CultureInfo.InvariantCulture)))
             .Append(Figure("审核中", pass.InProgress.ToString(CultureInfo.InvariantCulture)))
-            .Append(Figure("参评通过率", pass.PassedOfAssessed.Display))
-            .Append(Figure("创建达标率", pass.PassedOfEstablished.Display))
+            .Append(Figure(Wording.PassRate, pass.PassRate.Display))
+            .Append(Figure($"{Wording.Coverage}（{Wording.CoverageAlternative}）", pass.Coverage.Display))
             .Append(pass.Target is { } target ? Figure($"目标（{E(target.Share)}%）", $"{target.Passed}/{target.Required}") : string.Empty)
-            .Append("</div>");
+            .Append("</div>")
+            .Append($"<p class=\"note\">{E(Wording.PassRateDefinition)}；{E(Wording.CoverageDefinition)}。各年度累计计算：往年已达标的单位继续计为达标，抽查复核撤销的除外。</p>");
         if (pass.Target is { } goal)
         {
             html.Append(goal.Met
                 ? "<p class=\"notice ok\">已完成本年度目标。</p>"
-                : $"<p class=\"notice\">距本年度目标还差 <strong>{goal.Shortfall}</strong> 个单位通过。</p>");
+                : $"<p class=\"notice\">距本年度目标还差 <strong>{goal.Shortfall}</strong> 个单位达标。</p>");
         }
 
         var children = pass.Children;
-        html.Append("<h2>各下级通过情况</h2>");
+        html.Append("<h2>各下级达标情况</h2>");
         if (children.Count > 0)
         {
             var chartData = JsonSerializer.Serialize(new
@@ -60,31 +62,42 @@ internal static class DashboardViews
                 targetShare = pass.Target?.Share,
             });
             html.Append($"<script type=\"application/json\" id=\"dashboard-data\">{chartData}</script>")
-                .Append("<div id=\"chart-counts\" class=\"chart\" role=\"img\" aria-label=\"各下级应创建、已参评、已通过单位数的柱状图，数字见下表\"></div>")
-                .Append("<div id=\"chart-rates\" class=\"chart\" role=\"img\" aria-label=\"各下级参评通过率和创建达标率的柱状图，数字见下表\"></div>");
+                .Append("<div id=\"chart-counts\" class=\"chart\" role=\"img\" aria-label=\"各下级应创建、已参评、已达标单位数的柱状图，数字见下表\"></div>")
+                .Append("<div id=\"chart-rates\" class=\"chart\" role=\"img\" aria-label=\"各下级达标率和达标面的柱状图，数字见下表\"></div>");
         }
 
-        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各下级通过情况</caption><thead><tr><th scope=\"col\">关工委</th><th scope=\"col\">应创建</th><th scope=\"col\">已参评</th><th scope=\"col\">已通过</th><th scope=\"col\">审核中</th><th scope=\"col\">参评通过率</th><th scope=\"col\">创建达标率</th><th scope=\"col\">目标</th></tr></thead><tbody>");
+        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各下级达标情况</caption><thead><tr><th scope=\"col\">关工委</th><th scope=\"col\">应创建</th><th scope=\"col\">已参评</th><th scope=\"col\">已达标</th><th scope=\"col\">审核中</th><th scope=\"col\">达标率</th><th scope=\"col\">达标面</th><th scope=\"col\">目标</th></tr></thead><tbody>");
         foreach (var child in children)
         {
             var name = scope.LatestCases.TryGetValue(child.Code, out var unitCase)
                 ? $"<a href=\"/d/{E(id)}/cases/{E(Uri.EscapeDataString(unitCase.CaseId))}{Q(linkToken, '?')}\">{E(child.Name)}</a>"
                 : child.Children.Count > 0 ? $"<a href=\"/d/{E(id)}?root={E(Uri.EscapeDataString(child.Code))}&amp;year={E(Year(statistics.Year))}{Q(linkToken, '&')}\">{E(child.Name)}</a>" : E(child.Name);
-            html.Append($"<tr><th scope=\"row\">{name}</th><td>{child.Established}</td><td>{child.Assessed}</td><td>{child.Passed}</td><td>{child.InProgress}</td><td>{E(child.PassedOfAssessed.Display)}</td><td>{E(child.PassedOfEstablished.Display)}</td><td>{(child.Target is { } t ? $"{t.Passed}/{t.Required}{(t.Met ? "（已达成）" : string.Empty)}" : "—")}</td></tr>");
+            html.Append($"<tr><th scope=\"row\">{name}</th><td>{child.Established}</td><td>{child.Assessed}</td><td>{child.Passed}</td><td>{child.InProgress}</td><td>{E(child.PassRate.Display)}</td><td>{E(child.Coverage.Display)}</td><td>{(child.Target is { } t ? $"{t.Passed}/{t.Required}{(t.Met ? "（已达成）" : string.Empty)}" : "—")}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
-        html.Append($"<p>{E(Year(statistics.TargetYear.Year))}年应参评 {statistics.TargetYear.UnitsDue} 个单位，已通过 {statistics.TargetYear.UnitsDuePassed} 个（{E(statistics.TargetYear.PassedOfDue.Display)}）。</p>");
+        html.Append($"<p>{E(Year(statistics.TargetYear.Year))}年应参评 {statistics.TargetYear.UnitsDue} 个单位，已达标 {statistics.TargetYear.UnitsDuePassed} 个（{E(statistics.TargetYear.PassedOfDue.Display)}）。</p>");
 
-        html.Append($"<h2>逾期和滞留的案件</h2><p>“滞留”指在同一级停留超过 {statistics.StuckAfterWorkingDays} 个工作日。</p>");
+        if (statistics.ByKind.Count > 0)
+        {
+            html.Append("<h2>分类达标情况</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">按单位类别的达标情况</caption><thead><tr><th scope=\"col\">类别</th><th scope=\"col\">应创建</th><th scope=\"col\">已参评</th><th scope=\"col\">已达标</th><th scope=\"col\">达标率</th><th scope=\"col\">达标面</th><th scope=\"col\">分类目标</th></tr></thead><tbody>");
+            foreach (var kind in statistics.ByKind)
+            {
+                html.Append($"<tr><th scope=\"row\">{E(kind.KindName)}</th><td>{kind.Established}</td><td>{kind.Assessed}</td><td>{kind.Passed}</td><td>{E(kind.PassRate.Display)}</td><td>{E(kind.Coverage.Display)}</td><td>{(kind.Target is { } t ? $"{t.Passed}/{t.Required}（{E(t.Share)}%）{(t.Met ? "已达成" : string.Empty)}" : "—")}</td></tr>");
+            }
+
+            html.Append("</tbody></table></div>");
+        }
+
+        html.Append($"<h2>逾期和滞留的申报</h2><p>“滞留”指在同一级停留超过 {statistics.StuckAfterWorkingDays} 个工作日。</p>");
         var delays = statistics.Delays.Where(d => d.WithReviewer > 0 || d.LateCaseIds.Count > 0 || d.StuckCaseIds.Count > 0).ToList();
         if (delays.Count == 0)
         {
-            html.Append("<p>目前没有逾期或滞留的案件。</p>");
+            html.Append("<p>目前没有逾期或滞留的申报。</p>");
         }
         else
         {
-            html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各级逾期和滞留案件</caption><thead><tr><th scope=\"col\">办理级别</th><th scope=\"col\">在办</th><th scope=\"col\">已逾期</th><th scope=\"col\">滞留</th></tr></thead><tbody>");
+            html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各级逾期和滞留申报</caption><thead><tr><th scope=\"col\">办理级别</th><th scope=\"col\">在办</th><th scope=\"col\">已逾期</th><th scope=\"col\">滞留</th></tr></thead><tbody>");
             foreach (var level in delays)
             {
                 html.Append($"<tr><th scope=\"row\">{E(LevelName(level.Level))}</th><td>{level.WithReviewer}</td><td>{CaseLinks(id, level.LateCaseIds, linkToken)}</td><td>{CaseLinks(id, level.StuckCaseIds, linkToken)}</td></tr>");
@@ -95,10 +108,10 @@ internal static class DashboardViews
 
         if (statistics.TownshipRatings.Count > 0)
         {
-            html.Append("<h2>乡镇评定</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">乡镇评定结果</caption><thead><tr><th scope=\"col\">乡镇</th><th scope=\"col\">结果</th><th scope=\"col\">下属单位通过</th><th scope=\"col\">说明</th></tr></thead><tbody>");
+            html.Append("<h2>乡镇评定</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">乡镇评定结果</caption><thead><tr><th scope=\"col\">乡镇</th><th scope=\"col\">结果</th><th scope=\"col\">下属单位达标</th><th scope=\"col\">计入的单位类别</th><th scope=\"col\">说明</th></tr></thead><tbody>");
             foreach (var rating in statistics.TownshipRatings)
             {
-                html.Append($"<tr><th scope=\"row\">{E(rating.TownshipName)}</th><td>{(rating.Rated ? "达标" : "未达标")}</td><td>{rating.UnitsPassed}/{rating.UnitsTotal}（需 {rating.UnitsRequired}）</td><td>{E(string.Join("；", rating.Reasons))}</td></tr>");
+                html.Append($"<tr><th scope=\"row\">{E(rating.TownshipName)}</th><td>{(rating.Rated ? Wording.Passed : Wording.NotPassed)}</td><td>{rating.UnitsPassed}/{rating.UnitsTotal}（需 {rating.UnitsRequired}）</td><td>{E(rating.CountedKindsText)}</td><td>{E(string.Join("；", rating.Reasons))}</td></tr>");
             }
 
             html.Append("</tbody></table></div>");

@@ -12,9 +12,8 @@ namespace GuanGong.Functions.Statistics;
 /// own. The root defaults to the campaign's organiser (or, for a committee below the organiser, to
 /// the committee itself); the year to the launch year, else the start year.
 /// </summary>
-public sealed class CampaignScopes(Access access, CampaignStore campaigns, CommitteeDirectory directory, CaseStore cases)
+public sealed class CampaignScopes(Access access, CampaignStore campaigns, CommitteeDirectory directory, CaseStore cases, Standards.StandardNames standardNames)
 {
-    /// <summary>The scope, or the problem to answer instead.</summary>
     /// <summary>The scope named by a request's <c>root</c> and <c>year</c> query parameters, for its caller.</summary>
     public async Task<(CampaignScope? Scope, IResult? Refusal)> ResolveQueryAsync(HttpRequest request, string campaignId, CancellationToken cancellationToken)
     {
@@ -82,7 +81,19 @@ public sealed class CampaignScopes(Access access, CampaignStore campaigns, Commi
             .Where(c => CommitteeDirectory.IsWithin(tree, c.UnitCode, rootCode))
             .GroupBy(c => c.UnitCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.SubmittedAt).ThenBy(c => c.UpdatedAt).Last(), StringComparer.Ordinal);
-        return (new CampaignScope(campaign.Value, tree, rootCode, chosenYear, latest), null);
+
+        // Standing is cumulative over the campaign's years: each earlier year through the same cache.
+        var earlier = new List<CaseRecord>();
+        for (var y = settings.StartYear; y < chosenYear; y++)
+        {
+            earlier.AddRange((await cases.ListAsync(campaignId, y, cancellationToken)).Where(c => CommitteeDirectory.IsWithin(tree, c.UnitCode, rootCode)));
+        }
+
+        return (new CampaignScope(campaign.Value, tree, rootCode, chosenYear, latest) 
+        {
+            EarlierCases = earlier,
+            StandardName = await standardNames.ForAsync(settings, null, cancellationToken),
+        }, null);
     }
 
     // A committee below the organiser sees its own subtree unless it asks for another it may read.

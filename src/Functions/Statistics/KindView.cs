@@ -1,4 +1,17 @@
 namespace GuanGong.Functions.Statistics;
 
-/// <summary>Pass rates of one kind of unit (village, community, school…) within the subtree.</summary>
-public sealed record KindView(string Kind, string KindName, int Established, int Assessed, int Passed, RatioView PassedOfAssessed, RatioView PassedOfEstablished);
+/// <summary>
+/// Pass rates of one kind of unit (村、社区、学校、企业、机关…) within the subtree, with the kind's own target progress
+/// when the campaign gives the kind a target series (分类指导).
+/// </summary>
+public sealed record KindView(string Kind, string KindName, int Established, int Assessed, int Passed, RatioView PassedOfAssessed, RatioView PassedOfEstablished)
+{
+    /// <summary>达标率: passed / assessed.</summary>
+    public RatioView PassRate => PassedOfAssessed;
+
+    /// <summary>达标面: passed / established.</summary>
+    public RatioView Coverage => PassedOfEstablished;
+
+    /// <summary>Progress against the kind's own cumulative target; null when the campaign sets none for the kind.</summary>
+    public TargetView? Target { get; init; }
+}

@@ -20,10 +20,13 @@ public static class StatisticsCalculator
         ArgumentNullException.ThrowIfNull(ratings);
         var tree = scope.Tree;
         var settings = scope.Campaign.Settings;
-        var statuses = scope.LatestCases.ToDictionary(kv => kv.Key, kv => UnitStatuses.From(kv.Value.State), StringComparer.Ordinal);
+
+        // Cumulative standing over the campaign's years (a returned unit is assessed and not passed).
+        var unitCases = scope.UnitCases.ToList();
+        var statuses = Standings.StatusesAsOf(unitCases, scope.Year);
         var views = memo is null
-            ? Views(scope, statuses)
-            : memo.GetOrCompute(tree, scope.Root, scope.Year, settings, statuses, () => Views(scope, statuses));
+            ? Views(scope, unitCases)
+            : memo.GetOrCompute(tree, scope.Root, scope.Year, settings, statuses, () => Views(scope, unitCases));
         var open = scope.LatestCases.Values
             .Where(c => c.Task is { } task && tree.Contains(task.CommitteeCode))
             .Select(c => new OpenCase(c.CaseId, c.UnitCode, c.State, c.Task!.CommitteeCode, c.Task.OpenedAt, c.Task.DueAt ?? DateTimeOffset.MaxValue));
@@ -46,22 +49,37 @@ public static class StatisticsCalculator
                 .OrderBy(r => r.Rating.TownshipCode, StringComparer.Ordinal)
                 .Select(r => new TownshipRatingView(
                     r.Rating.TownshipCode, tree.Get(r.Rating.TownshipCode).Name, r.Rating.Rated, r.Rating.SelfPassed, r.Rating.UnitsPassed, r.Rating.UnitsTotal,
-                    r.Rating.RequiredShare.Value, r.Rating.UnitsRequired, r.Rating.Reasons, r.EvaluatedAt))]);
+                    r.Rating.RequiredShare.Value, r.Rating.UnitsRequired, r.Rating.Reasons, r.EvaluatedAt)
+                {
+                    CountedKinds = r.Rating.CountedKinds is { } kinds ? [.. kinds.Select(k => Camel(k.ToString()))] : null,
+                    CountedKindsText = r.Rating.CountedKindsText,
+                })])
+        {
+            StandardName = scope.StandardName,
+        };
     }
 
-    private static PassRateViews.Views Views(CampaignScope scope, IReadOnlyDictionary<string, UnitStatus> statuses)
+    private static PassRateViews.Views Views(CampaignScope scope, IReadOnlyList<UnitCase> unitCases)
     {
         var tree = scope.Tree;
         var settings = scope.Campaign.Settings;
-        var target = settings.YearTargets.Any(t => t.Year <= scope.Year) ? settings.TargetFor(scope.Year) : (Domain.Percentage?)null;
-        var figures = PassRates.ForSubtree(tree, scope.Root, statuses, target);
-        var byKind = PassRates.ByKind(tree, scope.Root, statuses);
-        var due = PassRates.ForTargetYear(tree, scope.Root, settings, statuses, scope.Year);
+        var figures = PassRates.ForCampaignYear(tree, scope.Root, settings, unitCases, scope.Year);
+
+        // No target is shown before the campaign's first target year (the domain reports 0% then).
+        var hasTarget = settings.YearTargets.Any(t => t.Year <= scope.Year);
+        var subtree = hasTarget ? figures.Figures : WithoutTarget(figures.Figures);
+        var due = figures.Due;
         return new PassRateViews.Views(
-            SubtreeView.From(figures, tree),
-            [.. byKind.Select(k => new KindView(Camel(k.Kind.ToString()), CommitteeKindNames.Of(k.Kind), k.Established, k.Assessed, k.Passed, RatioView.From(k.PassedOfAssessed), RatioView.From(k.PassedOfEstablished)))],
+            SubtreeView.From(subtree, tree),
+            [.. figures.ByKind.Select(k => new KindView(Camel(k.Kind.ToString()), k.KindName, k.Established, k.Assessed, k.Passed, RatioView.From(k.PassedOfAssessed), RatioView.From(k.PassedOfEstablished))
+            {
+                Target = k.Progress is { } p ? new TargetView(p.Target.Value, p.Required, p.Passed, p.Shortfall, p.Met) : null,
+            })],
             new TargetYearView(due.Year, due.UnitsDue, due.UnitsDuePassed, RatioView.From(due.PassedOfDue), due.DueNotPassed));
     }
+
+    private static SubtreeFigures WithoutTarget(SubtreeFigures figures) =>
+        figures with { Progress = null, Children = [.. figures.Children.Select(WithoutTarget)] };
 
     private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 }

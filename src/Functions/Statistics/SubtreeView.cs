@@ -4,7 +4,12 @@ using GuanGong.Domain.Statistics;
 
 namespace GuanGong.Functions.Statistics;
 
-/// <summary>Pass rates of one committee's subtree, with its children's the same way down to the units.</summary>
+/// <summary>
+/// Pass rates of one committee's subtree, with its children's the same way down to the units. The figures are
+/// cumulative over the campaign's years. <see cref="PassRate"/> (达标率) = passed / assessed and <see cref="Coverage"/>
+/// (达标面) = passed / established; <see cref="PassedOfAssessed"/> and <see cref="PassedOfEstablished"/> are the same
+/// ratios under their earlier names, kept for existing clients.
+/// </summary>
 public sealed record SubtreeView(
     string Code,
     string Name,
@@ -18,6 +23,12 @@ public sealed record SubtreeView(
     TargetView? Target,
     IReadOnlyList<SubtreeView> Children)
 {
+    /// <summary>达标率: passed / assessed (a returned unit, and one closed at its rectification deadline, is assessed and not passed).</summary>
+    public RatioView PassRate => PassedOfAssessed;
+
+    /// <summary>达标面 (创建覆盖率): passed / established.</summary>
+    public RatioView Coverage => PassedOfEstablished;
+
     public static SubtreeView From(SubtreeFigures figures, OrganisationTree tree)
     {
         ArgumentNullException.ThrowIfNull(figures);
