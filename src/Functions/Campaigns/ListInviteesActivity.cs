@@ -3,7 +3,7 @@ using GuanGong.Functions.Cases.Workflow;
 
 namespace GuanGong.Functions.Campaigns;
 
-/// <summary>The units of a round: every committee in the campaign's scope with a complete acceptance chain and a contact.</summary>
+/// <summary>The units of a round: those the year's launch plan invites (target year come and not passed, or chosen for re-examination) that have a contact.</summary>
 public sealed class ListInviteesActivity(WorkflowServices services, CampaignLauncher launcher)
 {
     public const string Name = "ListInvitees";
@@ -15,6 +15,6 @@ public sealed class ListInviteesActivity(WorkflowServices services, CampaignLaun
         var campaign = await services.Campaigns.FindAsync(input.CampaignId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Campaign {input.CampaignId} does not exist.");
         var tree = await services.Directory.GetTreeAsync(CancellationToken.None);
-        return [.. launcher.Scope(campaign, tree).Invitees.Select(u => u.Code)];
+        return [.. (await launcher.ScopeAsync(campaign, tree, input.Year, CancellationToken.None)).Invitees.Select(u => u.Code)];
     }
 }

@@ -1,3 +1,4 @@
+using GuanGong.Domain;
 using System.Globalization;
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Organisations;
@@ -47,27 +48,15 @@ public static class ResultRows
         ];
     }
 
-    public static string StatusName(CaseStatus? status) => status switch
-    {
-        null => "未参评",
-        CaseStatus.Draft => "填报中",
-        CaseStatus.Submitted => "已提交",
-        CaseStatus.UnderReview => "审核中",
-        CaseStatus.ReturnedForRectification => "退回整改",
-        CaseStatus.Resubmitted => "整改后重新提交",
-        CaseStatus.Passed => "通过",
-        CaseStatus.Failed => "未通过",
-        CaseStatus.Revoked => "已撤销",
-        CaseStatus.Withdrawn => "已撤回",
-        _ => status.ToString()!,
-    };
+    /// <summary>A submission's status in the documents' words (达标 / 未达标, never 通过), as pages and exports show it.</summary>
+    public static string StatusName(CaseStatus? status) => status is { } s ? Wording.Status(s) : "未参评";
 
     private static ResultRow Row(OrganisationTree tree, Committee unit, CaseRecord? record)
     {
         var township = TownshipRule.TownshipOf(tree, unit.Code)?.Name ?? string.Empty;
         if (record is null)
         {
-            return new ResultRow(unit.Code, unit.Name, township, CommitteeKindNames.Of(unit.Kind), StatusName(null), null, null, string.Empty, false, string.Empty);
+            return new ResultRow(unit.Code, unit.Name, township, Wording.KindName(unit.Kind), StatusName(null), null, null, string.Empty, false, string.Empty);
         }
 
         // The final score is the last reviewer's total; a verdict computed without one falls back to its own summary.
@@ -78,11 +67,11 @@ public static class ResultRows
             unit.Code,
             unit.Name,
             township,
-            CommitteeKindNames.Of(unit.Kind),
+            Wording.KindName(unit.Kind),
             StatusName(record.State.Status),
             record.SelfSummary.Total,
             finalTotal,
-            record.Verdict is null ? string.Empty : record.Verdict.Passed ? "通过" : "未通过",
+            record.Verdict is null ? string.Empty : record.Verdict.Passed ? Wording.Passed : Wording.NotPassed,
             escalated,
             decidedAt is { } at ? at.ToOffset(Domain.Deadlines.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : string.Empty);
     }

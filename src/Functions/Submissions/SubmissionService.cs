@@ -57,7 +57,8 @@ public sealed class SubmissionService(
             return Fail(StatusCodes.Status404NotFound, new("unitCode", "submission.unit_unknown", "找不到该单位，或该单位不在本次活动范围内。", $"The unit '{unitCode}' is not part of this campaign."));
         }
 
-        var chain = tree.AcceptanceChain(unitCode, campaign.Settings.ReviewStageCount);
+        // The chain follows the unit's level: a township's own case is decided by the county.
+        var chain = tree.AcceptanceChain(unitCode);
         if (!chain.IsSuccess)
         {
             return new Outcome(null, chain.Errors, StatusCodes.Status409Conflict);
@@ -75,7 +76,7 @@ public sealed class SubmissionService(
         var now = time.GetUtcNow();
         var submission = new Submission(sheet!, report!, submittedBy, now);
         var summary = ScoreCalculator.Summarise(template, sheet!);
-        var state = CaseTransitions.Apply(CaseState.NewDraft(campaign.Settings.ReviewStageCount), CaseEvent.Submit);
+        var state = CaseTransitions.Apply(CaseState.NewDraft(chain.Value.ReviewStageCount), CaseEvent.Submit);
         var record = new CaseRecord(
             CaseRecord.CurrentSchemaVersion, caseId, campaignId, assessmentYear, unitCode, unit.Name, chain.Value.Stages, state, 1,
             submission, summary, null, null, [], null, null, now, now);

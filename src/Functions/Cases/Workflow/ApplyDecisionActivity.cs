@@ -71,7 +71,7 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
             var (contact, link) = services.UnitContact(tree, updated);
             if (contact is not null)
             {
-                await services.Mail.SendAsync(CaseMail.Returned(updated, contact.Name, contact.Email, link, decision.Reason, rectificationDue!.Value), ct);
+                await services.Mail.SendAsync(CaseMail.Returned(updated, contact.Name, contact.Email, link, decision.Reason, rectificationDue!.Value, await services.StandardNameAsync(updated, ct)), ct);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using GuanGong.Domain;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Functions.Mail;
 
@@ -8,69 +9,71 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// <summary>
 /// The emails of the workflow, in plain Chinese. Each carries exactly one action link; the text says
 /// what the link does, that it names one person, and when the deadline is (China time, with a
-/// warning when the holiday calendar for that year is not yet published).
+/// warning when the holiday calendar for that year is not yet published). The standard is named as
+/// the campaign names it (“六好基层关工委”…, never a hard-coded 五好), the verdict in the documents'
+/// words (达标 / 未达标), and the number a unit quotes is its 受理编号.
 /// </summary>
 public static class CaseMail
 {
-    public static OutgoingMail ReviewTask(CaseRecord @case, string reviewerName, string reviewerEmail, string link, DateTimeOffset? dueAt, IReadOnlyList<int> unconfirmedYears, string stageName, bool escalated) =>
+    public static OutgoingMail ReviewTask(CaseRecord @case, string reviewerName, string reviewerEmail, string link, DateTimeOffset? dueAt, IReadOnlyList<int> unconfirmedYears, string stageName, bool escalated, string standardName) =>
         Compose(
             reviewerEmail,
             reviewerName,
-            (escalated ? "【逾期上报】" : string.Empty) + $"请审核：{@case.UnitName}{@case.Year}年度“五好”创建自评（{stageName}）",
+            (escalated ? "【逾期上报】" : string.Empty) + $"请审核：{@case.UnitName}{@case.Year}年度“{standardName}”创建申报（{stageName}）",
             "review-task",
             [
                 $"{reviewerName}：您好！",
-                $"{@case.UnitName}（{@case.UnitCode}）已提交{@case.Year}年度“五好”基层关工委创建自评，自评得分 {@case.SelfSummary.Total} 分，请您进行{stageName}。",
-                escalated ? "该案件因下级逾期未办理，已自动上报由您办理。" : null,
+                $"{@case.UnitName}（{@case.UnitCode}）已提交{@case.Year}年度“{standardName}”创建申报，自评得分 {@case.SelfSummary.Total} 分，请您进行{stageName}。",
+                escalated ? "该申报因下级逾期未办理，已自动上报由您办理。" : null,
                 Due(dueAt, unconfirmedYears),
                 "请点击下面的链接查看材料并办理（此链接只属于您本人，请勿转发）：",
             ],
             link,
             @case.CaseId);
 
-    public static OutgoingMail Reminder(CaseRecord @case, string reviewerName, string reviewerEmail, string link, DateTimeOffset? dueAt, IReadOnlyList<int> unconfirmedYears) =>
+    public static OutgoingMail Reminder(CaseRecord @case, string reviewerName, string reviewerEmail, string link, DateTimeOffset? dueAt, IReadOnlyList<int> unconfirmedYears, string standardName) =>
         Compose(
             reviewerEmail,
             reviewerName,
-            $"【提醒】{@case.UnitName}的自评待您审核",
+            $"【提醒】{@case.UnitName}的“{standardName}”创建申报待您审核",
             "review-reminder",
-            [$"{reviewerName}：您好！", $"{@case.UnitName}的“五好”创建自评仍在等待您审核。", Due(dueAt, unconfirmedYears), "请点击下面的链接办理："],
+            [$"{reviewerName}：您好！", $"{@case.UnitName}的“{standardName}”创建申报仍在等待您审核。", Due(dueAt, unconfirmedYears), "请点击下面的链接办理："],
             link,
             @case.CaseId);
 
-    public static OutgoingMail Returned(CaseRecord @case, string contactName, string contactEmail, string link, string? reason, DateTimeOffset dueAt) =>
+    public static OutgoingMail Returned(CaseRecord @case, string contactName, string contactEmail, string link, string? reason, DateTimeOffset dueAt, string standardName) =>
         Compose(
             contactEmail,
             contactName,
-            $"【需整改】{@case.UnitName}{@case.Year}年度自评被退回整改",
+            $"【需整改】{@case.UnitName}{@case.Year}年度“{standardName}”创建申报被退回整改",
             "returned",
-            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{reason}", $"请在 {China(dueAt)} 前修改并重新提交，逾期视为放弃本次申报。", "请点击下面的链接修改并重新提交："],
+            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{reason}", $"请在 {China(dueAt)} 前修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
             link,
             @case.CaseId);
 
-    public static OutgoingMail Verdict(CaseRecord @case, string contactName, string contactEmail, string link) =>
+    public static OutgoingMail Verdict(CaseRecord @case, string contactName, string contactEmail, string link, string standardName) =>
         Compose(
             contactEmail,
             contactName,
-            $"【验收结果】{@case.UnitName}{@case.Year}年度“五好”创建：{(@case.Verdict?.Passed == true ? "达标" : "未达标")}",
+            $"【验收结果】{@case.UnitName}{@case.Year}年度“{standardName}”创建：{(@case.Verdict?.Passed == true ? Wording.Passed : Wording.NotPassed)}",
             "verdict",
             [
                 $"{contactName}：您好！",
                 @case.Verdict?.Passed == true
-                    ? $"贵单位{@case.Year}年度“五好”基层关工委创建验收结果为：达标，最终得分 {@case.Verdict.Summary.Total} 分。"
-                    : $"贵单位{@case.Year}年度“五好”基层关工委创建验收结果为：未达标。{FailureText(@case)}",
+                    ? $"贵单位{@case.Year}年度“{standardName}”创建验收结果为：{Wording.Passed}，最终得分 {@case.Verdict.Summary.Total} 分。"
+                    : $"贵单位{@case.Year}年度“{standardName}”创建验收结果为：{Wording.NotPassed}。{FailureText(@case)}",
                 "查看详情：",
             ],
             link,
             @case.CaseId);
 
-    public static OutgoingMail Invitation(string unitName, string contactName, string contactEmail, string campaignName, int year, string link) =>
+    public static OutgoingMail Invitation(string unitName, string contactName, string contactEmail, string campaignName, int year, string link, string standardName) =>
         Compose(
             contactEmail,
             contactName,
-            $"请填报：{unitName}{year}年度自评（{campaignName}）",
+            $"请填报：{unitName}{year}年度“{standardName}”创建申报（{campaignName}）",
             "invitation",
-            [$"{contactName}：您好！", $"{unitName}需要完成{campaignName}{year}年度的自评。点击下面的链接即可填写评分、上传台账并提交，无需注册账号。", "此链接只属于贵单位，请妥善保管："],
+            [$"{contactName}：您好！", $"{unitName}需要完成{campaignName}{year}年度的“{standardName}”创建自评申报。点击下面的链接即可填写评分、上传台账并提交，无需注册账号。", "此链接只属于贵单位，请妥善保管："],
             link,
             null);
 
@@ -92,7 +95,7 @@ public static class CaseMail
     private static OutgoingMail Compose(string to, string? name, string subject, string category, IEnumerable<string?> lines, string link, string? caseId)
     {
         var paragraphs = lines.Where(l => !string.IsNullOrEmpty(l)).Cast<string>().ToList();
-        var footer = caseId is null ? "本邮件由关工委五好创建系统自动发送。" : $"案件编号：{caseId}。本邮件由关工委五好创建系统自动发送。";
+        var footer = caseId is null ? "本邮件由关工委创建评估系统自动发送。" : $"{Wording.ReceiptNumber}：{caseId}。本邮件由关工委创建评估系统自动发送。";
         var text = string.Join("\n\n", paragraphs) + "\n\n" + link + "\n\n" + footer + "\n";
         var html = "<div style=\"font-size:18px;line-height:1.7\">"
             + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))

@@ -3,7 +3,11 @@ using GuanGong.Domain.Cases;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
-/// <summary>The unit did not resubmit by the rectification deadline: the case is closed as withdrawn.</summary>
+/// <summary>
+/// The unit did not resubmit by the rectification deadline: the case is closed as
+/// <see cref="CaseStatus.RectificationExpired"/> — assessed and not passed (未达标), so returning a weak unit instead of
+/// failing it cannot raise a township's 达标率 (closing it as withdrawn, as before, dropped it out of "assessed").
+/// </summary>
 public sealed class ExpireRectificationActivity(WorkflowServices services)
 {
     [Function(CaseWorkflowNames.ExpireRectification)]
@@ -13,11 +17,11 @@ public sealed class ExpireRectificationActivity(WorkflowServices services)
         var updated = await services.Cases.UpdateAsync(input, c =>
         {
             changed = c.State.Status == CaseStatus.ReturnedForRectification;
-            return changed ? c with { State = CaseTransitions.Apply(c.State, CaseEvent.Withdraw), RectificationDueAt = null, UpdatedAt = services.Time.GetUtcNow() } : null;
+            return changed ? c with { State = CaseTransitions.Apply(c.State, CaseEvent.ExpireRectification), RectificationDueAt = null, UpdatedAt = services.Time.GetUtcNow() } : null;
         }, CancellationToken.None) ?? throw new InvalidOperationException($"Case {input} does not exist.");
         if (changed)
         {
-            await services.Audit.AppendAsync(input, "system", "逾期未整改", "整改期限已过，未重新提交，视为放弃本次申报", null, CancellationToken.None);
+            await services.Audit.AppendAsync(input, "system", "逾期未整改", "整改期限已过，未重新提交，本次申报未达标", null, CancellationToken.None);
         }
 
         return WorkflowServices.Progress(updated);

@@ -16,7 +16,7 @@ public sealed class NotifyUnitOfVerdictActivity(WorkflowServices services)
             return false;
         }
 
-        await services.Mail.SendAsync(CaseMail.Verdict(@case, contact.Name, contact.Email, link), ct);
+        await services.Mail.SendAsync(CaseMail.Verdict(@case, contact.Name, contact.Email, link, await services.StandardNameAsync(@case, ct)), ct);
         return true;
     }
 }

@@ -19,11 +19,12 @@ internal static class TaskNotifier
             return;
         }
 
+        var standardName = await services.StandardNameAsync(@case, ct);
         foreach (var assignee in task.Assignees.Where(a => a.NotifiedAt is null))
         {
             var link = services.Links.TaskLink(@case.CaseId, task.Stage, assignee.Email, assignee.Nonce, task.OpenedAt.AddDays(services.Settings.ReviewLinkLifetimeDays));
             await services.Mail.SendAsync(
-                CaseMail.ReviewTask(@case, assignee.Name, assignee.Email, link, task.DueAt, task.UnconfirmedCalendarYears, WorkflowServices.StageName(@case, task.Stage), escalated || assignee.Rung == EscalationHolder.NextLevel),
+                CaseMail.ReviewTask(@case, assignee.Name, assignee.Email, link, task.DueAt, task.UnconfirmedCalendarYears, WorkflowServices.StageName(@case, task.Stage), escalated || assignee.Rung == EscalationHolder.NextLevel, standardName),
                 ct);
             CaseRecord? Mark(CaseRecord c) => c.Task?.TaskId != task.TaskId
                 ? null
@@ -44,10 +45,11 @@ internal static class TaskNotifier
             return;
         }
 
+        var standardName = await services.StandardNameAsync(@case, ct);
         foreach (var assignee in task.Assignees.Where(a => a.Rung == rung))
         {
             var link = services.Links.TaskLink(@case.CaseId, task.Stage, assignee.Email, assignee.Nonce, task.OpenedAt.AddDays(services.Settings.ReviewLinkLifetimeDays));
-            await services.Mail.SendAsync(CaseMail.Reminder(@case, assignee.Name, assignee.Email, link, task.DueAt, task.UnconfirmedCalendarYears), ct);
+            await services.Mail.SendAsync(CaseMail.Reminder(@case, assignee.Name, assignee.Email, link, task.DueAt, task.UnconfirmedCalendarYears, standardName), ct);
         }
     }
 }

@@ -1,14 +1,14 @@
 using Microsoft.Azure.Functions.Worker;
-using GuanGong.Domain.Cases;
 using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Scoring;
+using GuanGong.Domain.Statistics;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
 /// <summary>
-/// Re-rates a township under the "≥ X% of its units" rule after every verdict that bears on it: a
+/// Re-rates a township under the "≥ X% of its villages, communities and schools" rule (the campaign's counted kinds) after every verdict that bears on it: a
 /// grassroots unit's verdict re-rates its township, a township's own verdict re-rates that township.
-/// It is rated only if it passed itself and enough of its grassroots units have passed.
+/// It is rated only if it passed itself and enough of its counted units stand passed (cumulative over the campaign's years).
 /// </summary>
 public sealed class UpdateTownshipRatingActivity(WorkflowServices services)
 {
@@ -25,16 +25,23 @@ public sealed class UpdateTownshipRatingActivity(WorkflowServices services)
             return null;
         }
 
-        var cases = await services.Cases.ListAsync(@case.CampaignId, @case.Year, ct);
-        var passed = cases.Where(c => c.State.Status == CaseStatus.Passed).Select(c => c.UnitCode).ToHashSet(StringComparer.Ordinal);
-        var ownCase = cases.FirstOrDefault(c => c.UnitCode == township.Code);
-        bool? townshipPassed = ownCase?.State.Status switch
+        // Standing is cumulative: a unit that passed in an earlier year of the campaign still counts.
+        var settings = campaign.Settings;
+        var cases = new List<CaseRecord>();
+        for (var year = settings.StartYear; year <= @case.Year; year++)
         {
-            CaseStatus.Passed => true,
-            CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.Withdrawn => false,
+            cases.AddRange(await services.Cases.ListAsync(@case.CampaignId, year, ct));
+        }
+
+        var standings = Standings.AsOf(cases.Select(Statistics.CampaignScope.ToUnitCase), @case.Year);
+        var passed = standings.Where(s => s.Value.Status == UnitStatus.Passed).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        bool? townshipPassed = standings.GetValueOrDefault(township.Code)?.Status switch
+        {
+            UnitStatus.Passed => true,
+            UnitStatus.Failed or UnitStatus.Revoked => false,
             _ => null,
         };
-        var rating = TownshipRule.Evaluate(tree, township.Code, townshipPassed, passed, campaign.Settings.TownshipUnitShare);
+        var rating = TownshipRule.Evaluate(tree, township.Code, townshipPassed, passed, settings.TownshipUnitShare, settings.CountedKinds);
         await services.Tables.Ratings.UpsertAsync(
             @case.CampaignId,
             $"{@case.Year}-{township.Code}",

@@ -28,7 +28,7 @@ public sealed record CaseWorkflowOutput(string CaseId, CaseStatus Status, bool P
 /// <summary>Where a case stands after an activity changed it (what the orchestrator steers by).</summary>
 public sealed record CaseProgress(CaseStatus Status, int Stage, int Round, DateTimeOffset? RectificationDueAt)
 {
-    public bool IsDecided => Status is CaseStatus.Passed or CaseStatus.Failed or CaseStatus.Withdrawn or CaseStatus.Revoked;
+    public bool IsDecided => Status is CaseStatus.Passed or CaseStatus.Failed or CaseStatus.Withdrawn or CaseStatus.Revoked or CaseStatus.RectificationExpired;
 }
 
 /// <summary>

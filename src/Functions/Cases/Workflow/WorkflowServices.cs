@@ -64,7 +64,7 @@ public sealed class WorkflowServices(
         return EscalationPlanner.Plan(
             stageStartedAt,
             now,
-            campaign.Settings.LadderForStage(stage),
+            campaign.Settings.LadderFor(chain, stage),
             await calendars.GetAsync(cancellationToken),
             EscalationRouting.HasFallbackReviewer(tree, chain, stage),
             EscalationRouting.HasNextLevel(tree, chain, stage));
@@ -73,6 +73,17 @@ public sealed class WorkflowServices(
     public async Task<StandardTemplate> TemplateOfAsync(CaseRecord @case, CancellationToken cancellationToken) =>
         await templates.FindAsync(@case.Submission.SelfSheet.Template, cancellationToken)
         ?? throw new InvalidOperationException($"The template {@case.Submission.SelfSheet.Template.TemplateId} v{@case.Submission.SelfSheet.Template.Version} of case {@case.CaseId} is not available.");
+
+    /// <summary>The campaign's own name for the standard the case is scored on (六好基层关工委…), for mail and pages.</summary>
+    public async Task<string> StandardNameAsync(CaseRecord @case, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var campaign = await campaigns.FindAsync(@case.CampaignId, cancellationToken);
+        var template = await templates.FindAsync(@case.Submission.SelfSheet.Template, cancellationToken);
+        return campaign is null ? Standards.StandardNames.NoCampaign
+            : template is null ? campaign.Settings.StandardName ?? Standards.StandardNames.NoCampaign
+            : campaign.Settings.StandardNameFor(template);
+    }
 
     /// <summary>The unit's contact (its first listed person) and the link to its own case page.</summary>
     public (Reviewer? Contact, string Link) UnitContact(OrganisationTree tree, CaseRecord @case)
