@@ -15,7 +15,7 @@ namespace GuanGong.Functions.Ledgers;
 /// (list, with short-lived download links) and <c>GET /api/ledgers/content?d=…</c> (download).
 /// </summary>
 public sealed class LedgerFunctions(
-    HttpGate gate, Access access, CaseStore cases, CampaignStore campaigns, TemplateResolver templates, LedgerStore ledgers, LedgerLinks links, CaseReaders readers, IConfiguration configuration, Audit.AuditLog audit)
+    HttpGate gate, Access access, CaseStore cases, CampaignStore campaigns, TemplateResolver templates, LedgerStore ledgers, LedgerLinks links, CaseReaders readers, IConfiguration configuration, Audit.AuditLog audit, Organisations.CommitteeDirectory directory)
 {
     public const string MaxBytesSetting = "GuanGong:Ledgers:MaxBytes";
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
@@ -37,7 +37,7 @@ public sealed class LedgerFunctions(
         string caseId,
         string itemId,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => UploadAsync(caseId, itemId, request.Query["fileName"].FirstOrDefault(), request.HttpContext, access, cases, campaigns, templates, ledgers, configuration, audit, ct));
+        gate.RunAsync(request, () => UploadAsync(caseId, itemId, request.Query["fileName"].FirstOrDefault(), request.HttpContext, access, cases, campaigns, templates, ledgers, configuration, audit, directory, ct));
 
     [Function("ListLedgers")]
     [ApiOperation("A case's ledgers, each with a download link valid for 15 minutes", Tag = "Ledgers", Response = typeof(LedgerList), Problems = [401, 403, 404], Security = ["link", "apiKey", "adminKey"])]
@@ -77,7 +77,7 @@ public sealed class LedgerFunctions(
 
     private static async Task<IResult> UploadAsync(
         string caseId, string itemId, string? fileName, HttpContext context,
-        Access access, CaseStore cases, CampaignStore campaigns, TemplateResolver templates, LedgerStore ledgers, IConfiguration configuration, Audit.AuditLog audit, CancellationToken cancellationToken)
+        Access access, CaseStore cases, CampaignStore campaigns, TemplateResolver templates, LedgerStore ledgers, IConfiguration configuration, Audit.AuditLog audit, Organisations.CommitteeDirectory directory, CancellationToken cancellationToken)
     {
         var uploader = CaseReaders.Uploader(await access.ResolveAsync(context, cancellationToken), caseId);
         if (uploader is null)
@@ -96,7 +96,7 @@ public sealed class LedgerFunctions(
         // Before its first submission a unit's case does not exist yet, but its number does (it is
         // derived): the unit may collect evidence under it, against the template of the campaign the
         // number names. Only the unit's own link gets here for a case that does not exist.
-        var pin = stored?.Value.Submission.SelfSheet.Template ?? await PinOfUnsubmittedAsync(caseId, campaigns, cancellationToken);
+        var pin = stored?.Value.Submission.SelfSheet.Template ?? await PinOfUnsubmittedAsync(caseId, campaigns, directory, cancellationToken);
         if (pin is null)
         {
             return Problems.NotFound("找不到该案件。", $"Case '{caseId}' does not exist.");
@@ -200,6 +200,16 @@ public sealed class LedgerFunctions(
     private static bool HasItem(StandardTemplate template, string itemId) =>
         template.AllItems.Any(i => i.Id == itemId) || (template.Bonus?.Items.Any(i => i.Id == itemId) ?? false);
 
-    private static async Task<Domain.Standards.TemplatePin?> PinOfUnsubmittedAsync(string caseId, CampaignStore campaigns, CancellationToken cancellationToken) =>
-        await campaigns.FindByCaseIdAsync(caseId, cancellationToken) is { LaunchedAt: not null } campaign ? campaign.Settings.Template : null;
+    // The unit's kind's sheet when the campaign gives one (分类指导), else the campaign's.
+    private static async Task<Domain.Standards.TemplatePin?> PinOfUnsubmittedAsync(string caseId, CampaignStore campaigns, Organisations.CommitteeDirectory directory, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindByCaseIdAsync(caseId, cancellationToken) is not { LaunchedAt: not null } campaign)
+        {
+            return null;
+        }
+
+        return CaseIds.Parse(caseId) is { } parts && (await directory.GetTreeAsync(cancellationToken)).Find(parts.UnitCode) is { } unit
+            ? campaign.Settings.TemplateFor(unit.Kind)
+            : campaign.Settings.Template;
+    }
 }

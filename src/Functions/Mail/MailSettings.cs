@@ -6,7 +6,7 @@ public sealed class MailSettings
     public const string Section = "GuanGong:Mail";
 
     /// <summary>The From address, with a display name if wanted ("关工委 &lt;noreply@example.org&gt;").</summary>
-    public string From { get; set; } = "关工委五好创建 <noreply@guangong.local>";
+    public string From { get; set; } = "关工委创建评估 <noreply@guangong.local>";
 
     /// <summary><see cref="MailDelivery.Pickup"/> writes .eml files; <see cref="MailDelivery.Smtp"/> sends. Unset: Pickup in the local profile, Smtp elsewhere.</summary>
     public MailDelivery Delivery { get; set; } = MailDelivery.Pickup;

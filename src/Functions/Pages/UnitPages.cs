@@ -62,13 +62,14 @@ public sealed class UnitPages(
             return Refused(refusal);
         }
 
-        var template = await templates.FindAsync(link.Campaign.Settings.Template, ct);
+        var tree = await directory.GetTreeAsync(ct);
+        var template = await templates.FindAsync(PinFor(link, tree), ct);
         if (template is null)
         {
             return PageLayout.Message("暂时无法填报", "本次活动使用的评分标准暂时无法读取，请联系上级关工委。", StatusCodes.Status503ServiceUnavailable);
         }
 
-        var tree = await directory.GetTreeAsync(ct);
+        var standardName = link.Campaign.Settings.StandardNameFor(template);
         var unitName = tree.Find(link.UnitCode)?.Name ?? link.UnitCode;
         var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
         // Evidence can be uploaded before the first submission: ledgers are keyed by the (derived) case number.
@@ -78,11 +79,11 @@ public sealed class UnitPages(
             var draft = await drafts.FindAsync(link.CaseId, ct);
             var values = draft?.Fields ?? (@case is null ? new Dictionary<string, string>() : UnitForm.ValuesOf(@case.Submission));
             return PageLayout.Render("自评填报", UnitPageViews.Form(
-                link, unitName, template, @case, UnitForm.FromValues(values), nonces.Issue(link.Nonce, link.Email), files, draft?.SavedAt, saved), scripts: ["/assets/unit.js"]);
+                link, unitName, template, @case, UnitForm.FromValues(values), nonces.Issue(link.Nonce, link.Email), files, draft?.SavedAt, saved), scripts: ["/assets/unit.js"], standardName: standardName);
         }
 
         var history = await audit.ReadAsync(link.CaseId, ct);
-        return PageLayout.Render("自评进度", UnitPageViews.Status(link, unitName, template, @case, history, code => tree.Find(code)?.Name ?? code, files!), scripts: ["/assets/unit.js"]);
+        return PageLayout.Render("自评进度", UnitPageViews.Status(link, unitName, template, @case, history, code => tree.Find(code)?.Name ?? code, files!), scripts: ["/assets/unit.js"], standardName: standardName);
     }
 
     private static async Task<IResult> SaveDraftAsync(string token, HttpContext http, UnitLinks units, CaseStore cases, DraftStore drafts, FormNonces nonces, CancellationToken ct)
@@ -113,13 +114,15 @@ public sealed class UnitPages(
             return problem ?? Refused(refusal);
         }
 
-        var template = await templates.FindAsync(link.Campaign.Settings.Template, ct);
+        var tree = await directory.GetTreeAsync(ct);
+        var pin = PinFor(link, tree);
+        var template = await templates.FindAsync(pin, ct);
         if (template is null)
         {
             return PageLayout.Message("暂时无法填报", "本次活动使用的评分标准暂时无法读取，请联系上级关工委。", StatusCodes.Status503ServiceUnavailable);
         }
 
-        var form = UnitForm.Read(posted!, template, link.Campaign.Settings.Template);
+        var form = UnitForm.Read(posted!, template, pin);
         if (form.HasErrors)
         {
             // The blanks are reported per field already; the domain still checks what was filled (ranges, decimals).
@@ -138,7 +141,6 @@ public sealed class UnitPages(
             form.AddDomainErrors(outcome.Errors);
         }
 
-        var tree = await directory.GetTreeAsync(ct);
         var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
         // Evidence can be uploaded before the first submission: ledgers are keyed by the (derived) case number.
         var files = await evidence.ListAsync(link.CaseId, link.Email, ct);
@@ -146,7 +148,8 @@ public sealed class UnitPages(
             "请修改后提交",
             UnitPageViews.Form(link, tree.Find(link.UnitCode)?.Name ?? link.UnitCode, template, @case, form, nonces.Issue(link.Nonce, link.Email), files, null, false),
             StatusCodes.Status400BadRequest,
-            ["/assets/unit.js"]);
+            ["/assets/unit.js"],
+            link.Campaign.Settings.StandardNameFor(template));
     }
 
     private static async Task<IResult> ReceiptAsync(string token, UnitLinks units, TemplateResolver templates, CaseStore cases, CommitteeDirectory directory, CancellationToken ct)
@@ -157,15 +160,15 @@ public sealed class UnitPages(
             return Refused(refusal);
         }
 
+        var tree = await directory.GetTreeAsync(ct);
         var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
-        var template = await templates.FindAsync(link.Campaign.Settings.Template, ct);
+        var template = await templates.FindAsync(@case?.Submission.SelfSheet.Template ?? PinFor(link, tree), ct);
         if (@case is null || template is null)
         {
             return PageLayout.Message("尚未提交", "本单位本年度的自评还没有提交，暂无回执。请返回填报页面填写并提交。", StatusCodes.Status404NotFound);
         }
 
-        var tree = await directory.GetTreeAsync(ct);
-        return PageLayout.Render("提交回执", UnitPageViews.Receipt(link, tree.Find(link.UnitCode)?.Name ?? link.UnitCode, template, @case), scripts: ["/assets/unit.js"]);
+        return PageLayout.Render("提交回执", UnitPageViews.Receipt(link, tree.Find(link.UnitCode)?.Name ?? link.UnitCode, template, @case), scripts: ["/assets/unit.js"], standardName: link.Campaign.Settings.StandardNameFor(template));
     }
 
     private static async Task<(UnitLink? Link, TokenRefusal? Refusal, IFormCollection? Form, IResult? Problem)> OpenPostAsync(
@@ -219,4 +222,8 @@ public sealed class UnitPages(
             return Task.CompletedTask;
         }
     }
+
+    // Guidance by type (分类指导): a unit fills in its kind's sheet when the campaign gives one.
+    private static Domain.Standards.TemplatePin PinFor(UnitLink link, Domain.Organisations.OrganisationTree tree) =>
+        tree.Find(link.UnitCode) is { } unit ? link.Campaign.Settings.TemplateFor(unit.Kind) : link.Campaign.Settings.Template;
 }

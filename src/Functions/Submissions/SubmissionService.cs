@@ -27,7 +27,7 @@ namespace GuanGong.Functions.Submissions;
 /// start of a started instance is dropped by the engine, so the entry is still written once).
 /// </remarks>
 public sealed class SubmissionService(
-    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, AuditLog audit, TimeProvider time)
+    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, AuditLog audit, CampaignLauncher launcher, TimeProvider time)
 {
     public sealed record Outcome(SubmissionAccepted? Accepted, IReadOnlyList<ValidationError> Errors, int ErrorStatus);
 
@@ -64,8 +64,10 @@ public sealed class SubmissionService(
             return new Outcome(null, chain.Errors, StatusCodes.Status409Conflict);
         }
 
-        var template = await templates.FindAsync(campaign.Settings.Template, ct)
-            ?? throw new InvalidOperationException($"The campaign's template {campaign.Settings.Template.TemplateId} is not available.");
+        // Guidance by type (分类指导): a unit is scored on its kind's sheet when the campaign gives one.
+        var pin = campaign.Settings.TemplateFor(unit.Kind);
+        var template = await templates.FindAsync(pin, ct)
+            ?? throw new InvalidOperationException($"The campaign's template {pin.TemplateId} is not available.");
         var errors = Validate(sheet, report, template);
         if (errors.Count > 0)
         {
@@ -73,6 +75,16 @@ public sealed class SubmissionService(
         }
 
         var caseId = CaseIds.For(campaignId, assessmentYear, unitCode);
+
+        // Only a unit the year's launch invites (target year come, not passed), one granted early
+        // application, or a passed unit chosen for re-examination opens a case this year. A refusal
+        // may meet a case that exists already (a retry, a resubmission): that one goes on as before.
+        var mayApply = await launcher.CheckMayApplyAsync(campaign, tree, unitCode, assessmentYear, ct);
+        if (mayApply.Count > 0 && await cases.GetAsync(caseId, ct) is null)
+        {
+            return new Outcome(null, mayApply, StatusCodes.Status409Conflict);
+        }
+
         var now = time.GetUtcNow();
         var submission = new Submission(sheet!, report!, submittedBy, now);
         var summary = ScoreCalculator.Summarise(template, sheet!);
