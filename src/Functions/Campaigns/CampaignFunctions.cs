@@ -54,7 +54,7 @@ public sealed class CampaignFunctions(
         }));
 
     [Function("LaunchCampaign")]
-    [ApiOperation("Launch a campaign year: every unit in scope is emailed its own link, in the background (202); launching the year again sends nothing unless resend is true", Tag = "Campaigns",
+    [ApiOperation("Launch a campaign year: the units whose target year has come and that have not passed (and the passed units chosen for re-examination) are emailed their own link, in the background (202); launching the year again sends nothing unless resend is true", Tag = "Campaigns",
         RequestBody = typeof(LaunchRequest), ResponseStatus = 202, Problems = [400, 401, 404, 409], Security = ["adminKey"])]
     public Task<IResult> Launch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/campaigns/{campaignId}/launch")] HttpRequest request,
@@ -91,6 +91,7 @@ public sealed class CampaignFunctions(
                     launched.Units,
                     launched.SkippedWithoutContact,
                     launched.AlreadyLaunched,
+                    launched.NotInvited,
                 })
                 : outcome.Problem!;
         }));
