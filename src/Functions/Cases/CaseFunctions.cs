@@ -35,14 +35,14 @@ public sealed class CaseFunctions(
 
             if (stored is null)
             {
-                return Problems.NotFound("找不到该案件。", $"There is no case '{caseId}'.");
+                return Problems.NotFound("找不到该申报。", $"There is no case '{caseId}'.");
             }
 
             var @case = stored.Value;
             if (!reviewerLink && !Access.MayRead(caller!, await directory.GetTreeAsync(ct), @case.UnitCode))
             {
                 // Same answer as for a missing case: a caller outside the subtree learns nothing.
-                return Problems.NotFound("找不到该案件。", $"There is no case '{caseId}'.");
+                return Problems.NotFound("找不到该申报。", $"There is no case '{caseId}'.");
             }
 
             var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(caseId), false, ct);

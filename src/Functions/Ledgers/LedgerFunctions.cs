@@ -83,14 +83,14 @@ public sealed class LedgerFunctions(
         if (uploader is null)
         {
             return CaseReaders.HasCredential(context)
-                ? Problems.Forbidden("只有本单位（或管理员）可以为本案件上传台账。", "Only the case's own unit or an administrator may upload ledgers to it.")
+                ? Problems.Forbidden("只有本单位（或管理员）可以为本申报上传台账。", "Only the case's own unit or an administrator may upload ledgers to it.")
                 : Problems.Unauthorized("请使用本单位的创建链接上传台账。", "A unit link or admin key is required.");
         }
 
         var stored = await cases.GetAsync(caseId, cancellationToken);
         if (stored?.Value.State.IsDecided == true)
         {
-            return Problems.Conflict("case-decided", "该案件已办结，不能再上传台账。", $"Case '{caseId}' is decided ({stored.Value.State.Status}); ledgers can no longer be added.");
+            return Problems.Conflict("case-decided", "该申报已办结，不能再上传台账。", $"Case '{caseId}' is decided ({stored.Value.State.Status}); ledgers can no longer be added.");
         }
 
         // Before its first submission a unit's case does not exist yet, but its number does (it is
@@ -99,13 +99,13 @@ public sealed class LedgerFunctions(
         var pin = stored?.Value.Submission.SelfSheet.Template ?? await PinOfUnsubmittedAsync(caseId, campaigns, directory, cancellationToken);
         if (pin is null)
         {
-            return Problems.NotFound("找不到该案件。", $"Case '{caseId}' does not exist.");
+            return Problems.NotFound("找不到该申报。", $"Case '{caseId}' does not exist.");
         }
 
         var template = await templates.ResolveAsync(pin, cancellationToken);
         if (!template.IsSuccess)
         {
-            return Problems.Conflict("template-unavailable", "该案件使用的评分标准无法读取，请联系管理员。", "The case's pinned template cannot be resolved: " + string.Join("; ", template.Errors));
+            return Problems.Conflict("template-unavailable", "该申报使用的评分标准无法读取，请联系管理员。", "The case's pinned template cannot be resolved: " + string.Join("; ", template.Errors));
         }
 
         if (!HasItem(template.Value, itemId))
@@ -166,13 +166,13 @@ public sealed class LedgerFunctions(
         var stored = await cases.GetAsync(caseId, cancellationToken);
         if (stored is null)
         {
-            return Problems.NotFound("找不到该案件。", $"Case '{caseId}' does not exist.");
+            return Problems.NotFound("找不到该申报。", $"Case '{caseId}' does not exist.");
         }
 
         var reader = await readers.ReaderAsync(context, stored.Value, cancellationToken);
         if (reader is null)
         {
-            return Problems.Forbidden("您无权查看该案件的台账。", "The credential does not grant access to this case's ledgers (not its unit, not in the committee's subtree, or the task link is for another case or has expired).");
+            return Problems.Forbidden("您无权查看该申报的台账。", "The credential does not grant access to this case's ledgers (not its unit, not in the committee's subtree, or the task link is for another case or has expired).");
         }
 
         var list = await ledgers.ListAsync(caseId, cancellationToken);

@@ -105,7 +105,7 @@ public sealed class DashboardPages(
         // a short-lived dashboard link for just this subtree rather than anything of the session.
         var exportToken = t is { Length: > 0 } ? t : links.DashboardToken(scope.Root, "admin", time.GetUtcNow() + TimeSpan.FromMinutes(30));
         var body = DashboardViews.Dashboard(scope, statistics, caller, t, exportToken);
-        return PageLayout.Render("创建进度统计", body, scripts: ["/lib/echarts.min.js", "/assets/dashboard.js"]);
+        return PageLayout.Render("创建进度统计", body, scripts: ["/lib/echarts.min.js", "/assets/dashboard.js"], standardName: scope.StandardName);
     }
 
     private static async Task<IResult> CaseAsync(
@@ -122,14 +122,14 @@ public sealed class DashboardPages(
         var tree = await directory.GetTreeAsync(ct);
         if (@case is null || @case.CampaignId != campaignId || !Access.MayRead(caller, tree, @case.UnitCode))
         {
-            return PageLayout.Message("找不到案件", "找不到这个案件，或它不在您可以查看的关工委之内。", StatusCodes.Status404NotFound);
+            return PageLayout.Message("找不到申报", "找不到这份申报，或它不在您可以查看的关工委之内。", StatusCodes.Status404NotFound);
         }
 
         var template = await templates.FindAsync(@case.Submission.SelfSheet.Template, ct);
         var reader = caller is CommitteeCaller committee ? "committee:" + committee.CommitteeCode : "admin";
         var files = await evidence.ListAsync(caseId, reader, ct);
         var history = await audit.ReadAsync(caseId, ct);
-        return PageLayout.Render("案件详情", DashboardViews.Case(@case, template, tree, history, files, t));
+        return PageLayout.Render("申报详情", DashboardViews.Case(@case, template, tree, history, files, t));
     }
 
     private static async Task<Caller?> CallerAsync(HttpContext http, DashboardSession session, Access access, CancellationToken ct) =>

@@ -79,17 +79,22 @@ internal static class UnitPageViews
             html.Append("<p class=\"notice ok\">提交自评后，可以在本页为每一项上传佐证材料（照片、PDF、Word、Excel）。</p>");
         }
 
-        foreach (var criterion in template.Criteria)
+        for (var ci = 0; ci < template.Criteria.Count; ci++)
         {
-            html.Append($"<h3>{E(criterion.Name)}（{E(criterion.Points)} 分）</h3>");
-            foreach (var item in criterion.Items)
+            var criterion = template.Criteria[ci];
+            html.Append($"<h3>{E(criterion.Name)}（{E(criterion.Points)} 分{ExampleMark(template, $"criteria[{ci}].points")}）</h3>");
+            for (var ii = 0; ii < criterion.Items.Count; ii++)
             {
+                var item = criterion.Items[ii];
+                var path = $"criteria[{ci}].items[{ii}]";
                 var score = "score_" + item.Id;
                 var note = "note_" + item.Id;
-                html.Append($"<div class=\"item\"><p><strong>{E(item.Name)}</strong> <span class=\"points\">（满分 {E(item.Points)} 分）</span></p>")
+                html.Append($"<div class=\"item\"><p><strong>{E(item.Name)}</strong>{ExampleMark(template, path + ".name")} <span class=\"points\">（满分 {E(item.Points)} 分{ExampleMark(template, path + ".points")}）</span></p>")
                     .Append(Evidence(item.Evidence))
-                    .Append($"<label for=\"{E(score)}\">自评得分（0–{E(item.Points)} 分）</label>")
-                    .Append($"<input id=\"{E(score)}\" name=\"{E(score)}\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" value=\"{E(form.Value(score))}\"{Invalid(form, score)}>")
+                    .Append(item.YesNo == true
+                        ? YesNo(score, item.Points, form.Value(score), "自评", Invalid(form, score))
+                        : $"<label for=\"{E(score)}\">自评得分（0–{E(item.Points)} 分）</label>"
+                          + $"<input id=\"{E(score)}\" name=\"{E(score)}\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" value=\"{E(form.Value(score))}\"{Invalid(form, score)}>")
                     .Append(Errors(form, score))
                     .Append($"<label for=\"{E(note)}\">说明（可不填）</label><textarea id=\"{E(note)}\" name=\"{E(note)}\" rows=\"2\">{E(form.Value(note))}</textarea>")
                     .Append(evidence is null ? string.Empty : Upload(link, item.Id, evidence.GetValueOrDefault(item.Id)))
@@ -152,8 +157,8 @@ internal static class UnitPageViews
     }
 
     public static string Receipt(UnitLink link, string unitName, StandardTemplate template, CaseRecord @case) =>
-        $"<h1>自评提交回执</h1><div class=\"notice ok\" role=\"status\"><p>{E(unitName)}的 {E(Year(@case.Year))} 年度自评已经提交成功。请记下案件编号，咨询时报这个编号即可。</p></div>"
-        + $"<p class=\"case-number\">案件编号：<strong>{E(@case.CaseId)}</strong></p>"
+        $"<h1>自评提交回执</h1><div class=\"notice ok\" role=\"status\"><p>{E(unitName)}的 {E(Year(@case.Year))} 年度自评已经提交成功。请记下受理编号，咨询时报这个编号即可。</p></div>"
+        + $"<p class=\"case-number\">受理编号：<strong>{E(@case.CaseId)}</strong></p>"
         + "<dl class=\"facts\">"
         + $"<dt>活动</dt><dd>{E(link.Campaign.Settings.Name)}</dd>"
         + $"<dt>单位</dt><dd>{E(unitName)}（{E(@case.UnitCode)}）</dd>"
@@ -167,7 +172,7 @@ internal static class UnitPageViews
     public static string Facts(CaseRecord @case, StandardTemplate template, Func<string, string> committeeName)
     {
         var html = new StringBuilder("<dl class=\"facts\">")
-            .Append($"<dt>案件编号</dt><dd>{E(@case.CaseId)}</dd>")
+            .Append($"<dt>受理编号</dt><dd>{E(@case.CaseId)}</dd>")
             .Append($"<dt>当前状态</dt><dd><strong>{E(ResultRows.StatusName(@case.State.Status))}</strong>{(@case.State.Escalated ? " <span class=\"badge\">逾期上报</span>" : string.Empty)}</dd>")
             .Append($"<dt>提交时间</dt><dd>{E(CaseMail.China(@case.Submission.SubmittedAt))}</dd>")
             .Append($"<dt>自评得分</dt><dd>{E(@case.SelfSummary.Total)} 分（达标线 {E(template.PassThreshold)} 分）</dd>");
@@ -238,4 +243,18 @@ internal static class UnitPageViews
         form.ErrorsFor(field).Count > 0 ? " aria-invalid=\"true\"" : string.Empty;
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A yes/no item (是/否): it scores its full points or 0, nothing between, so it is a choice and not a number to type.
+    /// The radios post the score itself, as the numeric field would.
+    /// </summary>
+    internal static string YesNo(string field, decimal points, string? value, string who, string invalid)
+    {
+        var full = E(points);
+        var yes = value is { Length: > 0 } v && v != "0" && decimal.TryParse(v, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == points;
+        var no = value == "0";
+        return $"<fieldset class=\"yesno\"{invalid}><legend>{E(who)}（是/否）</legend>"
+            + $"<label class=\"choice\"><input type=\"radio\" name=\"{E(field)}\" value=\"{full}\"{(yes ? " checked" : string.Empty)}> 是（{full} 分）</label>"
+            + $"<label class=\"choice\"><input type=\"radio\" name=\"{E(field)}\" value=\"0\"{(no ? " checked" : string.Empty)}> 否（0 分）</label></fieldset>";
+    }
 }

@@ -47,7 +47,7 @@ public sealed class DecisionFunctions(HttpGate gate, DecisionService decisions, 
             if (link is null)
             {
                 return missing
-                    ? Problems.NotFound("找不到案件。", "The link's case does not exist.")
+                    ? Problems.NotFound("找不到申报。", "The link's case does not exist.")
                     : Problems.Forbidden("链接无效或已过期。", $"The token is refused: {refusal}.");
             }
 

@@ -78,7 +78,7 @@ public sealed class DecisionService(
                 return new DecisionOutcome.AlreadyDecided(earlier);
             }
 
-            return new DecisionOutcome.TaskClosed(link.Case.State.IsDecided ? "该案件已办结。" : "此链接对应的审核任务已结束或已转交他人办理。");
+            return new DecisionOutcome.TaskClosed(link.Case.State.IsDecided ? "该申报已办结。" : "此链接对应的审核任务已结束或已转交他人办理。");
         }
 
         var errors = await ValidateAsync(link.Case, action, reason, reviewSheet, cancellationToken);

@@ -17,7 +17,7 @@ namespace GuanGong.Functions.Reviews;
 /// nothing (mail scanners fetch links); POST needs the form nonce of a page rendered moments ago;
 /// the first POST shows a confirmation, the second acts. A used link shows who decided, and when.
 /// </summary>
-public sealed class ReviewPages(HttpGate gate, DecisionService decisions, TemplateResolver templates, FormNonces nonces, EvidenceView evidence)
+public sealed class ReviewPages(HttpGate gate, DecisionService decisions, TemplateResolver templates, FormNonces nonces, EvidenceView evidence, StandardNames standardNames)
 {
     [Function("ReviewPage")]
     public Task<IResult> Show(
@@ -39,12 +39,13 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
 
             if (link.Assignee is null)
             {
-                return PageLayout.Message("链接已失效", link.Case.State.IsDecided ? "该案件已办结，无需再办理。" : "此链接对应的审核任务已结束或已转交他人办理。", StatusCodes.Status410Gone);
+                return PageLayout.Message("链接已失效", link.Case.State.IsDecided ? "该申报已办结，无需再办理。" : "此链接对应的审核任务已结束或已转交他人办理。", StatusCodes.Status410Gone);
             }
 
             var template = await templates.FindAsync(link.Case.Submission.SelfSheet.Template, ct);
             var files = await evidence.ListAsync(link.Case.CaseId, link.Claims.ReviewerEmail, ct);
-            return PageLayout.Render("审核", ReviewBody(link, template!, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), null, [], files));
+            var standardName = await standardNames.ForCaseAsync(link.Case.CampaignId, link.Case.Submission.SelfSheet.Template, ct);
+            return PageLayout.Render("审核", ReviewBody(link, template!, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), null, [], files), standardName: standardName);
         });
 
     [Function("ReviewDecide")]
@@ -101,7 +102,7 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
             var outcome = await decisions.DecideAsync(new CaseWorkflowClient(engine), link, review.Action ?? (ReviewAction)(-1), review.Reason, review.Sheet, RequestOrigin.From(http), ct);
             return outcome switch
             {
-                DecisionOutcome.Recorded recorded => PageLayout.Render("已办理", $"<h1>已办理</h1><div class=\"notice ok\"><p>您的意见（{E(ActionLabel(recorded.Decision.Action))}）已记录，系统将自动转入下一步。谢谢！</p></div><p>案件编号：{E(link.Case.CaseId)}</p>"),
+                DecisionOutcome.Recorded recorded => PageLayout.Render("已办理", $"<h1>已办理</h1><div class=\"notice ok\"><p>您的意见（{E(ActionLabel(recorded.Decision.Action))}）已记录，系统将自动转入下一步。谢谢！</p></div><p>受理编号：{E(link.Case.CaseId)}</p>"),
                 DecisionOutcome.AlreadyDecided already => AlreadyDecided(already.Decision),
                 DecisionOutcome.TaskClosed closed => PageLayout.Message("链接已失效", closed.ReasonZh, StatusCodes.Status410Gone),
                 DecisionOutcome.Invalid invalid => PageLayout.Render("审核", ReviewBody(link, template, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), review, invalid.Errors, await evidence.ListAsync(link.Case.CaseId, link.Claims.ReviewerEmail, ct)), StatusCodes.Status400BadRequest),
@@ -111,14 +112,14 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
 
     internal static string ActionLabel(ReviewAction action) => action switch
     {
-        ReviewAction.Approve => "通过",
+        ReviewAction.Approve => "同意",
         ReviewAction.Return => "退回整改",
         ReviewAction.Reject => "不予通过",
         _ => action.ToString(),
     };
 
     private static IResult Refused(TokenRefusal? refusal, bool missing) => missing
-        ? PageLayout.Message("找不到案件", "此链接指向的案件不存在。", StatusCodes.Status404NotFound)
+        ? PageLayout.Message("找不到申报", "此链接指向的申报不存在。", StatusCodes.Status404NotFound)
         : refusal switch
         {
             TokenRefusal.Expired => PageLayout.Message("链接已过期", "此审核链接已过期。请联系上级关工委重新发送。", StatusCodes.Status403Forbidden),
@@ -139,7 +140,7 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
         var html = new StringBuilder();
         html.Append($"<h1>{E(@case.UnitName)} · {E(@case.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))}年度自评{(task.Escalated ? " <span class=\"badge\">逾期上报</span>" : string.Empty)}</h1>");
         html.Append("<dl class=\"facts\">")
-            .Append($"<dt>案件编号</dt><dd>{E(@case.CaseId)}</dd>")
+            .Append($"<dt>受理编号</dt><dd>{E(@case.CaseId)}</dd>")
             .Append($"<dt>办理环节</dt><dd>{E(WorkflowServices.StageName(@case, task.Stage))}（第{task.Stage}级，第{task.Round}轮）</dd>")
             .Append($"<dt>办理人</dt><dd>{E(link.Assignee!.Name)}</dd>")
             .Append(task.DueAt is { } due ? $"<dt>办理期限</dt><dd>{E(CaseMail.China(due))}</dd>" : string.Empty)
@@ -161,20 +162,25 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
         }
 
         html.Append("<h2>逐项评分</h2><p>如同意自评得分，无需修改；如调整得分，低于满分的项目须写明扣分理由。</p>");
-        foreach (var criterion in template.Criteria)
+        for (var ci = 0; ci < template.Criteria.Count; ci++)
         {
+            var criterion = template.Criteria[ci];
             html.Append($"<h3>{E(criterion.Name)}</h3>");
-            foreach (var item in criterion.Items)
+            for (var ii = 0; ii < criterion.Items.Count; ii++)
             {
+                var item = criterion.Items[ii];
+                var path = $"criteria[{ci}].items[{ii}]";
                 var self = @case.Submission.SelfSheet.Items.FirstOrDefault(i => i.ItemId == item.Id);
                 var value = posted?.Raw.GetValueOrDefault("score_" + item.Id) ?? E(self?.Score ?? 0);
                 var reason = posted?.Raw.GetValueOrDefault("reason_" + item.Id) ?? string.Empty;
                 var itemErrors = errors.Where(e => e.Path.Contains($"items[{template.AllItems.ToList().FindIndex(i => i.Id == item.Id)}]", StringComparison.Ordinal)).ToList();
-                html.Append($"<div class=\"item\"><p><strong>{E(item.Name)}</strong> <span class=\"points\">（满分 {E(item.Points)} 分）</span></p>")
+                html.Append($"<div class=\"item\"><p><strong>{E(item.Name)}</strong>{ExampleMark(template, path + ".name")} <span class=\"points\">（满分 {E(item.Points)} 分{ExampleMark(template, path + ".points")}）</span></p>")
                     .Append($"<p class=\"evidence\">佐证材料：{E(string.Join("；", item.Evidence))}</p>")
                     .Append("<div class=\"scores\">")
                     .Append($"<p class=\"self\">自评：<strong>{E(self?.Score ?? 0)}</strong> 分</p>")
-                    .Append($"<div><label for=\"score_{E(item.Id)}\">审核得分</label><input id=\"score_{E(item.Id)}\" name=\"score_{E(item.Id)}\" type=\"number\" min=\"0\" max=\"{E(item.Points)}\" step=\"0.5\" value=\"{E(value)}\" inputmode=\"decimal\"></div>")
+                    .Append(item.YesNo == true
+                        ? $"<div>{Pages.UnitPageViews.YesNo("score_" + item.Id, item.Points, value, "审核", string.Empty)}</div>"
+                        : $"<div><label for=\"score_{E(item.Id)}\">审核得分</label><input id=\"score_{E(item.Id)}\" name=\"score_{E(item.Id)}\" type=\"number\" min=\"0\" max=\"{E(item.Points)}\" step=\"0.5\" value=\"{E(value)}\" inputmode=\"decimal\"></div>")
                     .Append("</div>")
                     .Append(self?.Note is { Length: > 0 } note ? $"<p>单位说明：{E(note)}</p>" : string.Empty)
                     .Append(item.Deductions.Count == 0 ? string.Empty : "<p class=\"evidence\">扣分标准：" + E(string.Join("；", item.Deductions.Select(d => d.Description))) + "</p>")

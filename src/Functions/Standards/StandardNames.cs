@@ -1,5 +1,6 @@
 using GuanGong.Domain.Campaigns;
 using GuanGong.Domain.Organisations;
+using GuanGong.Domain.Standards;
 
 namespace GuanGong.Functions.Standards;
 
@@ -7,7 +8,7 @@ namespace GuanGong.Functions.Standards;
 /// The campaign's own name for its standard (六好基层关工委, 五有五好基层关工委…), for page headers and mail, never a
 /// hard-coded 五好: the campaign's <c>standardName</c>, else the pinned template's, else the template's name.
 /// </summary>
-public sealed class StandardNames(TemplateResolver templates)
+public sealed class StandardNames(TemplateResolver templates, Campaigns.CampaignStore campaigns)
 {
     /// <summary>What pages without a campaign say.</summary>
     public const string NoCampaign = "关工委创建";
@@ -20,6 +21,17 @@ public sealed class StandardNames(TemplateResolver templates)
         return await templates.FindAsync(pin, cancellationToken) is { } template
             ? settings.StandardNameFor(template)
             : settings.StandardName ?? NoCampaign;
+    }
+
+    /// <summary>The standard's name for a case: its campaign's name for the sheet the case was scored on.</summary>
+    public async Task<string> ForCaseAsync(string campaignId, TemplatePin scoredOn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scoredOn);
+        var campaign = await campaigns.FindAsync(campaignId, cancellationToken);
+        var template = await templates.FindAsync(scoredOn, cancellationToken);
+        return campaign is null ? NoCampaign
+            : template is null ? campaign.Settings.StandardName ?? NoCampaign
+            : campaign.Settings.StandardNameFor(template);
     }
 
     /// <summary>The header line for a campaign's pages: “六好基层关工委”创建.</summary>
