@@ -108,7 +108,7 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
 
-        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "已通过" }).Locator(".n")).ToHaveTextAsync("1");
+        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "已达标" }).Locator(".n")).ToHaveTextAsync("1");
         await Expect(board.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("3");
         await Expect(board.Locator("#chart-counts canvas, #chart-counts svg").First).ToBeVisibleAsync();
         await PageChecks.CheckAsync(board, "10-dashboard-county");
@@ -127,7 +127,7 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         await PageChecks.CheckAsync(board, "11-dashboard-township");
 
         await board.GetByRole(AriaRole.Link, new() { Name = "第1村关工委" }).ClickAsync();
-        await Expect(board.Locator("dl.facts")).ToContainTextAsync("通过");
+        await Expect(board.Locator("dl.facts")).ToContainTextAsync("达标");
         await Expect(board.Locator("ol.history")).ToContainTextAsync("提交自评");
         await PageChecks.CheckAsync(board, "12-dashboard-case");
     }

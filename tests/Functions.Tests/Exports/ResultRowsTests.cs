@@ -21,7 +21,7 @@ public sealed class ResultRowsTests
         var row = ResultRows.Build(Scope(record)).Single(r => r.UnitCode == TreeBuilder.Unit1);
 
         Assert.Equal(80m, row.FinalTotal);
-        Assert.Equal("未通过", row.Verdict);
+        Assert.Equal("未达标", row.Verdict);
         Assert.Equal("2026-06-01 00:05", row.DecidedAt);
     }
 

@@ -25,7 +25,7 @@ public sealed class MailKitDeliveryTests
         Assert.Equal(["reviewer@town.example"], received.To);
         var headers = MailFile.Parse(string.Empty, [], received.Raw);
         Assert.Equal(["王审核（红星乡） <reviewer@town.example>"], headers.To);
-        Assert.Equal("关工委五好创建 <noreply@guangong.local>", headers.From);
+        Assert.Equal("关工委创建评估 <noreply@guangong.local>", headers.From);
         Assert.Equal(Review.Subject, received.Subject);
         Assert.Equal(Review.TextBody, received.Body.TrimEnd());
         Assert.Equal(Review.HtmlBody, received.HtmlBody?.TrimEnd());

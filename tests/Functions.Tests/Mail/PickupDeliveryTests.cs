@@ -22,7 +22,7 @@ public sealed class PickupDeliveryTests : IDisposable
         var read = MailFile.Load(file);
         Assert.Equal(mail.Subject, read.Subject);
         Assert.Equal(["李主任 <unit@village.example>"], read.To);
-        Assert.Equal("关工委五好创建 <noreply@guangong.local>", read.From);
+        Assert.Equal("关工委创建评估 <noreply@guangong.local>", read.From);
         Assert.Equal(mail.TextBody, read.Body.TrimEnd());
         Assert.Equal(mail.HtmlBody, read.HtmlBody?.TrimEnd());
         Assert.Equal(["http://127.0.0.1:7071/u/t0k.en"], read.Links);

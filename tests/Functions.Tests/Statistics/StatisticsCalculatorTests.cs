@@ -34,7 +34,7 @@ public sealed class StatisticsCalculatorTests
     }
 
     [Fact]
-    public void Compute_ReturnedCaseWithAStaleTask_IsNotCountedAsWithAReviewer()
+    public void Compute_ReturnedCaseWithAStaleTask_IsNotWithAReviewerAndCountsAsAssessedNotPassed()
     {
         var record = new CaseBuilder(TreeBuilder.Standard(), "c1", 2026, TreeBuilder.Unit1)
             .InState(CaseStatus.ReturnedForRectification, 1)
@@ -44,7 +44,10 @@ public sealed class StatisticsCalculatorTests
         var statistics = StatisticsCalculator.Compute(Scope(record), [], Now, 10);
 
         Assert.All(statistics.Delays, d => Assert.Equal(0, d.WithReviewer));
-        Assert.Equal(1, statistics.PassRates.InProgress);
+        // Issue 15: a returned unit is assessed and not passed (达标率's denominator), not "in progress".
+        Assert.Equal(0, statistics.PassRates.InProgress);
+        Assert.Equal(1, statistics.PassRates.Assessed);
+        Assert.Equal(0, statistics.PassRates.Passed);
     }
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed class TownshipRatingEndToEndTests
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
         await app.SetUpCountyAsync(villages: 2);
 
-        // The township's own case: reviewed by the county, verdict by the city.
-        await PassAsync(app, smtp, contact: "town@example.cn", unitName: "城关镇", reviewers: ["county@example.cn", "city@example.cn"]);
+        // The township's own case is decided by the county ("县关工委负责考核乡镇"): one stage, no city.
+        await PassAsync(app, smtp, contact: "town@example.cn", unitName: "城关镇", reviewers: ["county@example.cn"]);
         var afterTownship = await RatingAsync(app);
         Assert.False(afterTownship.Rated);
         Assert.True(afterTownship.SelfPassed);
