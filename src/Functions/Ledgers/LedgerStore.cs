@@ -1,7 +1,8 @@
 using Azure;
 using GuanGong.Functions.Records;
-using GuanGong.Storage.Blobs;
-using GuanGong.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace GuanGong.Functions.Ledgers;
 
@@ -96,12 +97,7 @@ public sealed class LedgerStore(AppStorage storage, AppTables tables, TimeProvid
         }
     }
 
-    private static Task<Response<BlobContentInfo>> UploadBlobAsync(BlobClient blob, Stream content, LedgerFileKind kind, CancellationToken cancellationToken) =>
-        blob.UploadAsync(content, new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = kind.ContentType },
-
-            // A ledger id is new, so an existing blob here would be a bug: never overwrite one.
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-        }, cancellationToken);
+    // A ledger id is new, so an existing blob here would be a bug: the upload never overwrites one.
+    private Task UploadBlobAsync(BlobClient blob, Stream content, LedgerFileKind kind, CancellationToken cancellationToken) =>
+        LedgerBlobUpload.UploadAsync(Container.GetBlockBlobClient(blob.Name), content, kind.ContentType, cancellationToken);
 }
