@@ -83,13 +83,16 @@ public sealed class LedgerStore(AppStorage storage, AppTables tables, TimeProvid
     public async Task<LedgerRecord?> GetAsync(string caseId, string ledgerId, CancellationToken cancellationToken) =>
         (await tables.Ledgers.GetAsync(caseId, ledgerId, cancellationToken))?.Value;
 
-    /// <summary>The stored bytes as a network stream (dispose it); null when the blob is gone.</summary>
+    /// <summary>The stored bytes as a network stream (dispose it), checked against the blob's Content-MD5 at its end; null when the blob is gone.</summary>
     public async Task<BlobDownloadStreamingResult?> OpenReadAsync(LedgerRecord ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         try
         {
-            return (await Container.GetBlobClient(ledger.BlobName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            var download = (await Container.GetBlobClient(ledger.BlobName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            return (download.Details.BlobContentHash ?? download.Details.ContentHash) is { Length: > 0 } md5
+                ? BlobsModelFactory.BlobDownloadStreamingResult(new Md5CheckingReadStream(download.Content, md5), download.Details)
+                : download;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -23,6 +23,9 @@ public sealed class RecordTable<T>(TableClient table)
 
     public async Task<StoredRecord<T>?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
+        // Keys often come from requests: one Azure would refuse is refused here, not sent.
+        TableLimits.CheckKey(partitionKey, nameof(partitionKey));
+        TableLimits.CheckKey(rowKey, nameof(rowKey));
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
         return response.HasValue ? Read(response.Value!) : null;
     }

@@ -102,7 +102,8 @@ internal static class TableLimits
         }
     }
 
-    private static void CheckKey(string? key, string name)
+    /// <summary>Throws <see cref="ArgumentException"/> for a key Azure would refuse (too long, or holding <c>/ \ # ?</c> or a control character).</summary>
+    public static void CheckKey(string? key, string name)
     {
         ArgumentNullException.ThrowIfNull(key, name);
         if (Encoding.Unicode.GetByteCount(key) > MaxKeyBytes)
