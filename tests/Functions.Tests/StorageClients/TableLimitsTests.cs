@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using GuanGong.Functions.Records;
 
-namespace GuanGong.Functions.Tests.CaseStorage;
+namespace GuanGong.Functions.Tests.StorageClients;
 
 /// <summary>The Azure limits Azurite does not enforce, checked in our code before a request leaves.</summary>
 public sealed class TableLimitsTests
