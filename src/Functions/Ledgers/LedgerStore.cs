@@ -34,7 +34,7 @@ public sealed class LedgerStore(AppStorage storage, AppTables tables, TimeProvid
         }
 
         var ledgerId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        var blob = Container.GetBlobClient($"{caseId}/{itemId}/{ledgerId}");
+        var blob = Container.GetBlockBlobClient($"{caseId}/{itemId}/{ledgerId}");
         using var hashing = new HashingReadStream(header.AsMemory(0, headerLength), body);
         if (LedgerFileSniffer.IsZip(header.AsSpan(0, headerLength)))
         {
@@ -50,11 +50,11 @@ public sealed class LedgerStore(AppStorage storage, AppTables tables, TimeProvid
             }
 
             spool.Position = 0;
-            await UploadBlobAsync(blob, spool, kind, cancellationToken);
+            await LedgerBlobUpload.UploadAsync(blob, spool, kind.ContentType, cancellationToken);
         }
         else
         {
-            await UploadBlobAsync(blob, hashing, kind, cancellationToken);
+            await LedgerBlobUpload.UploadAsync(blob, hashing, kind.ContentType, cancellationToken);
         }
 
         var record = new LedgerRecord(
@@ -99,8 +99,4 @@ public sealed class LedgerStore(AppStorage storage, AppTables tables, TimeProvid
             return null;
         }
     }
-
-    // A ledger id is new, so an existing blob here would be a bug: the upload never overwrites one.
-    private Task UploadBlobAsync(BlobClient blob, Stream content, LedgerFileKind kind, CancellationToken cancellationToken) =>
-        LedgerBlobUpload.UploadAsync(Container.GetBlockBlobClient(blob.Name), content, kind.ContentType, cancellationToken);
 }
