@@ -35,7 +35,7 @@ public static class AppHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOtlpExport(builder.Configuration);
         builder.Services.AddExceptionHandler<ExceptionMapping>();
-        builder.Services.AddSingleton(sp => AppStorage.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => AppStorage.Create(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddStorageHealth();
         builder.Services.AddSingleton<AppTables>();
         builder.Services.AddHostedService<LocalStackService>();

@@ -7,7 +7,6 @@ using GuanGong.Functions.Records;
 using GuanGong.Functions.ReferenceData;
 using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Standards;
-using GuanGong.Storage;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -31,7 +30,6 @@ public static class WorkflowRegistration
         services.AddSingleton<HolidayCalendarCache>();
         services.AddSingleton<TemplateResolver>();
         services.AddSingleton<ReviewLinks>();
-        services.AddSingleton<StorageRequestCounter>(sp => sp.GetRequiredService<AppStorage>().RequestCounter);
         services.AddDurableTask(configuration, registry => registry
             .AddOrchestrator<CaseOrchestrator>()
             .AddActivity<ScoreSubmissionActivity>()
@@ -53,8 +51,8 @@ public static class WorkflowRegistration
             // maxMessageDelay (host.json durableTask section) slices long timers; tests under a fake
             // clock set it to seconds so a timer's message comes back soon in real time.
             var options = new AzureStorageBackendOptions { TaskHubName = settings.HubName, PartitionCount = settings.PartitionCount, MaxMessageDelay = settings.MaxMessageDelay };
-            var storage = sp.GetRequiredService<AppStorage>();
-            return AzureStorageOrchestrationBackend.FromAccount(storage.Account, options, storage.RequestCounter);
+            // LEGACY ENGINE BRIDGE: the old engine still runs on src/Storage (LegacyEngineStorage.cs).
+            return LegacyEngineStorage.CreateBackend(sp.GetRequiredService<AppStorage>(), options);
         });
         return services;
     }
