@@ -6,7 +6,7 @@ using GuanGong.Functions.Http;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Tests.Infrastructure;
-using GuanGong.Storage.Blobs;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.Builders;
@@ -99,7 +99,7 @@ public sealed class SeededApp : IAsyncLifetime
     public async Task<IReadOnlyList<string>> BlobNamesAsync(string prefix)
     {
         var names = new List<string>();
-        await foreach (var blob in Ledgers.GetBlobsAsync(prefix: prefix))
+        await foreach (var blob in Ledgers.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }))
         {
             names.Add(blob.Name);
         }

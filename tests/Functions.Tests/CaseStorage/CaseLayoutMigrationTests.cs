@@ -3,7 +3,7 @@ using GuanGong.Functions.Cases;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Tests.Builders;
 using GuanGong.Functions.Tests.Infrastructure;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.CaseStorage;

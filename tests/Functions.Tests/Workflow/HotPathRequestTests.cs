@@ -11,7 +11,6 @@ using GuanGong.Functions.Records;
 using GuanGong.Functions.Submissions;
 using GuanGong.Functions.Tests.Builders;
 using GuanGong.Functions.Tests.Infrastructure;
-using GuanGong.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.Workflow;
