@@ -5,7 +5,6 @@ using GuanGong.Functions.Cases;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
-using GuanGong.Functions.Tests.Infrastructure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,9 +20,9 @@ public sealed class SeededApp : IAsyncLifetime
     public const string AdminKey = "test-admin";
     public const long LedgerLimit = 1024 * 1024;
 
-    private TestApp? _app;
+    private RunningApp? _app;
 
-    internal TestApp App => _app ?? throw new InvalidOperationException("The app has not started.");
+    internal RunningApp App => _app ?? throw new InvalidOperationException("The app has not started.");
 
     public HttpClient Client => App.Client;
 
@@ -35,7 +34,7 @@ public sealed class SeededApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await TestApp.StartAsync(new Dictionary<string, string?>
+        _app = await RunningApp.StartAsync(new Dictionary<string, string?>
         {
             ["GuanGong:AdminKey"] = AdminKey,
             ["GuanGong:Links:SigningKeys:Current"] = "test-key:" + Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
