@@ -80,6 +80,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     /// <summary>The local.settings.json that was read (<see cref="LocalSettingsFile.None"/> if none).</summary>
     public LocalSettingsFile LocalSettings { get; }
 
+    /// <summary>The app's hosted services this host started (the worker's own are not among them).</summary>
+    public IReadOnlyList<IHostedService> HostedServices => _hostedServices.Started;
+
     /// <summary>The process id of the Azurite this host started, if it started one.</summary>
     public int? AzuriteProcessId => _azurite?.OwnedProcessId;
 
@@ -109,8 +112,15 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
                 PointDevelopmentStorageAt(settings, azurite.Endpoints.ConnectionString);
             }
 
-            app = await EntryPointRunner.RunAsync(assembly, [.. options.Args], settings, services =>
+            IReadOnlyList<string> removed = [];
+            // Settings reach the app twice: as command-line arguments, which CreateBuilder(args) adds to the
+            // configuration before Program.cs reads it (HostBuilding comes only at Build(), too late for code
+            // that reads configuration while registering services), and as the last source on HostBuilding,
+            // for apps that do not pass args. One process may run many apps, so never environment variables.
+            string[] args = [.. settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"), .. options.Args];
+            app = await EntryPointRunner.RunAsync(assembly, args, settings, services =>
             {
+                removed = AppHostedServices.RemoveWorkerInternals(services);
                 // IActionResult executors (ConfigureFunctionsWebApplication registers MVC too; this is for apps that do not).
                 services.AddMvcCore();
                 options.ConfigureServices?.Invoke(services);
@@ -123,6 +133,11 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             var hostJson = HostJsonFile.Read(appDirectory, configuration);
             var enabled = metadata.Where(f => !IsDisabled(configuration, f.Name)).ToList();
             var functions = enabled.Select(f => LocalFunction.Resolve(f, assembly)).ToList();
+
+            foreach (var type in removed)
+            {
+                LogWorkerServiceRemoved(logger, type);
+            }
 
             var hostedServices = new AppHostedServices(appServices, logger);
             await hostedServices.StartAsync(cancellationToken);
@@ -272,6 +287,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Count} HTTP functions at {BaseAddress}")]
     private static partial void LogServing(ILogger logger, Uri baseAddress, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The worker's hosted service {Type} is not run (no Functions host to talk to)")]
+    private static partial void LogWorkerServiceRemoved(ILogger logger, string type);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local host stopped")]
     private static partial void LogStopped(ILogger logger);

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace GuanGong.LocalHost.Loading;
 
 /// <summary>
-/// Starts and stops the app's own hosted services, skipping the Functions worker's internals (its gRPC
-/// channel to the Functions host, its ASP.NET Core proxy server, Durable's gRPC worker), which would
-/// try to talk to a Functions host that is not there.
+/// Starts and stops the app's own hosted services. The Functions worker's internals (its gRPC channel
+/// to the Functions host, its ASP.NET Core proxy server, Durable's gRPC worker) are taken out of the
+/// app's service collection before it is built: they would talk to a Functions host that is not there,
+/// and even resolving the worker's one throws without <c>Functions:Worker:HostEndpoint</c>.
 /// </summary>
 internal sealed partial class AppHostedServices(IServiceProvider services, ILogger logger)
 {
@@ -23,6 +24,23 @@ internal sealed partial class AppHostedServices(IServiceProvider services, ILogg
 
     public IReadOnlyList<IHostedService> Started => _started;
 
+    /// <summary>Removes the worker's hosted services from <paramref name="services"/>; returns what was removed.</summary>
+    public static IReadOnlyList<string> RemoveWorkerInternals(IServiceCollection services)
+    {
+        var removed = new List<string>();
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            var descriptor = services[i];
+            if (descriptor.ServiceType == typeof(IHostedService) && ImplementationOf(descriptor) is { } type && IsWorkerInternal(type))
+            {
+                removed.Add(type.FullName ?? type.Name);
+                services.RemoveAt(i);
+            }
+        }
+
+        return removed;
+    }
+
     public static bool IsWorkerInternal(Type type)
     {
         var assembly = type.Assembly.GetName().Name ?? "";
@@ -33,12 +51,6 @@ internal sealed partial class AppHostedServices(IServiceProvider services, ILogg
     {
         foreach (var service in services.GetServices<IHostedService>())
         {
-            if (IsWorkerInternal(service.GetType()))
-            {
-                LogSkipped(logger, service.GetType().FullName);
-                continue;
-            }
-
             if (service is IHostedLifecycleService lifecycle)
             {
                 await lifecycle.StartingAsync(cancellationToken);
@@ -86,8 +98,10 @@ internal sealed partial class AppHostedServices(IServiceProvider services, ILogg
         lifetime?.NotifyStopped();
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Not starting the worker's hosted service {Type}")]
-    private static partial void LogSkipped(ILogger logger, string? type);
+    private static Type? ImplementationOf(ServiceDescriptor descriptor) =>
+        descriptor.IsKeyedService
+            ? descriptor.KeyedImplementationType ?? descriptor.KeyedImplementationInstance?.GetType() ?? descriptor.KeyedImplementationFactory?.Method.DeclaringType
+            : descriptor.ImplementationType ?? descriptor.ImplementationInstance?.GetType() ?? descriptor.ImplementationFactory?.Method.DeclaringType;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The app's hosted service {Type} failed to stop")]
     private static partial void LogStopFailed(ILogger logger, Exception exception, string? type);
