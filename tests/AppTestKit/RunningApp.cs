@@ -53,6 +53,19 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>The Durable client the host hands to <c>[DurableClient]</c> parameters.</summary>
     public DurableTaskClient Engine => Host.DurableClient ?? throw new InvalidOperationException("The host runs no Durable engine.");
 
+    /// <summary>Starts the app with <paramref name="settings"/> over the kit's defaults, on <paramref name="time"/> if given.</summary>
+    public static Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = new AppOptions { Time = time };
+        foreach (var (key, value) in settings)
+        {
+            options.Settings[key] = value;
+        }
+
+        return StartAsync(options);
+    }
+
     public static async Task<RunningApp> StartAsync(AppOptions? options = null)
     {
         options ??= new AppOptions();

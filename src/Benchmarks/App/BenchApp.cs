@@ -5,7 +5,6 @@ using GuanGong.Functions.Hosting;
 using GuanGong.Functions.Records;
 using GuanGong.LocalStack;
 using GuanGong.LocalStack.Mail;
-using GuanGong.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using GuanGong.Storage;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Benchmarks.App;
 
@@ -16,7 +15,7 @@ public static class ConcurrentInsertBaseline
 {
     public static async Task<(double P50, double P99, int Count)> MeasureAsync(string connectionString, int callers, int insertsPerCaller, CancellationToken cancellationToken)
     {
-        var table = new TableServiceClient(StorageAccount.Parse(connectionString)).GetTableClient("rawconcurrent" + Guid.NewGuid().ToString("N")[..8]);
+        var table = new TableServiceClient(connectionString).GetTableClient("rawconcurrent" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync(cancellationToken);
         var latencies = new ConcurrentBag<double>();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using GuanGong.Storage;
+using GuanGong.Functions.Records;
 
 namespace GuanGong.Benchmarks.App;
 

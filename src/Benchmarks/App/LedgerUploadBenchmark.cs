@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using GuanGong.Storage;
-using GuanGong.Storage.Blobs;
+using Azure.Storage.Blobs;
 
 namespace GuanGong.Benchmarks.App;
 
@@ -42,13 +41,13 @@ public sealed class LedgerUploadBenchmark : IBenchmark
         var caseId = County.CaseId("V1");
 
         // Direct first, then through the app: both warm (a small upload each beforehand).
-        var container = new BlobServiceClient(StorageAccount.Parse(context.ConnectionString)).GetBlobContainerClient("bench-direct-" + Guid.NewGuid().ToString("N")[..8]);
+        var container = new BlobServiceClient(context.ConnectionString).GetBlobContainerClient("bench-direct-" + Guid.NewGuid().ToString("N")[..8]);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await DirectAsync(container, 1024 * 1024, cancellationToken);
         await ThroughAppAsync(app, caseId, unitToken, 1024 * 1024, cancellationToken);
         var direct = await MemorySampler.MeasureAsync(() => DirectAsync(container, size, cancellationToken));
         var viaApp = await MemorySampler.MeasureAsync(() => ThroughAppAsync(app, caseId, unitToken, size, cancellationToken));
-        await container.DeleteAsync(cancellationToken);
+        await container.DeleteAsync(cancellationToken: cancellationToken);
 
         var directRate = size / direct.Elapsed.TotalSeconds / (1024 * 1024);
         var appRate = size / viaApp.Elapsed.TotalSeconds / (1024 * 1024);

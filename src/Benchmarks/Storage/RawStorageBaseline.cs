@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using GuanGong.Storage;
-using GuanGong.Storage.Queues;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace GuanGong.Benchmarks.Storage;
 
 /// <summary>
-/// Measures Azurite itself with the project's storage clients and nothing of ours on top: one
+/// Measures Azurite itself with the Azure SDK clients the app uses and nothing of ours on top: one
 /// caller inserting table rows one after another (latency), then many callers cycling through the
 /// requests the engine makes most (queue put, receive, delete; table upsert, point read) to find
 /// the requests per second Azurite can serve on this machine now.
@@ -20,11 +19,10 @@ public sealed class RawStorageBaseline
     public async Task<StorageBaseline> MeasureAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var account = StorageAccount.Parse(context.ConnectionString);
-        var tables = new TableServiceClient(account);
+        var tables = new TableServiceClient(context.ConnectionString);
         var table = tables.GetTableClient("rawbaseline" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync(cancellationToken);
-        var queue = new QueueServiceClient(account).GetQueueClient("raw-baseline-" + Guid.NewGuid().ToString("N")[..8]);
+        var queue = new QueueServiceClient(context.ConnectionString).GetQueueClient("raw-baseline-" + Guid.NewGuid().ToString("N")[..8]);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
         var latencies = await InsertLatenciesAsync(table, context.Mode == BenchmarkMode.Full ? 300 : 60, cancellationToken);

@@ -1,5 +1,5 @@
 using Azure;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Cases;
 
@@ -51,7 +51,16 @@ internal static class CaseLayoutMigration
                 continue;
             }
 
-            var copy = new TableEntity(old) { PartitionKey = partition, RowKey = caseId };
+            var copy = new TableEntity(partition, caseId);
+            foreach (var (name, value) in old)
+            {
+                // The row's own keys and the service-kept values (Timestamp, ETag) stay behind.
+                if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+                {
+                    copy[name] = value;
+                }
+            }
+
             ETag? added = null;
             try
             {

@@ -1,5 +1,5 @@
 using GuanGong.Functions.Records;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Cases;
 

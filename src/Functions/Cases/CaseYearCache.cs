@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Azure;
 using GuanGong.Functions.Records;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Cases;
 

@@ -17,9 +17,9 @@ public sealed class StorageHealth(AppStorage storage)
     {
         var probes = new (string Service, Uri Endpoint, Func<CancellationToken, Task> Probe)[]
         {
-            ("blob", storage.Account.BlobEndpoint, ct => storage.Blobs.GetBlobContainerClient(ProbeName).ExistsAsync(ct)),
-            ("queue", storage.Account.QueueEndpoint, ct => storage.Queues.GetQueueClient(ProbeName).ExistsAsync(ct)),
-            ("table", storage.Account.TableEndpoint, ct => storage.Tables.GetTableClient(ProbeName).GetEntityIfExistsAsync<Storage.Tables.TableEntity>("p", "r", cancellationToken: ct)),
+            ("blob", storage.Blobs.Uri, ct => storage.Blobs.GetBlobContainerClient(ProbeName).ExistsAsync(ct)),
+            ("queue", storage.Queues.Uri, ct => storage.Queues.GetQueueClient(ProbeName).ExistsAsync(ct)),
+            ("table", storage.Tables.Uri, ct => storage.Tables.GetTableClient(ProbeName).GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r", cancellationToken: ct)),
         };
         return await Task.WhenAll(probes.Select(p => ProbeAsync(p.Service, p.Endpoint, p.Probe, cancellationToken)));
     }

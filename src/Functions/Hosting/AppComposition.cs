@@ -57,7 +57,7 @@ public static class AppComposition
         // The one place that gives the app a wall clock; everything else takes TimeProvider.
         services.AddSingleton(TimeProvider.System);
         services.AddOtlpExport(configuration);
-        services.AddSingleton(sp => AppStorage.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => AppStorage.Create(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<AppTables>();
         services.AddSingleton<StorageInitializer>();

@@ -32,10 +32,21 @@ internal static class ExceptionMapping
         _ => (500, "internal-error", "系统出错，请稍后重试。", "An unexpected error occurred."),
     };
 
+    /// <summary>
+    /// Whether storage could not be reached: a transport failure (connection refused or reset, a
+    /// timeout), or a service answer that means "not now" (5xx). The SDKs wrap these: a
+    /// <see cref="RequestFailedException"/> with status 0 around the <see cref="HttpRequestException"/>,
+    /// and once their retries are spent an <see cref="AggregateException"/> of every attempt.
+    /// </summary>
     internal static bool IsStorageUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Count > 0)
+            {
+                return aggregate.InnerExceptions.All(IsStorageUnavailable);
+            }
+
             if (e is RequestFailedException { Status: 0 or >= 500 } or HttpRequestException or SocketException or IOException
                 || (e is TaskCanceledException && e.InnerException is TimeoutException))
             {

@@ -1,4 +1,4 @@
-using GuanGong.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Net.Http.Headers;
 
 namespace GuanGong.Functions.Ledgers;

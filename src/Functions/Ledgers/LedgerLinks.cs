@@ -3,9 +3,10 @@ using GuanGong.Domain.Links;
 namespace GuanGong.Functions.Ledgers;
 
 /// <summary>
-/// Short-lived download links for ledger files, signed with the app's link key ring. The storage
-/// account allows identity access only (no account key, so no SAS), so the app streams the bytes
-/// itself and the link is the app's own token: an <see cref="ApprovalTokens"/> token whose case id is
+/// Short-lived download links for ledger files, signed with the app's link key ring. The app streams
+/// the bytes itself (with a sandboxing Content-Security-Policy and no-referrer, which a response
+/// from storage cannot carry; <see cref="LedgerReadSas"/> issues SAS links where those are wanted),
+/// and the link is the app's own token: an <see cref="ApprovalTokens"/> token whose case id is
 /// <c>ledger:{caseId}/{ledgerId}</c> and whose only action is View. That subject can never equal a
 /// real case id, so a download link is refused wherever a unit or reviewer link is expected, and a
 /// reviewer link is refused here.

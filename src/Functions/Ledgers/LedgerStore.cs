@@ -1,7 +1,8 @@
 using Azure;
 using GuanGong.Functions.Records;
-using GuanGong.Storage.Blobs;
-using GuanGong.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace GuanGong.Functions.Ledgers;
 
@@ -33,7 +34,7 @@ public sealed class LedgerStore(AppStorage storage, AppTables tables, TimeProvid
         }
 
         var ledgerId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        var blob = Container.GetBlobClient($"{caseId}/{itemId}/{ledgerId}");
+        var blob = Container.GetBlockBlobClient($"{caseId}/{itemId}/{ledgerId}");
         using var hashing = new HashingReadStream(header.AsMemory(0, headerLength), body);
         if (LedgerFileSniffer.IsZip(header.AsSpan(0, headerLength)))
         {
@@ -49,11 +50,11 @@ public sealed class LedgerStore(AppStorage storage, AppTables tables, TimeProvid
             }
 
             spool.Position = 0;
-            await UploadBlobAsync(blob, spool, kind, cancellationToken);
+            await LedgerBlobUpload.UploadAsync(blob, spool, kind.ContentType, cancellationToken);
         }
         else
         {
-            await UploadBlobAsync(blob, hashing, kind, cancellationToken);
+            await LedgerBlobUpload.UploadAsync(blob, hashing, kind.ContentType, cancellationToken);
         }
 
         var record = new LedgerRecord(
@@ -82,26 +83,20 @@ public sealed class LedgerStore(AppStorage storage, AppTables tables, TimeProvid
     public async Task<LedgerRecord?> GetAsync(string caseId, string ledgerId, CancellationToken cancellationToken) =>
         (await tables.Ledgers.GetAsync(caseId, ledgerId, cancellationToken))?.Value;
 
-    /// <summary>The stored bytes as a network stream (dispose it); null when the blob is gone.</summary>
+    /// <summary>The stored bytes as a network stream (dispose it), checked against the blob's Content-MD5 at its end; null when the blob is gone.</summary>
     public async Task<BlobDownloadStreamingResult?> OpenReadAsync(LedgerRecord ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         try
         {
-            return (await Container.GetBlobClient(ledger.BlobName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            var download = (await Container.GetBlobClient(ledger.BlobName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            return (download.Details.BlobContentHash ?? download.Details.ContentHash) is { Length: > 0 } md5
+                ? BlobsModelFactory.BlobDownloadStreamingResult(new Md5CheckingReadStream(download.Content, md5), download.Details)
+                : download;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
         }
     }
-
-    private static Task<Response<BlobContentInfo>> UploadBlobAsync(BlobClient blob, Stream content, LedgerFileKind kind, CancellationToken cancellationToken) =>
-        blob.UploadAsync(content, new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = kind.ContentType },
-
-            // A ledger id is new, so an existing blob here would be a bug: never overwrite one.
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-        }, cancellationToken);
 }

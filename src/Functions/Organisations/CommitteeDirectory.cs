@@ -2,7 +2,7 @@ using GuanGong.Domain;
 using GuanGong.Domain.Organisations;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.ReferenceData;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Organisations;
 

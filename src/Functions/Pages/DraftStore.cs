@@ -2,6 +2,7 @@ using System.Text.Json;
 using GuanGong.Domain;
 using GuanGong.Functions.Records;
 using Azure;
+using Azure.Storage.Blobs;
 
 namespace GuanGong.Functions.Pages;
 
@@ -54,5 +55,5 @@ public sealed class DraftStore(AppStorage storage, IConfiguration configuration,
         }
     }
 
-    private Storage.Blobs.BlobClient Blob(string caseId) => storage.Blobs.GetBlobContainerClient(Container).GetBlobClient($"{_prefix}/{caseId}.json");
+    private BlobClient Blob(string caseId) => storage.Blobs.GetBlobContainerClient(Container).GetBlobClient($"{_prefix}/{caseId}.json");
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Azure;
 using GuanGong.Domain;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Records;
 
@@ -10,7 +10,8 @@ namespace GuanGong.Functions.Records;
 /// record's own schema version travels inside it) plus a few plain columns for filtering. The JSON
 /// is stored as UTF-8 in binary properties of at most 64 KiB each, split across <c>Json</c>,
 /// <c>Json1</c>… so a large score sheet fits within the 1 MiB entity limit without tripping the
-/// 64 KiB property limit.
+/// 64 KiB property limit. Every row written is checked against the Azure limits Azurite does not
+/// enforce (<see cref="TableLimits"/>), and so is every transaction (one partition, at most 100 operations).
 /// </summary>
 public sealed class RecordTable<T>(TableClient table)
 {
@@ -22,6 +23,9 @@ public sealed class RecordTable<T>(TableClient table)
 
     public async Task<StoredRecord<T>?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
+        // Keys often come from requests: one Azure would refuse is refused here, not sent.
+        TableLimits.CheckKey(partitionKey, nameof(partitionKey));
+        TableLimits.CheckKey(rowKey, nameof(rowKey));
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
         return response.HasValue ? Read(response.Value!) : null;
     }
@@ -76,6 +80,13 @@ public sealed class RecordTable<T>(TableClient table)
         return records;
     }
 
+    /// <summary>Runs an entity group transaction after checking what Azure would refuse and Azurite would not (mixed partitions, over 100 operations).</summary>
+    public Task SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
+    {
+        TableLimits.CheckTransaction(actions);
+        return table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
     internal static TableEntity Write(string partitionKey, string rowKey, T value, IReadOnlyDictionary<string, object>? columns)
     {
         var entity = new TableEntity(partitionKey, rowKey);
@@ -98,6 +109,7 @@ public sealed class RecordTable<T>(TableClient table)
             entity[name] = column;
         }
 
+        TableLimits.Check(entity);
         return entity;
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Records;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Reviews;
 

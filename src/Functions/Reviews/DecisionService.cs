@@ -7,7 +7,7 @@ using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Standards;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Reviews;
 
@@ -95,7 +95,7 @@ public sealed class DecisionService(
             link.Assignee.Name, link.Assignee.Email, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), reviewSheet, time.GetUtcNow(), Applied: false);
         try
         {
-            await tables.Decisions.Client.SubmitTransactionAsync(
+            await tables.Decisions.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.Add, RecordTable<ReviewDecisionRecord>.Write(decision.CaseId, TaskRow(task.TaskId), decision, DecisionReconciler.Columns(decision))),
                     new TableTransactionAction(TableTransactionActionType.Add, RecordTable<ReviewDecisionRecord>.Write(decision.CaseId, decision.OneTimeId, decision, DecisionReconciler.Columns(decision))),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Records;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Statistics;
 

@@ -5,8 +5,7 @@ using GuanGong.Functions.Cases;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
-using GuanGong.Functions.Tests.Infrastructure;
-using GuanGong.Storage.Blobs;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.Builders;
@@ -21,9 +20,9 @@ public sealed class SeededApp : IAsyncLifetime
     public const string AdminKey = "test-admin";
     public const long LedgerLimit = 1024 * 1024;
 
-    private TestApp? _app;
+    private RunningApp? _app;
 
-    internal TestApp App => _app ?? throw new InvalidOperationException("The app has not started.");
+    internal RunningApp App => _app ?? throw new InvalidOperationException("The app has not started.");
 
     public HttpClient Client => App.Client;
 
@@ -35,7 +34,7 @@ public sealed class SeededApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await TestApp.StartAsync(new Dictionary<string, string?>
+        _app = await RunningApp.StartAsync(new Dictionary<string, string?>
         {
             ["GuanGong:AdminKey"] = AdminKey,
             ["GuanGong:Links:SigningKeys:Current"] = "test-key:" + Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
@@ -99,7 +98,7 @@ public sealed class SeededApp : IAsyncLifetime
     public async Task<IReadOnlyList<string>> BlobNamesAsync(string prefix)
     {
         var names = new List<string>();
-        await foreach (var blob in Ledgers.GetBlobsAsync(prefix: prefix))
+        await foreach (var blob in Ledgers.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }))
         {
             names.Add(blob.Name);
         }

@@ -2,8 +2,7 @@ using GuanGong.Domain.Cases;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Tests.Builders;
-using GuanGong.Functions.Tests.Infrastructure;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.CaseStorage;
@@ -82,7 +81,7 @@ public sealed class CaseLayoutMigrationTests
         var record = CaseStoreTests.Case(CampaignId, TreeBuilder.Unit1).Build();
         await WriteLegacyAsync(tables, record);
 
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["GuanGong:Storage:TablePrefix"] = prefix });
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["GuanGong:Storage:TablePrefix"] = prefix });
 
         var stored = await app.Services.GetRequiredService<CaseStore>().GetAsync(record.CaseId, CancellationToken.None);
         Assert.Equal(record.UnitName, stored!.Value.UnitName);

@@ -1,7 +1,7 @@
 using GuanGong.Domain.Cases;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Tests.Builders;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Tests.CaseStorage;
 

@@ -1,5 +1,4 @@
 using GuanGong.Functions.Records;
-using GuanGong.Storage;
 using GuanGong.Testing;
 
 namespace GuanGong.Functions.Tests.CaseStorage;
@@ -20,7 +19,7 @@ internal static class CaseTables
             ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
             ["GuanGong:Storage:TablePrefix"] = prefix,
         }).Build();
-        var storage = AppStorage.Create(configuration, TimeProvider.System);
+        var storage = AppStorage.Create(configuration);
         var tables = new AppTables(storage, configuration);
         await tables.CreateAllAsync(CancellationToken.None);
         return (tables, storage.RequestCounter);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using GuanGong.Functions.Tests.Infrastructure;
 using GuanGong.LocalStack;
 
 namespace GuanGong.Functions.Tests.Health;
@@ -10,7 +9,7 @@ public sealed class HealthFunctionTests
     [Fact]
     public async Task GetHealth_AzuriteUp_Answers200WithAllThreeServicesReachable()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await RunningApp.StartAsync();
 
         using var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
@@ -62,7 +61,7 @@ public sealed class HealthFunctionTests
     {
         var closed = FreePorts.Take(3);
         var nowhere = AzuriteEndpoints.For("127.0.0.1", closed[0], closed[1], closed[2]).ConnectionString;
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = nowhere });
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = nowhere });
 
         using var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
@@ -78,7 +77,7 @@ public sealed class HealthFunctionTests
     {
         var azurite = await GuanGong.Testing.SharedAzurite.GetAsync();
         var wrongKey = azurite.Endpoints.ConnectionString.Replace(AzuriteEndpoints.AccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = wrongKey });
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = wrongKey });
 
         using var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
 

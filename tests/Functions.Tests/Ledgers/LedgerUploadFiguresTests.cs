@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Tests.Builders;
-using GuanGong.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -18,7 +17,7 @@ public sealed class LedgerUploadFiguresTests(ITestOutputHelper output)
     [Fact]
     public async Task Upload_100MegabytePdf_AndDownload_StreamWithBoundedMemory()
     {
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?>
         {
             ["GuanGong:AdminKey"] = SeededApp.AdminKey,
             ["GuanGong:Links:SigningKeys:Current"] = "figures:" + Convert.ToBase64String(new byte[32]),

@@ -1,5 +1,4 @@
 using GuanGong.Functions.Mail;
-using GuanGong.Functions.Tests.Infrastructure;
 using GuanGong.LocalStack.Mail;
 using GuanGong.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +11,7 @@ public sealed class SmtpMailSenderTests
     public async Task SendAsync_SmtpDelivery_ServerReceivesChineseSubjectBodyAndLink()
     {
         await using var smtp = new SmtpSink();
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?>
         {
             ["GuanGong:Mail:Delivery"] = "Smtp",
             ["GuanGong:Mail:Smtp:Host"] = "127.0.0.1",
@@ -33,7 +32,7 @@ public sealed class SmtpMailSenderTests
     [Fact]
     public async Task SendAsync_PickupDelivery_WritesEmlTheMailboxPageLists()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await RunningApp.StartAsync();
         var sender = app.Services.GetRequiredService<IMailSender>();
 
         await sender.SendAsync(new OutgoingMail("unit@village.example", null, "自评已受理", "案件编号 GG-2026-0001", "<p>案件编号 <b>GG-2026-0001</b></p>"), CancellationToken.None);
@@ -52,7 +51,7 @@ public sealed class SmtpMailSenderTests
     [Fact]
     public async Task DevMailbox_IdThatIsNotAMessage_Answers404()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await RunningApp.StartAsync();
 
         using var response = await app.Client.GetAsync(new Uri("/dev/mail/..%2F..%2Fetc%2Fpasswd", UriKind.Relative));
 
@@ -62,7 +61,7 @@ public sealed class SmtpMailSenderTests
     [Fact]
     public async Task DevMailbox_AzureProfile_IsNotServed()
     {
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["GuanGong:Profile"] = "Azure" });
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["GuanGong:Profile"] = "Azure" });
 
         using var response = await app.Client.GetAsync(new Uri("/dev/mail", UriKind.Relative));
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using GuanGong.Functions.Hosting;
 using GuanGong.Functions.Hosting.CustomHandler;
-using GuanGong.Functions.Tests.Infrastructure;
 
 namespace GuanGong.Functions.Tests.OpenApi;
 
@@ -11,7 +10,7 @@ public sealed class ApiDocumentTests
     [Fact]
     public async Task Get_OpenApiDocument_IsJsonWithTheTitleAndEveryPath()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await RunningApp.StartAsync();
 
         using var response = await app.Client.GetAsync(new Uri("/api/openapi.json", UriKind.Relative));
 

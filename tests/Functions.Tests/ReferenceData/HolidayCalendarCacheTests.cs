@@ -1,7 +1,6 @@
 using GuanGong.Domain;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Functions.ReferenceData;
-using GuanGong.Functions.Tests.Infrastructure;
 using GuanGong.Functions.Tests.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +11,7 @@ public sealed class HolidayCalendarCacheTests
     [Fact]
     public async Task GetAsync_NoticeLoadedThroughTheAdminApiOfThisHost_IsUsedAtOnce()
     {
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["GuanGong:Engine:Dispatch"] = "QueueTriggers" });
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["GuanGong:Engine:Dispatch"] = "QueueTriggers" });
         var sut = app.Services.GetRequiredService<HolidayCalendarCache>();
         Assert.False((await sut.GetAsync(CancellationToken.None)).IsConfirmed(2031));
         var notice = new HolidayNotice(

@@ -36,7 +36,7 @@ internal sealed class TwoHosts
             ["GuanGong:Storage:TablePrefix"] = "r" + Guid.NewGuid().ToString("N")[..10],
             ["GuanGong:ReferenceData:MaxAge"] = "00:00:30",
         }).Build();
-        var storage = AppStorage.Create(configuration, TimeProvider.System);
+        var storage = AppStorage.Create(configuration);
         var tables = new AppTables(storage, configuration);
         await tables.CreateAllAsync(CancellationToken.None);
         return new TwoHosts(storage, tables, configuration);

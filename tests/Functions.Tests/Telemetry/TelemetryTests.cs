@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using GuanGong.Functions.Hosting;
-using GuanGong.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -36,7 +35,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task AppHost_OtlpEndpointConfigured_RegistersTracingAndMetrics()
     {
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" });
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" });
 
         Assert.NotNull(app.Services.GetService<TracerProvider>());
         Assert.NotNull(app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
@@ -45,7 +44,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task AppHost_NoOtlpEndpoint_ExportsNothing()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await RunningApp.StartAsync();
 
         Assert.Null(app.Services.GetService<TracerProvider>());
     }

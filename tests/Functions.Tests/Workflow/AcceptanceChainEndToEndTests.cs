@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GuanGong.Functions.Tests.Infrastructure;
 using GuanGong.Testing;
 
 namespace GuanGong.Functions.Tests.Workflow;
@@ -115,7 +114,7 @@ public sealed partial class AcceptanceChainEndToEndTests
         Assert.Equal(3, passed.GetProperty("decisions").GetArrayLength());
     }
 
-    internal static Task<TestApp> StartAsync(SmtpSink smtp, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null)
+    internal static Task<RunningApp> StartAsync(SmtpSink smtp, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -128,10 +127,10 @@ public sealed partial class AcceptanceChainEndToEndTests
             settings[key] = value;
         }
 
-        return TestApp.StartAsync(settings, time);
+        return RunningApp.StartAsync(settings, time);
     }
 
-    internal static async Task DecideOnPageAsync(TestApp app, string link, string action, string reason)
+    internal static async Task DecideOnPageAsync(RunningApp app, string link, string action, string reason)
     {
         var review = await PostFormAsync(app, link, action, reason, confirm: false);
         Assert.Equal(HttpStatusCode.OK, review.Status);
@@ -141,7 +140,7 @@ public sealed partial class AcceptanceChainEndToEndTests
         Assert.Contains("已办理", done.Body, StringComparison.Ordinal);
     }
 
-    internal static async Task<(HttpStatusCode Status, string Body)> PostFormAsync(TestApp app, string link, string action, string reason, bool confirm, string? page = null)
+    internal static async Task<(HttpStatusCode Status, string Body)> PostFormAsync(RunningApp app, string link, string action, string reason, bool confirm, string? page = null)
     {
         page ??= await app.Client.GetStringAsync(new Uri(link));
         var nonce = FormNonce().Match(page).Groups[1].Value;

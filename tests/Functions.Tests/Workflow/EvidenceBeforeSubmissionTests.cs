@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using GuanGong.Functions.Tests.Infrastructure;
 using GuanGong.Testing;
 
 namespace GuanGong.Functions.Tests.Workflow;
@@ -32,7 +31,7 @@ public sealed class EvidenceBeforeSubmissionTests
         Assert.Contains("五老花名册.pdf", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(TestApp app, string token, string caseId, string itemId)
+    private static async Task<HttpResponseMessage> UploadAsync(RunningApp app, string token, string caseId, string itemId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/cases/{caseId}/items/{itemId}/ledgers?fileName={Uri.EscapeDataString("五老花名册.pdf")}", UriKind.Relative))
         {

@@ -10,8 +10,6 @@ using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Submissions;
 using GuanGong.Functions.Tests.Builders;
-using GuanGong.Functions.Tests.Infrastructure;
-using GuanGong.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.Workflow;
@@ -112,25 +110,25 @@ public sealed class HotPathRequestTests
         Assert.Single(history, e => e.Action == "提交审核决定");
     }
 
-    private static Task<TestApp> StartAsync() => TestApp.StartAsync(new Dictionary<string, string?>
+    private static Task<RunningApp> StartAsync() => RunningApp.StartAsync(new Dictionary<string, string?>
     {
         ["GuanGong:Engine:Dispatch"] = "QueueTriggers",
         ["GuanGong:Links:SigningKeys:Current"] = "hot:" + Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 3)).ToArray()),
     });
 
-    private static StorageRequestCounter Counter(TestApp app) => app.Services.GetRequiredService<AppStorage>().RequestCounter;
+    private static StorageRequestCounter Counter(RunningApp app) => app.Services.GetRequiredService<AppStorage>().RequestCounter;
 
-    private static async Task<HttpResponseMessage> SubmitAsAdminAsync(TestApp app, string unitCode)
+    private static async Task<HttpResponseMessage> SubmitAsAdminAsync(RunningApp app, string unitCode)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{SampleCounty.CampaignId}/submissions", UriKind.Relative))
         {
             Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(unitCode, 2026, SampleCounty.SelfSheet(), SampleCounty.Report())), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("X-Admin-Key", TestApp.AdminKey);
+        request.Headers.Add("X-Admin-Key", RunningApp.AdminKey);
         return await app.Client.SendAsync(request);
     }
 
-    private static Task<HttpResponseMessage> PostDecisionAsync(TestApp app, string token) =>
+    private static Task<HttpResponseMessage> PostDecisionAsync(RunningApp app, string token) =>
         app.Client.PostAsync(
             new Uri("/api/reviews/decisions", UriKind.Relative),
             new StringContent(JsonSerializer.Serialize(new { token, action = "approve", reason = "同意。" }), Encoding.UTF8, "application/json"));

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using GuanGong.Domain.Links;
-using GuanGong.Functions.Tests.Infrastructure;
 using GuanGong.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ public sealed class LinkSecurityEndToEndTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     private SmtpSink _smtp = null!;
-    private TestApp _app = null!;
+    private RunningApp _app = null!;
     private string _caseId = null!;
     private string _townshipLink = null!;
 

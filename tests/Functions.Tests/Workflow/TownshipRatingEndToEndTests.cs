@@ -1,5 +1,4 @@
 using GuanGong.Functions.Records;
-using GuanGong.Functions.Tests.Infrastructure;
 using GuanGong.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +30,7 @@ public sealed class TownshipRatingEndToEndTests
         Assert.Equal(1, afterVillage.UnitsRequired);
     }
 
-    private static async Task PassAsync(TestApp app, SmtpSink smtp, string contact, string unitName, string[] reviewers)
+    private static async Task PassAsync(RunningApp app, SmtpSink smtp, string contact, string unitName, string[] reviewers)
     {
         var token = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains(contact) && m.Subject.StartsWith("请填报", StringComparison.Ordinal))).LinkWith("/u/"));
         (await app.SubmitAsync(token)).EnsureSuccessStatusCode();
@@ -44,7 +43,7 @@ public sealed class TownshipRatingEndToEndTests
         await smtp.WaitForAsync(m => m.To.Contains(contact) && m.Subject.Contains("验收结果", StringComparison.Ordinal));
     }
 
-    private static async Task<Domain.Scoring.TownshipRating> RatingAsync(TestApp app)
+    private static async Task<Domain.Scoring.TownshipRating> RatingAsync(RunningApp app)
     {
         var tables = app.Services.GetRequiredService<AppTables>();
         for (var attempt = 0; attempt < 50; attempt++)
@@ -62,7 +61,7 @@ public sealed class TownshipRatingEndToEndTests
         throw new TimeoutException("The township rating was not written.");
     }
 
-    private static async Task<int> PassedUnitsAsync(TestApp app)
+    private static async Task<int> PassedUnitsAsync(RunningApp app)
     {
         var cases = await app.Services.GetRequiredService<Cases.CaseStore>().ListAsync(SampleCounty.CampaignId, 2026, CancellationToken.None);
         return cases.Count(c => c.UnitCode.StartsWith('V') && c.State.Status == Domain.Cases.CaseStatus.Passed);

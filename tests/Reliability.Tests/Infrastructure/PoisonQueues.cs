@@ -1,12 +1,16 @@
 using System.Text.Json;
 using GuanGong.Durable.AzureStorage;
-using GuanGong.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace GuanGong.Reliability.Tests.Infrastructure;
 
 /// <summary>What a task hub's poison queues hold, by instance, as distinct message ids (recovery may re-send a message under its own id).</summary>
 internal static class PoisonQueues
 {
+    /// <summary>A queue client for the engine's queues: it writes UTF-8 text Base64-encoded (as the Functions queue convention does).</summary>
+    public static QueueServiceClient Connect(string connectionString) =>
+        new(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
     public static async Task<Dictionary<string, HashSet<string>>> ReadAsync(QueueServiceClient queues, string hub, int partitions, Action<string>? log = null)
     {
         var names = new TaskHubNames(hub, partitions);
@@ -21,8 +25,9 @@ internal static class PoisonQueues
 
             foreach (var message in (await poison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value)
             {
-                log?.Invoke($"{poison.Name}: {(message.MessageText.Length <= 200 ? message.MessageText : message.MessageText[..200])}");
-                using var body = JsonDocument.Parse(message.MessageText);
+                var text = message.Body.ToString();
+                log?.Invoke($"{poison.Name}: {(text.Length <= 200 ? text : text[..200])}");
+                using var body = JsonDocument.Parse(text);
                 var instance = body.RootElement.GetProperty("instanceId").GetString()!;
                 if (!ids.TryGetValue(instance, out var set))
                 {

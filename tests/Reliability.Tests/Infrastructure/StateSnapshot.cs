@@ -1,6 +1,6 @@
 using GuanGong.Durable;
 using GuanGong.Functions.Records;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Reliability.Tests.Infrastructure;

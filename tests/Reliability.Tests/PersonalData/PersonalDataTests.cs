@@ -96,7 +96,7 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         var storage = app.Services.GetRequiredService<AppStorage>();
         var container = storage.Blobs.GetBlobContainerClient("ledgers");
         string? blobName = null;
-        await foreach (var blob in container.GetBlobsAsync(prefix: caseId))
+        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = caseId }))
         {
             blobName = blob.Name;
         }

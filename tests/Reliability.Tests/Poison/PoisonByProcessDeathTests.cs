@@ -75,7 +75,7 @@ public sealed class PoisonByProcessDeathTests(ITestOutputHelper output)
         Assert.NotEqual(JsonValueKind.Undefined, failed.ValueKind);
         var other = await WaitForAsync(client, SampleCounty.CaseId("V2"), s => s.GetProperty("status").GetString() == "UnderReview");
         var lastError = failed.GetProperty("engineLastError").GetString() ?? string.Empty;
-        var poison = await PoisonQueues.ReadAsync(new GuanGong.Storage.Queues.QueueServiceClient(azurite.Endpoints.ConnectionString), hub, 4, output.WriteLine);
+        var poison = await PoisonQueues.ReadAsync(PoisonQueues.Connect(azurite.Endpoints.ConnectionString), hub, 4, output.WriteLine);
         var (quarantined, bystanders) = PoisonQueues.Count(poison, poisoned);
         output.WriteLine($"process deaths: {deaths}; quarantined messages of the case: {quarantined}, of other cases: {bystanders}; {poisoned} engineStatus Failed in {waited.Elapsed.TotalSeconds:0} s, engineLastError: {lastError}");
         output.WriteLine($"other case {SampleCounty.CaseId("V2")}: {other.GetProperty("status").GetString()}");

@@ -4,7 +4,7 @@ using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Scoring;
 using GuanGong.Functions.Records;
 using GuanGong.Functions.Reviews;
-using GuanGong.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GuanGong.Functions.Cases.Workflow;
 
@@ -60,7 +60,7 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
 
         // Both rows of the decision (link and task) in one transaction: they share the case's partition.
         var applied = decision with { Applied = true };
-        await services.Tables.Decisions.Client.SubmitTransactionAsync(
+        await services.Tables.Decisions.SubmitTransactionAsync(
             [.. new[] { stored.RowKey, "task-" + input.TaskId }.Select(row => new TableTransactionAction(
                 TableTransactionActionType.UpsertReplace, RecordTable<ReviewDecisionRecord>.Write(stored.PartitionKey, row, applied, DecisionReconciler.Columns(applied))))],
             ct);

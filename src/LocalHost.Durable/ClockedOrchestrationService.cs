@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.Extensions.Logging;
+
+namespace GuanGong.LocalHost.Durable;
+
+/// <summary>
+/// The engine clock: DTFx writes a durable timer as a queue message made visible at its FireAt on the wall clock.
+/// Under another clock this decorator keeps such messages back when an orchestration work item completes, and sends
+/// each one (as a TimerFired message, due now) when the engine clock has moved by the timer's remaining time.
+/// Everything else goes straight to the wrapped service. Held timers live in memory only.
+/// </summary>
+internal sealed class ClockedOrchestrationService(
+    IOrchestrationService inner,
+    IOrchestrationServiceClient sender,
+    TimeProvider clock,
+    ILogger logger) : IOrchestrationService, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<ITimer, byte> _held = new();
+
+    /// <summary>Timers held and not yet delivered.</summary>
+    public int HeldTimerCount => _held.Count;
+
+    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
+
+    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
+
+    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
+
+    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
+
+    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
+
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState)
+    {
+        await inner.CompleteTaskOrchestrationWorkItemAsync(
+            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, [], continuedAsNewMessage, orchestrationState);
+
+        // Held only after the work item is committed, so a timer can never overtake the state that created it.
+        foreach (var message in timerMessages ?? [])
+        {
+            Hold(message);
+        }
+    }
+
+    private void Hold(TaskMessage message)
+    {
+        if (message.Event is not TimerFiredEvent fired)
+        {
+            _ = SendAsync(message);
+            return;
+        }
+
+        // FireAt was computed from the orchestration's (wall-clock) CurrentUtcDateTime; what is left of it is
+        // measured on the engine clock from now.
+        var remaining = fired.FireAt - TimeProvider.System.GetUtcNow().UtcDateTime;
+        if (remaining < TimeSpan.Zero)
+        {
+            remaining = TimeSpan.Zero;
+        }
+
+        ITimer? timer = null;
+        timer = clock.CreateTimer(
+            _ =>
+            {
+                if (timer is not null && _held.TryRemove(timer, out byte _))
+                {
+                    timer.Dispose();
+                }
+
+                var due = new TaskMessage
+                {
+                    OrchestrationInstance = message.OrchestrationInstance,
+                    Event = new TimerFiredEvent(-1, TimeProvider.System.GetUtcNow().UtcDateTime) { TimerId = fired.TimerId },
+                };
+                _ = SendAsync(due);
+            },
+            null,
+            Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
+        _held[timer] = 0;
+        timer.Change(remaining, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task SendAsync(TaskMessage message)
+    {
+        try
+        {
+            await sender.SendTaskOrchestrationMessageAsync(message);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not deliver a held timer to {InstanceId}", message.OrchestrationInstance.InstanceId);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var timer in _held.Keys)
+        {
+            timer.Dispose();
+        }
+
+        _held.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    public Task StartAsync() => inner.StartAsync();
+
+    public Task StopAsync() => inner.StopAsync();
+
+    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+
+    public Task CreateAsync() => inner.CreateAsync();
+
+    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
+
+    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
+
+    public Task DeleteAsync() => inner.DeleteAsync();
+
+    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
+
+    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
+        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
+
+    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
+
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
+
+    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
+
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+
+    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
+
+    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
+        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+}

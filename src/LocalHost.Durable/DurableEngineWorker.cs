@@ -1,0 +1,38 @@
+using DurableTask.Core;
+
+namespace GuanGong.LocalHost.Durable;
+
+/// <summary>A running DTFx worker; stop or dispose it to let work in progress finish and release its partitions.</summary>
+public sealed class DurableEngineWorker : IAsyncDisposable
+{
+    private readonly TaskHubWorker _worker;
+    private readonly ClockedOrchestrationService? _clock;
+    private int _stopped;
+
+    internal DurableEngineWorker(TaskHubWorker worker, ClockedOrchestrationService? clock)
+    {
+        _worker = worker;
+        _clock = clock;
+    }
+
+    /// <summary>Durable timers held for the engine clock and not yet delivered (0 on the system clock).</summary>
+    public int HeldTimerCount => _clock?.HeldTimerCount ?? 0;
+
+    /// <summary>Stops gracefully: no new work is taken, work in progress completes, partition leases are released.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _worker.StopAsync(isForced: false);
+        if (_clock is not null)
+        {
+            await _clock.DisposeAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

@@ -1,0 +1,25 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+
+namespace GuanGong.LocalHost.Durable;
+
+/// <summary>
+/// The seam between the local host and the Durable engine that runs the app's orchestrator and
+/// activity functions (LocalHost.Durable: DTFx over Azure Storage). The host supplies the functions;
+/// the backend owns the task hub, the worker and the client.
+/// </summary>
+public interface IDurableBackend : IAsyncDisposable
+{
+    /// <summary>The client handed to <c>[DurableClient] DurableTaskClient</c> parameters.</summary>
+    DurableTaskClient Client { get; }
+
+    /// <summary>The converter the engine serialises inputs, outputs and events with.</summary>
+    DataConverter DataConverter { get; }
+
+    /// <summary>Starts running <paramref name="functions"/> on the task hub; activities get DI scopes of <paramref name="appServices"/>.</summary>
+    Task StartWorkerAsync(IDurableTaskFactory functions, IServiceProvider appServices, CancellationToken cancellationToken);
+
+    /// <summary>Stops the worker gracefully (work in progress finishes).</summary>
+    Task StopAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,296 @@
+using GuanGong.LocalHost.Configuration;
+using GuanGong.LocalHost.Durable;
+using GuanGong.LocalHost.Http;
+using GuanGong.LocalHost.Invocation;
+using GuanGong.LocalHost.Loading;
+using GuanGong.LocalHost.Metadata;
+using GuanGong.LocalHost.Timers;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GuanGong.LocalHost;
+
+/// <summary>
+/// Runs a compiled .NET isolated function app without the Azure Functions host: the app's own
+/// Program.cs builds its services, functions.metadata says which functions exist, HTTP functions are
+/// served by ASP.NET Core on loopback, timer triggers fire on their CRON schedule, orchestrator and
+/// activity functions run on a Durable backend. Many hosts may run in one process (one app instance each).
+/// </summary>
+public sealed partial class LocalFunctionsHost : IAsyncDisposable
+{
+    /// <summary>The port the Functions host uses by default (<c>func start</c>).</summary>
+    public const int DefaultPort = 7071;
+
+    private readonly CapturedApp _app;
+    private readonly AppHostedServices _hostedServices;
+    private readonly HttpFunctionServer? _http;
+    private readonly IDurableBackend? _durable;
+    private readonly LocalAzurite? _azurite;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<(TimerFunctionRunner Runner, Task Loop)> _timers = [];
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    private LocalFunctionsHost(
+        CapturedApp app,
+        IReadOnlyList<FunctionMetadataEntry> functions,
+        HostJsonFile hostJson,
+        LocalSettingsFile localSettings,
+        AppHostedServices hostedServices,
+        HttpFunctionServer? http,
+        IDurableBackend? durable,
+        LocalAzurite? azurite,
+        ILogger logger)
+    {
+        _app = app;
+        Functions = functions;
+        HostJson = hostJson;
+        LocalSettings = localSettings;
+        _hostedServices = hostedServices;
+        _http = http;
+        _durable = durable;
+        _azurite = azurite;
+        _logger = logger;
+    }
+
+    /// <summary>Where the HTTP functions answer, e.g. http://127.0.0.1:7071/.</summary>
+    public Uri BaseAddress => _http?.BaseAddress ?? throw new InvalidOperationException("The app has no HTTP functions.");
+
+    /// <summary>The base address, or "(no HTTP functions)".</summary>
+    public string BaseAddressOrNone => _http?.BaseAddress.ToString() ?? "(no HTTP functions)";
+
+    /// <summary>The app's service provider (built by its own Program.cs).</summary>
+    public IServiceProvider Services => _app.Host.Services;
+
+    /// <summary>The client <c>[DurableClient]</c> parameters receive; null without a Durable backend.</summary>
+    public DurableTaskClient? DurableClient => _durable?.Client;
+
+    /// <summary>The functions of functions.metadata this host serves or runs (disabled ones left out).</summary>
+    public IReadOnlyList<FunctionMetadataEntry> Functions { get; }
+
+    /// <summary>The routes served, e.g. "GET /api/items/{id:int}".</summary>
+    public IReadOnlyList<string> Routes => _http is null ? [] : [.. _http.Routes.Select(r => $"{string.Join(',', r.Methods)} {r.Pattern}")];
+
+    /// <summary>The app's host.json (with overrides).</summary>
+    public HostJsonFile HostJson { get; }
+
+    /// <summary>The local.settings.json that was read (<see cref="LocalSettingsFile.None"/> if none).</summary>
+    public LocalSettingsFile LocalSettings { get; }
+
+    /// <summary>The app's hosted services this host started (the worker's own are not among them).</summary>
+    public IReadOnlyList<IHostedService> HostedServices => _hostedServices.Started;
+
+    /// <summary>The process id of the Azurite this host started, if it started one.</summary>
+    public int? AzuriteProcessId => _azurite?.OwnedProcessId;
+
+    /// <summary>How many times each timer function has fired.</summary>
+    public IReadOnlyDictionary<string, int> TimerTicks => _timers.ToDictionary(t => t.Runner.Name, t => t.Runner.Ticks);
+
+    /// <summary>Loads the app, builds it with its own Program.cs, and starts serving it.</summary>
+    public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var assembly = options.AppAssembly
+            ?? (options.AppPath is { } path ? AppAssemblyLoader.Load(path) : throw new ArgumentException("Set AppAssembly or AppPath.", nameof(options)));
+        var appDirectory = options.AppDirectory ?? Path.GetDirectoryName(assembly.Location)
+            ?? throw new ArgumentException("The app assembly has no location; set AppDirectory.", nameof(options));
+        var metadata = FunctionMetadataFile.Read(appDirectory);
+        var localSettings = options.UseLocalSettings ? LocalSettingsFile.Find(appDirectory, Directory.GetCurrentDirectory()) : LocalSettingsFile.None;
+
+        var bootLogger = options.LoggerFactory?.CreateLogger<LocalFunctionsHost>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var settings = MergeSettings(localSettings, options.Settings);
+        LocalAzurite? azurite = null;
+        CapturedApp? app = null;
+        try
+        {
+            if (options.StartAzurite)
+            {
+                azurite = await LocalAzurite.EnsureAsync(options, bootLogger, cancellationToken);
+                PointDevelopmentStorageAt(settings, azurite.Endpoints.ConnectionString);
+            }
+
+            IReadOnlyList<string> removed = [];
+            // Settings reach the app twice: as command-line arguments, which CreateBuilder(args) adds to the
+            // configuration before Program.cs reads it (HostBuilding comes only at Build(), too late for code
+            // that reads configuration while registering services), and as the last source on HostBuilding,
+            // for apps that do not pass args. One process may run many apps, so never environment variables.
+            string[] args = [.. settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"), .. options.Args];
+            app = await EntryPointRunner.RunAsync(assembly, args, settings, services =>
+            {
+                removed = AppHostedServices.RemoveWorkerInternals(services);
+                // IActionResult executors (ConfigureFunctionsWebApplication registers MVC too; this is for apps that do not).
+                services.AddMvcCore();
+                options.ConfigureServices?.Invoke(services);
+            }, options.StartTimeout, cancellationToken);
+
+            var appServices = app.Host.Services;
+            var configuration = appServices.GetRequiredService<IConfiguration>();
+            var loggerFactory = options.LoggerFactory ?? appServices.GetRequiredService<ILoggerFactory>();
+            var logger = loggerFactory.CreateLogger<LocalFunctionsHost>();
+            var hostJson = HostJsonFile.Read(appDirectory, configuration);
+            var enabled = metadata.Where(f => !IsDisabled(configuration, f.Name)).ToList();
+            var functions = enabled.Select(f => LocalFunction.Resolve(f, assembly)).ToList();
+
+            foreach (var type in removed)
+            {
+                LogWorkerServiceRemoved(logger, type);
+            }
+
+            var hostedServices = new AppHostedServices(appServices, logger);
+            await hostedServices.StartAsync(cancellationToken);
+
+            IDurableBackend? durable = null;
+            var durableFunctions = functions.Where(DurableFunctionRegistry.IsDurableFunction).ToList();
+            if (options.Durable is { } makeDurable && (durableFunctions.Count > 0 || functions.Any(UsesDurableClient)))
+            {
+                durable = await makeDurable(
+                    new DurableBackendContext(hostJson.Configuration.GetSection("extensions:durableTask"), configuration, options.TimeProvider, loggerFactory),
+                    cancellationToken);
+                await durable.StartWorkerAsync(new FunctionTaskFactory(durableFunctions, appServices, durable.DataConverter), appServices, cancellationToken);
+            }
+
+            var routes = functions.Where(IsHttp).Select(f => HttpFunctionRoute.For(f, hostJson.RoutePrefix)).ToList();
+            HttpFunctionServer? http = null;
+            if (routes.Count > 0)
+            {
+                var port = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
+                http = await HttpFunctionServer.StartAsync(routes, port, appServices, () => durable?.Client, loggerFactory, cancellationToken);
+                LogServing(logger, http.BaseAddress, routes.Count);
+            }
+
+            var host = new LocalFunctionsHost(app, enabled, hostJson, localSettings, hostedServices, http, durable, azurite, logger);
+            if (options.RunTimers)
+            {
+                host.StartTimers(functions, configuration, options.TimeProvider);
+            }
+
+            return host;
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await DisposeHostAsync(app.Host);
+            }
+
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Stops timers, HTTP, the Durable worker, the app's hosted services and Azurite (if this host started it).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_timers.Select(t => t.Loop));
+        if (_http is not null)
+        {
+            await _http.StopAsync(cancellationToken);
+            await _http.DisposeAsync();
+        }
+
+        if (_durable is not null)
+        {
+            await _durable.StopAsync(cancellationToken);
+            await _durable.DisposeAsync();
+        }
+
+        await _hostedServices.StopAsync(cancellationToken);
+        await DisposeHostAsync(_app.Host);
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+        LogStopped(_logger);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private void StartTimers(IEnumerable<LocalFunction> functions, IConfiguration configuration, TimeProvider time)
+    {
+        foreach (var function in functions)
+        {
+            if (function.Metadata.Trigger is { Schedule: { } schedule } trigger
+                && string.Equals(trigger.Type, "timerTrigger", StringComparison.OrdinalIgnoreCase))
+            {
+                var runner = new TimerFunctionRunner(function, TimerSchedule.Parse(function.Name, schedule, configuration), Services, time, _logger);
+                _timers.Add((runner, Task.Run(() => runner.RunAsync(_stopping.Token))));
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> MergeSettings(LocalSettingsFile localSettings, IDictionary<string, string?> explicitSettings)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in localSettings.Values)
+        {
+            // Core Tools does not overwrite a setting the environment already has.
+            if (Environment.GetEnvironmentVariable(key) is null && Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)) is null)
+            {
+                settings[key] = value;
+            }
+        }
+
+        foreach (var (key, value) in explicitSettings)
+        {
+            settings[LocalSettingsFile.ToConfigurationKey(key)] = value;
+        }
+
+        return settings;
+    }
+
+    private static void PointDevelopmentStorageAt(Dictionary<string, string?> settings, string connectionString)
+    {
+        const string storage = "AzureWebJobsStorage";
+        var current = settings.TryGetValue(storage, out var value) ? value : Environment.GetEnvironmentVariable(storage);
+        if (current is null || current.Trim().TrimEnd(';').Equals("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        {
+            settings[storage] = connectionString;
+        }
+    }
+
+    private static bool IsDisabled(IConfiguration configuration, string function) =>
+        bool.TryParse(configuration[$"AzureWebJobs.{function}.Disabled"], out var disabled) && disabled;
+
+    private static bool IsHttp(LocalFunction function) =>
+        string.Equals(function.Metadata.Trigger?.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase);
+
+    private static bool UsesDurableClient(LocalFunction function) =>
+        function.Metadata.Bindings.Any(b => string.Equals(b.Type, "durableClient", StringComparison.OrdinalIgnoreCase));
+
+    private static async Task DisposeHostAsync(IHost host)
+    {
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Count} HTTP functions at {BaseAddress}")]
+    private static partial void LogServing(ILogger logger, Uri baseAddress, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The worker's hosted service {Type} is not run (no Functions host to talk to)")]
+    private static partial void LogWorkerServiceRemoved(ILogger logger, string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local host stopped")]
+    private static partial void LogStopped(ILogger logger);
+}

@@ -1,0 +1,3 @@
+using GuanGong.LocalHost;
+
+return await LocalHostCommand.RunAsync(args);

@@ -1,0 +1,99 @@
+using System.Reflection;
+using GuanGong.LocalHost.Invocation;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GuanGong.LocalHost.Timers;
+
+/// <summary>
+/// Fires one timer-triggered function on its schedule, on the host's <see cref="TimeProvider"/>.
+/// Each occurrence fires once: the next is computed from the last one fired, and occurrences missed
+/// while the function ran (or the clock jumped) collapse into one past-due run, as the Functions
+/// timer does. Invocations of one function never overlap.
+/// </summary>
+internal sealed partial class TimerFunctionRunner(
+    LocalFunction function,
+    TimerSchedule schedule,
+    IServiceProvider appServices,
+    TimeProvider time,
+    ILogger logger)
+{
+    private int _ticks;
+
+    public int Ticks => Volatile.Read(ref _ticks);
+
+    public string Name => function.Name;
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var last = time.GetUtcNow().UtcDateTime;
+        var due = schedule.Next(last);
+        LogScheduled(logger, function.Name, schedule.Expression, due);
+        while (!stopping.IsCancellationRequested)
+        {
+            var wait = due - time.GetUtcNow().UtcDateTime;
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, time, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                // A timer may wake a hair early on a real clock; never fire before the occurrence.
+                if (time.GetUtcNow().UtcDateTime < due)
+                {
+                    continue;
+                }
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var next = schedule.Next(due);
+            var pastDue = next <= now;
+            if (pastDue)
+            {
+                next = schedule.Next(now);
+            }
+
+            await FireAsync(new TimerInfo
+            {
+                IsPastDue = pastDue,
+                ScheduleStatus = new ScheduleStatus { Last = last, Next = next, LastUpdated = due },
+            }, stopping);
+            last = due;
+            due = next;
+        }
+    }
+
+    private async Task FireAsync(TimerInfo info, CancellationToken stopping)
+    {
+        Interlocked.Increment(ref _ticks);
+        try
+        {
+            await using var scope = appServices.CreateAsyncScope();
+            var context = new LocalFunctionContext(function.Definition, scope.ServiceProvider, new Dictionary<string, object?>(), stopping);
+            await function.InvokeAsync(scope.ServiceProvider, context, (ParameterInfo parameter, Metadata.FunctionBinding? binding, FunctionContext _, out object? value) =>
+            {
+                value = info;
+                return parameter.ParameterType == typeof(TimerInfo);
+            }, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, function.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer function {Function} on '{Schedule}': first occurrence {Due:O}")]
+    private static partial void LogScheduled(ILogger logger, string function, string schedule, DateTime due);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string function);
+}

@@ -1,0 +1,64 @@
+using Azure.Data.Tables;
+using GuanGong.Functions.Records;
+using GuanGong.Testing;
+
+namespace GuanGong.Functions.Tests.CaseStorage;
+
+/// <summary>
+/// Rows written before the move to the Azure SDK (by the project's own REST client, GuanGong.Storage)
+/// read the same through the SDK: the record in its binary <c>Json</c>, <c>Json1</c>… chunks and
+/// the filter columns (bool, int, string). When src/Storage is deleted, keep this test with a row
+/// written by raw REST in the same shape.
+/// </summary>
+public sealed class StoredShapeTests
+{
+    [Fact]
+    public async Task GetAndQuery_RowWrittenByTheOldRestClient_ReadTheSameRecordAndColumns()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var name = SharedAzurite.UniqueName("oldshape");
+        var oldTable = new GuanGong.Storage.Tables.TableServiceClient(azurite.Endpoints.ConnectionString).GetTableClient(name);
+        await oldTable.CreateIfNotExistsAsync();
+
+        // Large enough for several 60 KiB chunks.
+        var sample = new Sample(string.Concat(Enumerable.Repeat("关心下一代工作委员会台账。", 12_000)), 42);
+        var columns = new Dictionary<string, object> { ["Applied"] = true, ["Year"] = 2026, ["CampaignId"] = "camp-old" };
+        var old = new GuanGong.Storage.Tables.TableEntity("p", "r");
+        foreach (var (key, value) in RecordTable<Sample>.Write("p", "r", sample, columns))
+        {
+            if (key is not ("PartitionKey" or "RowKey"))
+            {
+                old[key] = value;
+            }
+        }
+
+        Assert.Contains("Json3", old.Keys);
+        await oldTable.AddEntityAsync(old);
+        var storage = AppStorage.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
+        }).Build());
+        var table = new RecordTable<Sample>(storage.Tables.GetTableClient(name));
+
+        var read = await table.GetAsync("p", "r");
+        var queried = await table.QueryAsync(TableClient.CreateQueryFilter($"Applied eq {true} and Year eq {2026} and CampaignId eq {"camp-old"}")).ToListAsync();
+
+        Assert.Equal(sample, read!.Value);
+        Assert.NotEqual(default, read.ETag);
+        Assert.Equal(sample, Assert.Single(queried).Value);
+        var entity = (await table.Client.GetEntityAsync<TableEntity>("p", "r")).Value;
+        Assert.True(entity.GetBoolean("Applied"));
+        Assert.Equal(2026, entity.GetInt32("Year"));
+        Assert.Equal("camp-old", entity.GetString("CampaignId"));
+    }
+
+    [Fact]
+    public void Write_RecordOverTheRowLimit_Throws()
+    {
+        var huge = new Sample(new string('x', 1024 * 1024), 1);
+
+        Assert.Throws<InvalidOperationException>(() => RecordTable<Sample>.Write("p", "r", huge, null));
+    }
+
+    public sealed record Sample(string Text, int Number);
+}

@@ -1,0 +1,3 @@
+namespace GuanGong.LocalHost.SampleApp;
+
+public sealed record EchoRequest(string? Text, int Times);

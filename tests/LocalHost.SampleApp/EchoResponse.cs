@@ -1,0 +1,3 @@
+namespace GuanGong.LocalHost.SampleApp;
+
+public sealed record EchoResponse(string Text, int Times);
