@@ -1,9 +1,9 @@
-using GuanGong.LocalHost.Durable;
+using GuanGong.LocalHost.DurableFunctions;
 
 namespace GuanGong.LocalHost;
 
-/// <summary>The Durable backend the command line uses (none until LocalHost.Durable is referenced).</summary>
+/// <summary>The Durable backend the command line uses (DTFx over Azure Storage, LocalHost.Durable).</summary>
 internal static class DefaultDurable
 {
-    public static DurableBackendFactory? Factory => null;
+    public static DurableBackendFactory? Factory => EngineDurableBackend.Factory;
 }

@@ -1,5 +1,5 @@
 using GuanGong.LocalHost.Configuration;
-using GuanGong.LocalHost.Durable;
+using GuanGong.LocalHost.DurableFunctions;
 using GuanGong.LocalHost.Http;
 using GuanGong.LocalHost.Invocation;
 using GuanGong.LocalHost.Loading;
@@ -32,6 +32,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<(TimerFunctionRunner Runner, Task Loop)> _timers = [];
     private readonly ILogger _logger;
+    private TimeSpan _shutdownTimeout = TimeSpan.FromSeconds(30);
     private int _disposed;
 
     private LocalFunctionsHost(
@@ -161,7 +162,10 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
                 LogServing(logger, http.BaseAddress, routes.Count);
             }
 
-            var host = new LocalFunctionsHost(app, enabled, hostJson, localSettings, hostedServices, http, durable, azurite, logger);
+            var host = new LocalFunctionsHost(app, enabled, hostJson, localSettings, hostedServices, http, durable, azurite, logger)
+            {
+                _shutdownTimeout = options.ShutdownTimeout,
+            };
             if (options.RunTimers)
             {
                 host.StartTimers(functions, configuration, options.TimeProvider);
@@ -203,8 +207,18 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
         if (_durable is not null)
         {
-            await _durable.StopAsync(cancellationToken);
-            await _durable.DisposeAsync();
+            // A graceful DTFx stop drains in-flight orchestrations; one that never yields (it awaited a
+            // non-durable task) would hold shutdown for DTFx's 10-minute limit. Bounded here: what is left
+            // is redelivered after the queues' visibility timeout, as after a crash.
+            try
+            {
+                await _durable.StopAsync(cancellationToken).WaitAsync(_shutdownTimeout, cancellationToken);
+                await _durable.DisposeAsync().AsTask().WaitAsync(_shutdownTimeout, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                LogDurableStopTimedOut(_logger, _shutdownTimeout);
+            }
         }
 
         await _hostedServices.StopAsync(cancellationToken);
@@ -229,7 +243,10 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
                 && string.Equals(trigger.Type, "timerTrigger", StringComparison.OrdinalIgnoreCase))
             {
                 var runner = new TimerFunctionRunner(function, TimerSchedule.Parse(function.Name, schedule, configuration), Services, time, _logger);
-                _timers.Add((runner, Task.Run(() => runner.RunAsync(_stopping.Token))));
+                // The schedule starts from the clock as it reads now, not when the loop first runs, so a
+                // test that advances a fake clock right after start cannot skip the first occurrence.
+                var startedAt = time.GetUtcNow().UtcDateTime;
+                _timers.Add((runner, Task.Run(() => runner.RunAsync(startedAt, _stopping.Token))));
             }
         }
     }
@@ -290,6 +307,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The worker's hosted service {Type} is not run (no Functions host to talk to)")]
     private static partial void LogWorkerServiceRemoved(ILogger logger, string type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Durable worker did not stop within {Timeout}; leaving its in-flight work to redelivery")]
+    private static partial void LogDurableStopTimedOut(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local host stopped")]
     private static partial void LogStopped(ILogger logger);

@@ -1,5 +1,5 @@
 using System.Reflection;
-using GuanGong.LocalHost.Durable;
+using GuanGong.LocalHost.DurableFunctions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -52,6 +52,9 @@ public sealed class LocalHostOptions
 
     /// <summary>Where the host logs; default the app's own ILoggerFactory.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>How long stopping the Durable worker may take before the host gives up on a graceful drain.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the app's Main may take to build its host.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);

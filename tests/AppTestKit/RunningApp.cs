@@ -125,7 +125,9 @@ public sealed class RunningApp : IAsyncDisposable
                 if (options.Logs is not null)
                 {
                     // A provider-specific rule wins over the app's per-category levels, so the capture sees Trace from every category.
-                    services.AddLogging(builder => builder.AddProvider(options.Logs).SetMinimumLevel(LogLevel.Trace).AddFilter(options.Logs.GetType().FullName, null, LogLevel.Trace));
+                    var logs = options.Logs;
+                    services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+                    services.Configure<LoggerFilterOptions>(filters => filters.Rules.Add(new LoggerFilterRule(logs.GetType().FullName, null, LogLevel.Trace, null)));
                 }
 
                 options.ConfigureServices?.Invoke(services);

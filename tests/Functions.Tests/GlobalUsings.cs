@@ -1,3 +1,2 @@
 global using Microsoft.Extensions.Configuration;
-global using Microsoft.AspNetCore.Builder;
 global using GuanGong.Testing.App;

@@ -18,7 +18,11 @@ public static class ApprovalOrchestration
         var decision = context.WaitForExternalEvent<Decision>(DecisionEvent, timeout.Token);
         var timer = context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(request.TimeoutSeconds), timeout.Token);
         var winner = await Task.WhenAny(decision, timer);
-        await timeout.CancelAsync();
+        // Cancel, not CancelAsync: orchestrator code may await only durable tasks, or the episode ends
+        // with nothing scheduled and the instance stays Running for ever.
+#pragma warning disable CA1849
+        timeout.Cancel();
+#pragma warning restore CA1849
 
         var record = winner == decision
             ? new DecisionRecord(request.Subject, decision.Result.Verdict, TimedOut: false)

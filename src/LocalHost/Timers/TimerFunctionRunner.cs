@@ -25,9 +25,10 @@ internal sealed partial class TimerFunctionRunner(
 
     public string Name => function.Name;
 
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>Runs until <paramref name="stopping"/>; the first occurrence is the one after <paramref name="startedAt"/>.</summary>
+    public async Task RunAsync(DateTime startedAt, CancellationToken stopping)
     {
-        var last = time.GetUtcNow().UtcDateTime;
+        var last = startedAt;
         var due = schedule.Next(last);
         LogScheduled(logger, function.Name, schedule.Expression, due);
         while (!stopping.IsCancellationRequested)

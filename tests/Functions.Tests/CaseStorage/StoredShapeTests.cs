@@ -7,8 +7,8 @@ namespace GuanGong.Functions.Tests.CaseStorage;
 /// <summary>
 /// Rows written before the move to the Azure SDK (by the project's own REST client, GuanGong.Storage)
 /// read the same through the SDK: the record in its binary <c>Json</c>, <c>Json1</c>… chunks and
-/// the filter columns (bool, int, string). When src/Storage is deleted, keep this test with a row
-/// written by raw REST in the same shape.
+/// the filter columns (bool, int, string). The old client is gone; the row is written here by raw REST
+/// in exactly its wire shape (Edm.Binary chunks, typed columns), signed with the account key.
 /// </summary>
 public sealed class StoredShapeTests
 {
@@ -17,27 +17,18 @@ public sealed class StoredShapeTests
     {
         var azurite = await SharedAzurite.GetAsync();
         var name = SharedAzurite.UniqueName("oldshape");
-        var oldTable = new GuanGong.Storage.Tables.TableServiceClient(azurite.Endpoints.ConnectionString).GetTableClient(name);
-        await oldTable.CreateIfNotExistsAsync();
-
-        // Large enough for several 60 KiB chunks.
-        var sample = new Sample(string.Concat(Enumerable.Repeat("关心下一代工作委员会台账。", 12_000)), 42);
-        var columns = new Dictionary<string, object> { ["Applied"] = true, ["Year"] = 2026, ["CampaignId"] = "camp-old" };
-        var old = new GuanGong.Storage.Tables.TableEntity("p", "r");
-        foreach (var (key, value) in RecordTable<Sample>.Write("p", "r", sample, columns))
-        {
-            if (key is not ("PartitionKey" or "RowKey"))
-            {
-                old[key] = value;
-            }
-        }
-
-        Assert.Contains("Json3", old.Keys);
-        await oldTable.AddEntityAsync(old);
         var storage = AppStorage.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
         }).Build());
+        await storage.Tables.GetTableClient(name).CreateIfNotExistsAsync();
+
+        // Large enough for several 60 KiB chunks.
+        var sample = new Sample(string.Concat(Enumerable.Repeat("关心下一代工作委员会台账。", 12_000)), 42);
+        var columns = new Dictionary<string, object> { ["Applied"] = true, ["Year"] = 2026, ["CampaignId"] = "camp-old" };
+        var old = RecordTable<Sample>.Write("p", "r", sample, columns);
+        Assert.Contains("Json3", old.Keys);
+        await OldRestClient.InsertAsync(azurite.Endpoints, name, old);
         var table = new RecordTable<Sample>(storage.Tables.GetTableClient(name));
 
         var read = await table.GetAsync("p", "r");

@@ -37,7 +37,7 @@ public sealed class SmtpMailSenderTests
 
         await sender.SendAsync(new OutgoingMail("unit@village.example", null, "自评已受理", "案件编号 GG-2026-0001", "<p>案件编号 <b>GG-2026-0001</b></p>"), CancellationToken.None);
 
-        var file = Assert.Single(Directory.GetFiles(app.MailFolder, "*.eml"));
+        var file = Assert.Single(Directory.GetFiles(app.MailFolder!, "*.eml"));
         var mail = MailFile.Load(file);
         Assert.Equal("自评已受理", mail.Subject);
         Assert.Contains("GG-2026-0001", mail.Body, StringComparison.Ordinal);

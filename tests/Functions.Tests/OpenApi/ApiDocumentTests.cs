@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using GuanGong.Functions.Hosting;
-using GuanGong.Functions.Hosting.CustomHandler;
 
 namespace GuanGong.Functions.Tests.OpenApi;
 
@@ -42,18 +40,5 @@ public sealed class ApiDocumentTests
         var download = paths.GetProperty("/api/ledgers/content").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
         Assert.True(download.TryGetProperty("application/pdf", out _));
         Assert.Equal("Ledgers", upload.GetProperty("tags")[0].GetString());
-    }
-
-    [Fact]
-    public async Task Discover_FunctionTable_NamesEveryNewEndpointAndTheDocumentOnce()
-    {
-        await using var app = AppHost.Build([], new Dictionary<string, string?> { ["GuanGong:Port"] = "0" });
-
-        var names = FunctionCatalog.Discover(AppHost.Endpoints(app)).Select(f => f.Name).ToList();
-
-        foreach (var name in new[] { "UploadLedger", "ListLedgers", "DownloadLedger", "CampaignStatistics", "ExportResultsCsv", "ExportResultsXlsx", "OpenApiDocument" })
-        {
-            Assert.Single(names, name);
-        }
     }
 }

@@ -1,6 +1,6 @@
-using GuanGong.Durable;
 using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases.Workflow;
+using Microsoft.DurableTask.Converters;
 
 namespace GuanGong.Functions.Tests.Workflow;
 
@@ -24,5 +24,21 @@ public sealed class WorkflowContractTests
         var read = JsonDataConverter.Default.Deserialize<CaseWorkflowInput>(JsonDataConverter.Default.Serialize(written));
 
         Assert.Equal(written, read);
+    }
+
+    [Fact]
+    public void OpenTaskInput_WrittenWhenTheOrchestratorPassedItsTime_StillReadsItsStart()
+    {
+        var input = JsonDataConverter.Default.Deserialize<OpenTaskInput>("""{"caseId":"2026-V1-WX","stage":1,"round":1,"startedAt":"2026-03-02T01:00:00+00:00"}""");
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), input!.StartedAt);
+    }
+
+    [Fact]
+    public void OpenTaskInput_Now_CarriesNoStart_TheActivityTakesItFromTheBusinessClock()
+    {
+        var read = JsonDataConverter.Default.Deserialize<OpenTaskInput>(JsonDataConverter.Default.Serialize(new OpenTaskInput("2026-V1-WX", 1, 1)));
+
+        Assert.Null(read!.StartedAt);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace GuanGong.LocalHost.Durable;
+namespace GuanGong.LocalHost.DurableFunctions;
 
 /// <summary>What a Durable backend is made from.</summary>
 /// <param name="DurableTask">host.json's <c>extensions:durableTask</c> section, overrides applied.</param>

@@ -1,7 +1,7 @@
 using GuanGong.LocalHost.Invocation;
 using Microsoft.DurableTask;
 
-namespace GuanGong.LocalHost.Durable;
+namespace GuanGong.LocalHost.DurableFunctions;
 
 /// <summary>Registers the app's orchestrator and activity functions (from functions.metadata) in a <see cref="DurableTaskRegistry"/>.</summary>
 internal static class DurableFunctionRegistry

@@ -3,7 +3,7 @@ using GuanGong.LocalHost.Invocation;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 
-namespace GuanGong.LocalHost.Durable;
+namespace GuanGong.LocalHost.DurableFunctions;
 
 /// <summary>
 /// The app's orchestrator and activity functions as the Durable Task worker's task factory. It holds a

@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.Logging;
 
-namespace GuanGong.LocalHost.Durable;
+namespace GuanGong.LocalHost.DurableFunctions;
 
 /// <summary>
 /// Wraps the engine's orchestration context so <see cref="GetInput{T}"/> deserialises the raw input to

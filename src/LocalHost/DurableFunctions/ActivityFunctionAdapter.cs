@@ -2,7 +2,7 @@ using GuanGong.LocalHost.Invocation;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GuanGong.LocalHost.Durable;
+namespace GuanGong.LocalHost.DurableFunctions;
 
 /// <summary>
 /// An <c>[ActivityTrigger]</c> function as an <see cref="ITaskActivity"/>: the engine deserialises the

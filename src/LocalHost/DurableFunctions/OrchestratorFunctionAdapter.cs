@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GuanGong.LocalHost.Durable;
+namespace GuanGong.LocalHost.DurableFunctions;
 
 /// <summary>
 /// An <c>[OrchestrationTrigger]</c> function as an <see cref="ITaskOrchestrator"/>: each episode invokes

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using GuanGong.Testing;
+
+namespace GuanGong.LocalHost.Tests;
+
+/// <summary>The host as a child process: `GuanGong.LocalHost --app SampleApp.dll`, starting its own Azurite.</summary>
+public sealed partial class ExeProcessTests
+{
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Exe_Signal_AnsweredThenExitsCleanlyLeavingNoAzurite(string signal)
+    {
+        var workspace = Directory.CreateTempSubdirectory("localhost-exe-").FullName;
+        var port = FreePort();
+        var output = new StringBuilder();
+        using var process = new Process
+        {
+            StartInfo = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                ArgumentList =
+                {
+                    Metadata("LocalHostDll"), "--app", Metadata("SampleAppDll"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "--azurite-ports", "free", "--azurite-workspace", workspace,
+                    "--set", "AzureFunctionsJobHost:extensions:durableTask:hubName=" + SharedAzurite.UniqueName("exe"),
+                    "--set", "AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount=1",
+                },
+            },
+        };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
+            var greeting = await WaitForAnswerAsync(client, "api/greetings/exe", process, output);
+            var azuritePid = int.Parse(AzuritePid().Match(Snapshot(output)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.Contains("Hello, exe", greeting, StringComparison.Ordinal);
+            Assert.True(IsAlive(azuritePid));
+
+            using (var kill = Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(exited.Token);
+
+            Assert.Equal(0, process.ExitCode);
+            Assert.False(IsAlive(azuritePid), Snapshot(output));
+            Assert.Empty(ProcessesMentioning(workspace));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            Directory.Delete(workspace, recursive: true);
+        }
+    }
+
+    private static async Task<string> WaitForAnswerAsync(HttpClient client, string path, Process process, StringBuilder output)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            Assert.False(process.HasExited, Snapshot(output));
+            try
+            {
+                using var response = await client.GetAsync(path);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return await response.Content.ReadAsStringAsync();
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("The host did not answer: " + Snapshot(output));
+    }
+
+    private static string Metadata(string key) =>
+        typeof(ExeProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+
+    private static List<int> ProcessesMentioning(string text)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(text, StringComparison.Ordinal))
+                    {
+                        found.Add(pid);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    [GeneratedRegex(@"Azurite \(pid (\d+)\) is ready")]
+    private static partial Regex AzuritePid();
+}
