@@ -137,7 +137,7 @@ public sealed class CampaignYearFunctions(
 
     [Function("ListTargetYearChanges")]
     [ApiOperation("The campaign's target-year changes, oldest first (the audit trail)", Tag = "Campaigns",
-        Response = typeof(IReadOnlyList<TargetYearChange>), Problems = [401, 403, 404], Security = ["adminKey", "apiKey", "link"])]
+        Response = typeof(TargetYearChanges), Problems = [401, 403, 404], Security = ["adminKey", "apiKey", "link"])]
     public Task<IResult> ListTargetYearChanges(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/target-year-changes")] HttpRequest request,
         string campaignId,
@@ -160,7 +160,7 @@ public sealed class CampaignYearFunctions(
 
             var tree = await directory.GetTreeAsync(ct);
             var changes = await TargetYearChangesAsync(audit, campaignId, ct);
-            return Results.Json(changes.Where(c => !tree.Contains(c.UnitCode) || Access.MayRead(caller, tree, c.UnitCode)).ToList(), DomainJson.Options);
+            return Results.Json(new TargetYearChanges(campaignId, [.. changes.Where(c => !tree.Contains(c.UnitCode) || Access.MayRead(caller, tree, c.UnitCode))]), DomainJson.Options);
         });
 
     /// <summary>The campaign's target-year changes as recorded in its audit trail, oldest first.</summary>

@@ -1,4 +1,3 @@
-using GuanGong.Domain;
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Organisations;
 using GuanGong.Functions.Cases;
