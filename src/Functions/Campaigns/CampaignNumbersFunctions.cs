@@ -4,6 +4,7 @@ using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Standards;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.OpenApi;
+using GuanGong.Functions.Records;
 using GuanGong.Functions.Standards;
 using Microsoft.Azure.Functions.Worker;
 
@@ -25,8 +26,8 @@ public sealed class CampaignNumbersFunctions(HttpGate gate, Access access, Campa
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (campaign, kind, template, refusal) = await OpenAsync(request, campaignId, ct);
-            return campaign is null ? refusal! : Results.Ok(View(campaign, kind, template!));
+            var (stored, kind, template, refusal) = await OpenAsync(request, campaignId, ct);
+            return stored is null ? refusal! : Results.Ok(View(stored.Value, kind, template!));
         });
 
     [Function("SetCampaignNumbers")]
@@ -52,18 +53,13 @@ public sealed class CampaignNumbersFunctions(HttpGate gate, Access access, Campa
 
             for (var attempt = 0; attempt < 5; attempt++)
             {
-                var (campaign, kind, template, refusal) = await OpenAsync(request, campaignId, ct);
-                if (campaign is null)
+                var (stored, kind, template, refusal) = await OpenAsync(request, campaignId, ct);
+                if (stored is null)
                 {
                     return refusal!;
                 }
 
-                var stored = await campaigns.GetAsync(campaignId, ct);
-                if (stored is null || stored.Value != campaign)
-                {
-                    continue;
-                }
-
+                var campaign = stored.Value;
                 var applied = CampaignSetup.SetNumbers(campaign.Settings, template!, parsed.Value, launched: campaign.LaunchedAt is not null, kind);
                 if (!applied.IsSuccess)
                 {
@@ -85,7 +81,7 @@ public sealed class CampaignNumbersFunctions(HttpGate gate, Access access, Campa
             return Problems.Conflict("campaign-changed", "活动刚被他人修改，请重试。", "The campaign kept changing; retry.");
         });
 
-    private async Task<(CampaignRecord? Campaign, CommitteeKind? Kind, StandardTemplate? Template, IResult? Refusal)> OpenAsync(HttpRequest request, string campaignId, CancellationToken ct)
+    private async Task<(StoredRecord<CampaignRecord>? Campaign, CommitteeKind? Kind, StandardTemplate? Template, IResult? Refusal)> OpenAsync(HttpRequest request, string campaignId, CancellationToken ct)
     {
         var caller = await access.ResolveAsync(request.HttpContext, ct);
         var stored = await campaigns.GetAsync(campaignId, ct);
@@ -120,7 +116,7 @@ public sealed class CampaignNumbersFunctions(HttpGate gate, Access access, Campa
         var template = await templates.FindAsync(pin, ct);
         return template is null
             ? (null, null, null, Problems.Conflict("template-unavailable", "本次活动使用的评分标准无法读取，请联系管理员。", $"Template {pin.TemplateId} v{pin.Version} cannot be resolved."))
-            : (campaign, kind, template, null);
+            : (stored, kind, template, null);
     }
 
     private static OrganiserNumbersView View(CampaignRecord campaign, CommitteeKind? kind, StandardTemplate template)
