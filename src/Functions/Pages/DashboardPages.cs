@@ -73,7 +73,7 @@ public sealed class DashboardPages(
         CancellationToken ct) =>
         gate.RunAsync(request, () => ShowAsync(
             campaignId, request.Query["root"].FirstOrDefault(), int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? year : null, request.Query["t"].FirstOrDefault(),
-            request.HttpContext, session, access, scopes, tables, memo, links, time, configuration, ct));
+            request.HttpContext, session, access, scopes, tables, memo, links, time, configuration, audit, ct));
 
     [Function("DashboardCase")]
     public Task<IResult> Case(
@@ -85,7 +85,7 @@ public sealed class DashboardPages(
 
     private static async Task<IResult> ShowAsync(
         string campaignId, string? root, int? year, string? t, HttpContext http, DashboardSession session, Access access, CampaignScopes scopes,
-        AppTables tables, PassRateViews memo, ReviewLinks links, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        AppTables tables, PassRateViews memo, ReviewLinks links, TimeProvider time, IConfiguration configuration, AuditLog audit, CancellationToken ct)
     {
         var caller = await CallerAsync(http, session, access, ct);
         if (caller is not (AdminCaller or CommitteeCaller))
@@ -104,7 +104,11 @@ public sealed class DashboardPages(
         // Exports take the same credentials as the statistics; a signed-in administrator's buttons carry
         // a short-lived dashboard link for just this subtree rather than anything of the session.
         var exportToken = t is { Length: > 0 } ? t : links.DashboardToken(scope.Root, "admin", time.GetUtcNow() + TimeSpan.FromMinutes(30));
-        var body = DashboardViews.Dashboard(scope, statistics, caller, t, exportToken);
+        // The target-year changes of units in this subtree (预达标年度调整), from the campaign's audit trail.
+        var changes = (await Campaigns.CampaignYearFunctions.TargetYearChangesAsync(audit, campaignId, ct))
+            .Where(c => scope.Tree.Contains(c.UnitCode) && CommitteeDirectory.IsWithin(scope.Tree, c.UnitCode, scope.Root))
+            .ToList();
+        var body = DashboardViews.Dashboard(scope, statistics, caller, t, exportToken, changes);
         return PageLayout.Render("创建进度统计", body, scripts: ["/lib/echarts.min.js", "/assets/dashboard.js"], standardName: scope.StandardName);
     }
 

@@ -21,7 +21,7 @@ internal static class DashboardViews
 {
     public const string SignOutForm = "<form method=\"post\" action=\"/d/logout\"><button type=\"submit\" class=\"secondary\">退出登录</button></form>";
 
-    public static string Dashboard(CampaignScope scope, CampaignStatistics statistics, Caller caller, string? linkToken, string exportToken)
+    public static string Dashboard(CampaignScope scope, CampaignStatistics statistics, Caller caller, string? linkToken, string exportToken, IReadOnlyList<Domain.Campaigns.TargetYearChange>? targetYearChanges = null)
     {
         var id = Uri.EscapeDataString(statistics.CampaignId);
         var pass = statistics.PassRates;
@@ -122,6 +122,17 @@ internal static class DashboardViews
             .Append(revoked.Count == 0
                 ? "<p>本年度暂无抽查复核撤销的单位。</p>"
                 : "<ul>" + string.Concat(revoked.Select(c => $"<li><a href=\"/d/{E(id)}/cases/{E(Uri.EscapeDataString(c.CaseId))}{Q(linkToken, '?')}\">{E(c.UnitName)}</a>：复核后撤销</li>")) + "</ul>");
+
+        if (targetYearChanges is { Count: > 0 })
+        {
+            html.Append("<h2>预达标年度调整记录</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">预达标年度调整记录</caption><thead><tr><th scope=\"col\">单位</th><th scope=\"col\">原年度</th><th scope=\"col\">调整为</th><th scope=\"col\">理由</th><th scope=\"col\">调整人</th><th scope=\"col\">时间</th></tr></thead><tbody>");
+            foreach (var change in targetYearChanges)
+            {
+                html.Append($"<tr><th scope=\"row\">{E(scope.Tree.Find(change.UnitCode)?.Name ?? change.UnitCode)}</th><td>{(change.FromYear is { } from ? E(Year(from)) : "未定")}</td><td>{(change.ToYear is { } to ? E(Year(to)) : "未定")}</td><td>{E(change.Reason)}</td><td>{E(change.ChangedBy)}</td><td>{E(CaseMail.China(change.ChangedAt))}</td></tr>");
+            }
+
+            html.Append("</tbody></table></div>");
+        }
 
         var exportQuery = $"root={E(Uri.EscapeDataString(scope.Root))}&amp;year={E(Year(statistics.Year))}&amp;t={E(Uri.EscapeDataString(exportToken))}";
         html.Append("<h2>导出</h2><p>")

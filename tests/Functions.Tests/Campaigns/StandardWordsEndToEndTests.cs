@@ -66,6 +66,30 @@ public sealed class StandardWordsEndToEndTests
     }
 
     [Fact]
+    public async Task KindTemplates_SchoolScoredOnItsOwnSheet_VillageOnTheCampaigns()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
+        var campaign = SampleCounty.Campaign() with { KindTemplates = [new Domain.Campaigns.KindTemplate(Domain.Organisations.CommitteeKind.School, SixGood.Pin())] };
+        await app.CreateAsync(campaign);
+        await app.LaunchAsync(2026);
+
+        var school = await smtp.WaitForAsync(m => m.To.Contains("school@example.cn") && m.Subject.StartsWith("请填报", StringComparison.Ordinal));
+        var village = await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn") && m.Subject.StartsWith("请填报", StringComparison.Ordinal));
+        Assert.Contains("六好基层关工委", school.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("六好", village.Subject, StringComparison.Ordinal);
+
+        var schoolPage = await app.Client.GetStringAsync(new Uri(school.LinkWith("/u/")));
+        var villagePage = await app.Client.GetStringAsync(new Uri(village.LinkWith("/u/")));
+        Assert.Contains("争取相关部门配合好", schoolPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("争取相关部门配合好", villagePage, StringComparison.Ordinal);
+
+        // The village submits on the campaign's sheet (five-good-a); its case keeps the pin it was scored on.
+        using var submitted = await app.SubmitAsync(SampleCounty.TokenOf(village.LinkWith("/u/")));
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+    }
+
+    [Fact]
     public async Task Numbers_CommitteeOtherThanTheOrganiser_IsRefused()
     {
         await using var app = await RunningApp.StartAsync();

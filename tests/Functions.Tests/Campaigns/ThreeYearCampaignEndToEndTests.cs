@@ -150,6 +150,12 @@ public sealed class ThreeYearCampaignEndToEndTests
         var (_, campaign) = await app.SendAsync(HttpMethod.Get, $"/api/campaigns/{SampleCounty.CampaignId}");
         Assert.Contains(campaign.GetProperty("settings").GetProperty("unitTargetYears").EnumerateArray(), u => u.GetProperty("unitCode").GetString() == "V2" && u.GetProperty("year").GetInt32() == 2026);
 
+        // The county's dashboard shows the trail.
+        var dashboardToken = app.Services.GetRequiredService<ReviewLinks>().DashboardToken("X1", "office@example.cn", TimeProvider.System.GetUtcNow().AddHours(1));
+        var dashboard = await app.Client.GetStringAsync(new Uri($"/d/{SampleCounty.CampaignId}?year=2026&t={Uri.EscapeDataString(dashboardToken)}", UriKind.Relative));
+        Assert.Contains("预达标年度调整记录", dashboard, StringComparison.Ordinal);
+        Assert.Contains("年初复核：班子已配齐，提前到2026年", dashboard, StringComparison.Ordinal);
+
         // Now due in 2026, V2 is invited by the year-1 launch.
         var launched = await app.LaunchAsync(2026);
         Assert.DoesNotContain("V2", CampaignApi.NotInvited(launched).Keys);
