@@ -113,6 +113,15 @@ public sealed class CampaignLauncher(
     public async Task<IReadOnlyList<ValidationError>> CheckMayApplyAsync(CampaignRecord campaign, OrganisationTree tree, string unitCode, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(tree);
+
+        // The first year has no earlier standing to read: a unit due (or with no target year) is invited,
+        // so a submission's hot path reads no case lists then.
+        if (year == campaign.Settings.StartYear && (campaign.Settings.TargetYearOf(unitCode) is not { } target || target <= year) && tree.AcceptanceChain(unitCode).IsSuccess)
+        {
+            return [];
+        }
+
         var standings = await StandingsAsync(campaign, year, ct);
         var asked = YearLaunch.RequestEarly(tree, campaign.Settings, standings, unitCode, year);
         if (asked.IsSuccess)

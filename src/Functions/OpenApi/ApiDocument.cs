@@ -75,7 +75,7 @@ public sealed partial class ApiDocument
             {
                 ["title"] = Title,
                 ["version"] = "v1",
-                ["description"] = "五好基层关工委创建评估：自评提交、台账上传、逐级审核、统计与导出。Errors are RFC 9457 problem details (Chinese title, English detail).",
+                ["description"] = "基层关工委创建评估（五好、六好、五有五好等标准）：自评申报、台账上传、逐级审核、统计与导出。Errors are RFC 9457 problem details (Chinese title, English detail).",
             },
             ["paths"] = paths,
             ["components"] = new JsonObject
