@@ -90,6 +90,30 @@ public sealed class StandardWordsEndToEndTests
     }
 
     [Fact]
+    public async Task CampaignSchemaTwo_StandardNameAndCountedKinds_AreTakenAtCreationAndUsed()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
+        var campaign = SampleCounty.Campaign() with
+        {
+            StandardName = "五有五好基层关工委",
+            TownshipRuleKinds = [Domain.Organisations.CommitteeKind.Village, Domain.Organisations.CommitteeKind.Enterprise],
+        };
+        await app.CreateAsync(campaign);
+
+        var (_, stored) = await app.SendAsync(HttpMethod.Get, $"/api/campaigns/{SampleCounty.CampaignId}");
+        Assert.Equal("五有五好基层关工委", stored.GetProperty("settings").GetProperty("standardName").GetString());
+        var (_, numbers) = await app.SendAsync(HttpMethod.Get, $"/api/campaigns/{SampleCounty.CampaignId}/numbers");
+        Assert.Equal("村、企业", numbers.GetProperty("countedKindsText").GetString());
+
+        await app.LaunchAsync(2026);
+        var invitation = await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn") && m.Subject.StartsWith("请填报", StringComparison.Ordinal));
+        Assert.Contains("“五有五好基层关工委”", invitation.Subject, StringComparison.Ordinal);
+        var page = await app.Client.GetStringAsync(new Uri(invitation.LinkWith("/u/")));
+        Assert.Contains("关工委“五有五好基层关工委”创建", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Numbers_CommitteeOtherThanTheOrganiser_IsRefused()
     {
         await using var app = await RunningApp.StartAsync();
