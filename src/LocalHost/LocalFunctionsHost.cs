@@ -33,6 +33,8 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     private readonly List<(TimerFunctionRunner Runner, Task Loop)> _timers = [];
     private readonly ILogger _logger;
     private TimeSpan _shutdownTimeout = TimeSpan.FromSeconds(30);
+    private DurableStart? _durableStart;
+    private FunctionTaskFactory? _durableTasks;
     private int _disposed;
 
     private LocalFunctionsHost(
@@ -56,6 +58,19 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         _azurite = azurite;
         _logger = logger;
     }
+
+    /// <summary>
+    /// The deployment check: replays every in-flight orchestration of the task hub against this build's orchestrator
+    /// functions and reports those that would fail (renamed or reordered activities, a changed timer…), before the
+    /// build takes traffic. Run it with the worker off (<see cref="LocalHostOptions.RunDurableWorker"/>).
+    /// </summary>
+    public Task<GuanGong.LocalHost.Durable.ReplayCheckReport> CheckDeploymentAsync(CancellationToken cancellationToken = default) =>
+        _durable is null || _durableTasks is null
+            ? throw new InvalidOperationException("The app has no Durable functions to check.")
+            : _durable.CheckReplayAsync(_durableTasks, Services, cancellationToken);
+
+    /// <summary>Whether the Durable worker is running (it starts in the background while storage is unreachable).</summary>
+    public bool DurableWorkerStarted => _durableStart?.Started ?? false;
 
     /// <summary>Where the HTTP functions answer, e.g. http://127.0.0.1:7071/.</summary>
     public Uri BaseAddress => _http?.BaseAddress ?? throw new InvalidOperationException("The app has no HTTP functions.");
@@ -144,13 +159,20 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             await hostedServices.StartAsync(cancellationToken);
 
             IDurableBackend? durable = null;
+            DurableStart? durableStart = null;
+            FunctionTaskFactory? durableTasks = null;
             var durableFunctions = functions.Where(DurableFunctionRegistry.IsDurableFunction).ToList();
             if (options.Durable is { } makeDurable && (durableFunctions.Count > 0 || functions.Any(UsesDurableClient)))
             {
                 durable = await makeDurable(
                     new DurableBackendContext(hostJson.Configuration.GetSection("extensions:durableTask"), configuration, options.TimeProvider, loggerFactory),
                     cancellationToken);
-                await durable.StartWorkerAsync(new FunctionTaskFactory(durableFunctions, appServices, durable.DataConverter), appServices, cancellationToken);
+                durableTasks = new FunctionTaskFactory(durableFunctions, appServices, durable.DataConverter);
+                if (options.RunDurableWorker)
+                {
+                    durableStart = DurableStart.Begin(durable, durableTasks, appServices, logger);
+                    await durableStart.WaitForFirstAttemptAsync(TimeSpan.FromSeconds(10), cancellationToken);
+                }
             }
 
             var routes = functions.Where(IsHttp).Select(f => HttpFunctionRoute.For(f, hostJson.RoutePrefix)).ToList();
@@ -165,6 +187,8 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             var host = new LocalFunctionsHost(app, enabled, hostJson, localSettings, hostedServices, http, durable, azurite, logger)
             {
                 _shutdownTimeout = options.ShutdownTimeout,
+                _durableStart = durableStart,
+                _durableTasks = durableTasks,
             };
             if (options.RunTimers)
             {
@@ -203,6 +227,11 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         {
             await _http.StopAsync(cancellationToken);
             await _http.DisposeAsync();
+        }
+
+        if (_durableStart is not null)
+        {
+            await _durableStart.CancelAsync();
         }
 
         if (_durable is not null)

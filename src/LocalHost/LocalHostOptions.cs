@@ -38,6 +38,13 @@ public sealed class LocalHostOptions
     /// <summary>Run timer triggers. Default true (a function can also be disabled with <c>AzureWebJobs.Name.Disabled=true</c>).</summary>
     public bool RunTimers { get; set; } = true;
 
+    /// <summary>
+    /// Run the Durable worker. Default true. False keeps the engine's client (<c>[DurableClient]</c> works, orchestrations
+    /// are scheduled) but processes nothing: a test or benchmark that counts a request's own storage traffic turns the
+    /// worker's polling off.
+    /// </summary>
+    public bool RunDurableWorker { get; set; } = true;
+
     /// <summary>Makes the Durable engine; null runs no orchestrations (and <c>[DurableClient]</c> cannot be bound).</summary>
     public DurableBackendFactory? Durable { get; set; }
 
