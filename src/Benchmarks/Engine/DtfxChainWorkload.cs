@@ -33,12 +33,13 @@ public static class DtfxChainWorkload
         return options;
     }
 
-    public static async Task<ChainWorkload.Outcome> RunAsync(string connectionString, StorageRequestCounter counter, int instances, CancellationToken cancellationToken)
+    public static async Task<ChainWorkload.Outcome> RunAsync(string connectionString, StorageRequestCounter counter, int instances, bool extendedSessions, CancellationToken cancellationToken)
     {
         var finished = 0;
         long episodes = 0, activities = 0;
         var allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = Options(connectionString, "dtfx" + Guid.NewGuid().ToString("N")[..8], counter, TimeSpan.FromSeconds(1));
+        options.Settings.ExtendedSessionsEnabled = extendedSessions;
         options.OrchestrationMiddleware.Add(async (_, next) =>
         {
             await next();
