@@ -33,7 +33,7 @@ public static class DtfxChainWorkload
         return options;
     }
 
-    public static async Task<ChainWorkload.Outcome> RunAsync(string connectionString, StorageRequestCounter counter, int instances, bool extendedSessions, CancellationToken cancellationToken)
+    public static async Task<ChainWorkload.Outcome> RunAsync(string connectionString, StorageRequestCounter counter, int instances, bool extendedSessions, Action<string> say, CancellationToken cancellationToken)
     {
         var finished = 0;
         long episodes = 0, activities = 0;
@@ -45,10 +45,14 @@ public static class DtfxChainWorkload
             await next();
             Interlocked.Increment(ref episodes);
         });
+        long firstActivityTicks = 0;
         options.ActivityMiddleware.Add(async (_, next) =>
         {
             await next();
-            Interlocked.Increment(ref activities);
+            if (Interlocked.Increment(ref activities) == 1)
+            {
+                firstActivityTicks = Stopwatch.GetTimestamp();
+            }
         });
         var factory = new ChainFactory(() =>
         {
@@ -64,13 +68,16 @@ public static class DtfxChainWorkload
         using var services = new ServiceCollection().BuildServiceProvider();
         counter.Reset();
         var clock = Stopwatch.StartNew();
+        var startTicks = Stopwatch.GetTimestamp();
         var worker = await engine.StartWorkerAsync(factory, services);
+        var started = clock.Elapsed;
         try
         {
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, instances),
                 new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (i, ct) => await client.ScheduleNewOrchestrationInstanceAsync(ChainWorkload.Orchestrator, i, cancellation: ct));
+            var scheduled = clock.Elapsed;
             try
             {
                 await allDone.Task.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken);
@@ -90,6 +97,10 @@ public static class DtfxChainWorkload
             await Task.Delay(200, cancellationToken);
             var elapsed = clock.Elapsed;
             var requests = counter.Snapshot();
+            var firstActivity = firstActivityTicks == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(startTicks, firstActivityTicks);
+            say(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"DTFx chain timeline: worker started {started.TotalSeconds:F1} s, all scheduled {scheduled.TotalSeconds:F1} s, first activity done {firstActivity.TotalSeconds:F1} s, all done {elapsed.TotalSeconds:F1} s"));
             var workItems = Interlocked.Read(ref episodes) + Interlocked.Read(ref activities);
             return new ChainWorkload.Outcome(instances, workItems, requests.Total, elapsed, requests);
         }

@@ -27,12 +27,12 @@ public sealed class EngineComparisonBenchmark : IBenchmark
 
         // Alternating rounds (old, DTFx, DTFx, old): a machine whose load drifts during the run favours neither engine.
         var old1 = await OldChainAsync(context, instances, cancellationToken);
-        var dtfx1 = await DtfxChainWorkload.RunAsync(context.ConnectionString, new StorageRequestCounter(), instances, extendedSessions: false, cancellationToken);
+        var dtfx1 = await DtfxChainWorkload.RunAsync(context.ConnectionString, new StorageRequestCounter(), instances, extendedSessions: false, context.Say, cancellationToken);
         context.Say($"DTFx chain: {dtfx1.WorkItemsPerSecond:F0}/s, requests {dtfx1.Requests}");
-        var dtfx2 = await DtfxChainWorkload.RunAsync(context.ConnectionString, new StorageRequestCounter(), instances, extendedSessions: false, cancellationToken);
+        var dtfx2 = await DtfxChainWorkload.RunAsync(context.ConnectionString, new StorageRequestCounter(), instances, extendedSessions: false, context.Say, cancellationToken);
         context.Say($"DTFx chain: {dtfx2.WorkItemsPerSecond:F0}/s, requests {dtfx2.Requests}");
         var old2 = await OldChainAsync(context, instances, cancellationToken);
-        var extended = await DtfxChainWorkload.RunAsync(context.ConnectionString, new StorageRequestCounter(), instances, extendedSessions: true, cancellationToken);
+        var extended = await DtfxChainWorkload.RunAsync(context.ConnectionString, new StorageRequestCounter(), instances, extendedSessions: true, context.Say, cancellationToken);
         context.Say($"DTFx chain, extended sessions: {extended.WorkItemsPerSecond:F0}/s, requests {extended.Requests}");
         var old = Best(old1, old2);
         var dtfx = Best(dtfx1, dtfx2);
