@@ -80,16 +80,16 @@ public static class DtfxChainWorkload
             var scheduled = clock.Elapsed;
             try
             {
-                await allDone.Task.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken);
+                await allDone.Task.WaitAsync(TimeSpan.FromMinutes(20), cancellationToken);
             }
             catch (TimeoutException)
             {
-                throw new TimeoutException($"{Volatile.Read(ref finished)} of {instances} chains finished in 5 minutes ({episodes} episodes, {activities} activities).");
+                throw new TimeoutException($"{Volatile.Read(ref finished)} of {instances} chains finished in 20 minutes ({episodes} episodes, {activities} activities).");
             }
 
             // The last episode's checkpoint is written after the orchestrator code returned: let it land.
             var expectedActivities = (long)instances * ChainWorkload.Activities;
-            while (Interlocked.Read(ref activities) < expectedActivities && clock.Elapsed < TimeSpan.FromMinutes(6))
+            while (Interlocked.Read(ref activities) < expectedActivities && clock.Elapsed < TimeSpan.FromMinutes(21))
             {
                 await Task.Delay(1, cancellationToken);
             }
