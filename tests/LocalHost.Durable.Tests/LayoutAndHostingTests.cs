@@ -3,10 +3,11 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Xunit.Abstractions;
 
 namespace GuanGong.LocalHost.Durable.Tests;
 
-public sealed class LayoutAndHostingTests : EngineTestBase
+public sealed class LayoutAndHostingTests(ITestOutputHelper output) : EngineTestBase
 {
     [Fact]
     public async Task HostedWorkerAndClient_FromDi_RunAChain_AndTheHubHasDurablesLayout()
@@ -37,12 +38,15 @@ public sealed class LayoutAndHostingTests : EngineTestBase
             Assert.Equal("HI!", (await CompleteAsync(client, id)).ReadOutputAs<string>());
 
             var layout = await host.Services.GetRequiredService<DurableTaskEngine>().GetLayoutAsync();
+            output.WriteLine($"tables: {string.Join(", ", layout.Tables)}; queues: {string.Join(", ", layout.Queues)}; containers: {string.Join(", ", layout.Containers)}");
             Assert.Contains(Hub + "History", layout.Tables, StringComparer.OrdinalIgnoreCase);
             Assert.Contains(Hub + "Instances", layout.Tables, StringComparer.OrdinalIgnoreCase);
             Assert.Contains(Hub + "-control-00", layout.Queues);
             Assert.Contains(Hub + "-control-01", layout.Queues);
             Assert.Contains(Hub + "-workitems", layout.Queues);
-            Assert.Contains(layout.Containers, c => c.Contains("lease", StringComparison.Ordinal));
+            // Partition leases live in a table with Durable 3.x's table partition management; the app lease in a blob.
+            Assert.Contains(Hub + "Partitions", layout.Tables, StringComparer.OrdinalIgnoreCase);
+            Assert.Contains(Hub + "-applease", layout.Containers);
         }
         finally
         {
