@@ -35,12 +35,12 @@ public sealed class HealthFunctionTests
         };
         await using (var before = await Workflow.AcceptanceChainEndToEndTests.StartAsync(smtp, extra: shared))
         {
-            await Workflow.WorkflowBuilders.SetUpCountyAsync(before, villages: 1);
+            await RunningAppApi.SetUpCountyAsync(before, villages: 1);
             var token = SampleCounty.TokenOf(SampleCounty.LinkWith(await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn")), "/u/"));
-            (await Workflow.WorkflowBuilders.SubmitAsync(before, token)).EnsureSuccessStatusCode();
+            (await RunningAppApi.SubmitAsync(before, token)).EnsureSuccessStatusCode();
             await smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
             // The mail goes out inside the episode, before its checkpoint: wait for the checkpoint too.
-            await Workflow.WorkflowBuilders.WaitForCaseAsync(before, SampleCounty.CaseId("V1"), c => c.TryGetProperty("engineStatus", out var s) && s.GetString() == "Running");
+            await RunningAppApi.WaitForCaseAsync(before, SampleCounty.CaseId("V1"), c => c.TryGetProperty("engineStatus", out var s) && s.GetString() == "Running");
         }
 
         // The next build, before it takes traffic: its worker off, the waiting case replayed against its orchestrators.
