@@ -106,7 +106,7 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         }
 
         await worker.StartAsync();
-        return new DurableEngineWorker(worker, clock);
+        return new DurableEngineWorker(worker, clock, service);
     }
 
     /// <summary>
