@@ -105,6 +105,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         var settings = MergeSettings(localSettings, options.Settings);
         LocalAzurite? azurite = null;
         CapturedApp? app = null;
+        AppHostedServices? hostedServices = null;
+        IDurableBackend? durable = null;
+        HttpFunctionServer? http = null;
         try
         {
             if (options.StartAzurite)
@@ -140,10 +143,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
                 LogWorkerServiceRemoved(logger, type);
             }
 
-            var hostedServices = new AppHostedServices(appServices, logger);
+            hostedServices = new AppHostedServices(appServices, logger);
             await hostedServices.StartAsync(cancellationToken);
 
-            IDurableBackend? durable = null;
             var durableFunctions = functions.Where(DurableFunctionRegistry.IsDurableFunction).ToList();
             if (options.Durable is { } makeDurable && (durableFunctions.Count > 0 || functions.Any(UsesDurableClient)))
             {
@@ -154,7 +156,6 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             }
 
             var routes = functions.Where(IsHttp).Select(f => HttpFunctionRoute.For(f, hostJson.RoutePrefix)).ToList();
-            HttpFunctionServer? http = null;
             if (routes.Count > 0)
             {
                 var port = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
@@ -175,6 +176,22 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         }
         catch
         {
+            // Undo what started, in reverse, so a failed start leaves no port, worker or Azurite behind.
+            if (http is not null)
+            {
+                await http.DisposeAsync();
+            }
+
+            if (durable is not null)
+            {
+                await durable.DisposeAsync();
+            }
+
+            if (hostedServices is not null)
+            {
+                await hostedServices.StopAsync(CancellationToken.None);
+            }
+
             if (app is not null)
             {
                 await DisposeHostAsync(app.Host);
