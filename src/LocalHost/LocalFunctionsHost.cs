@@ -24,6 +24,8 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     /// <summary>The port the Functions host uses by default (<c>func start</c>).</summary>
     public const int DefaultPort = 7071;
 
+    private const string StorageSetting = "AzureWebJobsStorage";
+
     private readonly CapturedApp _app;
     private readonly AppHostedServices _hostedServices;
     private readonly HttpFunctionServer? _http;
@@ -110,7 +112,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         HttpFunctionServer? http = null;
         try
         {
-            if (options.StartAzurite)
+            if (options.StartAzurite && UsesDevelopmentStorage(settings))
             {
                 azurite = await LocalAzurite.EnsureAsync(options, bootLogger, cancellationToken);
                 PointDevelopmentStorageAt(settings, azurite.Endpoints.ConnectionString);
@@ -288,13 +290,17 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         return settings;
     }
 
+    private static bool UsesDevelopmentStorage(Dictionary<string, string?> settings)
+    {
+        var current = settings.TryGetValue(StorageSetting, out var value) ? value : Environment.GetEnvironmentVariable(StorageSetting);
+        return current is null || current.Trim().TrimEnd(';').Equals("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static void PointDevelopmentStorageAt(Dictionary<string, string?> settings, string connectionString)
     {
-        const string storage = "AzureWebJobsStorage";
-        var current = settings.TryGetValue(storage, out var value) ? value : Environment.GetEnvironmentVariable(storage);
-        if (current is null || current.Trim().TrimEnd(';').Equals("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        if (UsesDevelopmentStorage(settings))
         {
-            settings[storage] = connectionString;
+            settings[StorageSetting] = connectionString;
         }
     }
 
