@@ -132,6 +132,30 @@ public sealed class ResilienceTests : EngineTestBase
     }
 
     [Fact]
+    public async Task StoragePolicy_SeesQueueTableAndBlobRequestsOfWorkerAndClient()
+    {
+        var counter = new CountingPolicy();
+        var engine = Engine(o => o.StoragePolicies.Add(counter));
+        await StartAsync(engine, Chain(2, TimeSpan.Zero));
+        var client = engine.CreateClient();
+
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("Chain", "c");
+        await CompleteAsync(client, id);
+
+        var paths = counter.Paths.ToList();
+        Assert.Contains(paths, p => p.Contains(Hub + "-workitems", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(paths, p => p.Contains(Hub + "History", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(paths, p => p.Contains(Hub + "-applease", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private sealed class CountingPolicy : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public System.Collections.Concurrent.ConcurrentBag<string> Paths { get; } = [];
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) => Paths.Add(message.Request.Uri.Path);
+    }
+
+    [Fact]
     public async Task ActivityMiddleware_ObservesStepsOfAnInstance()
     {
         var observed = new System.Collections.Concurrent.ConcurrentQueue<string>();
