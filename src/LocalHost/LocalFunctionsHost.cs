@@ -24,6 +24,8 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     /// <summary>The port the Functions host uses by default (<c>func start</c>).</summary>
     public const int DefaultPort = 7071;
 
+    private const string StorageSetting = "AzureWebJobsStorage";
+
     private readonly CapturedApp _app;
     private readonly AppHostedServices _hostedServices;
     private readonly HttpFunctionServer? _http;
@@ -120,9 +122,12 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         var settings = MergeSettings(localSettings, options.Settings);
         LocalAzurite? azurite = null;
         CapturedApp? app = null;
+        AppHostedServices? hostedServices = null;
+        IDurableBackend? durable = null;
+        HttpFunctionServer? http = null;
         try
         {
-            if (options.StartAzurite)
+            if (options.StartAzurite && UsesDevelopmentStorage(settings))
             {
                 azurite = await LocalAzurite.EnsureAsync(options, bootLogger, cancellationToken);
                 PointDevelopmentStorageAt(settings, azurite.Endpoints.ConnectionString);
@@ -155,10 +160,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
                 LogWorkerServiceRemoved(logger, type);
             }
 
-            var hostedServices = new AppHostedServices(appServices, logger);
+            hostedServices = new AppHostedServices(appServices, logger);
             await hostedServices.StartAsync(cancellationToken);
 
-            IDurableBackend? durable = null;
             DurableStart? durableStart = null;
             FunctionTaskFactory? durableTasks = null;
             var durableFunctions = functions.Where(DurableFunctionRegistry.IsDurableFunction).ToList();
@@ -176,7 +180,6 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             }
 
             var routes = functions.Where(IsHttp).Select(f => HttpFunctionRoute.For(f, hostJson.RoutePrefix)).ToList();
-            HttpFunctionServer? http = null;
             if (routes.Count > 0)
             {
                 var port = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
@@ -199,6 +202,22 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         }
         catch
         {
+            // Undo what started, in reverse, so a failed start leaves no port, worker or Azurite behind.
+            if (http is not null)
+            {
+                await http.DisposeAsync();
+            }
+
+            if (durable is not null)
+            {
+                await durable.DisposeAsync();
+            }
+
+            if (hostedServices is not null)
+            {
+                await hostedServices.StopAsync(CancellationToken.None);
+            }
+
             if (app is not null)
             {
                 await DisposeHostAsync(app.Host);
@@ -300,13 +319,17 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         return settings;
     }
 
+    private static bool UsesDevelopmentStorage(Dictionary<string, string?> settings)
+    {
+        var current = settings.TryGetValue(StorageSetting, out var value) ? value : Environment.GetEnvironmentVariable(StorageSetting);
+        return current is null || current.Trim().TrimEnd(';').Equals("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static void PointDevelopmentStorageAt(Dictionary<string, string?> settings, string connectionString)
     {
-        const string storage = "AzureWebJobsStorage";
-        var current = settings.TryGetValue(storage, out var value) ? value : Environment.GetEnvironmentVariable(storage);
-        if (current is null || current.Trim().TrimEnd(';').Equals("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        if (UsesDevelopmentStorage(settings))
         {
-            settings[storage] = connectionString;
+            settings[StorageSetting] = connectionString;
         }
     }
 

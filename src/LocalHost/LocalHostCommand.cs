@@ -155,6 +155,13 @@ public static partial class LocalHostCommand
     /// </summary>
     private static void ExportLocalSettings(LocalHostOptions options)
     {
+        // Core Tools runs apps as Development; FunctionsApplication.CreateBuilder reads the environment
+        // name only from AZURE_FUNCTIONS_ENVIRONMENT (command-line arguments do not reach it).
+        if (Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT") is null)
+        {
+            Environment.SetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT", "Development");
+        }
+
         var appDirectory = Path.GetDirectoryName(Path.GetFullPath(options.AppPath!))!;
         foreach (var (key, value) in LocalSettingsFile.Find(appDirectory, Directory.GetCurrentDirectory()).Values)
         {

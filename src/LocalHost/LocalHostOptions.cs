@@ -48,7 +48,10 @@ public sealed class LocalHostOptions
     /// <summary>Makes the Durable engine; null runs no orchestrations (and <c>[DurableClient]</c> cannot be bound).</summary>
     public DurableBackendFactory? Durable { get; set; }
 
-    /// <summary>Start (or reuse) Azurite and point <c>UseDevelopmentStorage=true</c> settings at it. Default false.</summary>
+    /// <summary>
+    /// Start (or reuse) Azurite and point <c>UseDevelopmentStorage=true</c> settings at it, when AzureWebJobsStorage
+    /// is that or unset (an app pointed at a real account starts none). Default false (the command line: true).
+    /// </summary>
     public bool StartAzurite { get; set; }
 
     /// <summary>Azurite's ports when <see cref="StartAzurite"/>; default <see cref="AzuritePorts.Default"/>.</summary>
