@@ -120,6 +120,14 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
         var bootLogger = options.LoggerFactory?.CreateLogger<LocalFunctionsHost>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         var settings = MergeSettings(localSettings, options.Settings);
+        var plannedPort = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
+        if (plannedPort != 0 && !settings.ContainsKey("WEBSITE_HOSTNAME") && Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is null)
+        {
+            // The Functions host tells the app its own address this way (Azure: the site's host name; Core Tools:
+            // localhost:7071); apps build absolute links from it.
+            settings["WEBSITE_HOSTNAME"] = $"127.0.0.1:{plannedPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
         LocalAzurite? azurite = null;
         CapturedApp? app = null;
         AppHostedServices? hostedServices = null;
