@@ -109,7 +109,7 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
 
         await Expect(board.Locator(".figure").Filter(new() { HasTextString = "已通过" }).Locator(".n")).ToHaveTextAsync("1");
-        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("3");
+        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("4"); // three villages under 城关镇, one school under 东风镇
         await Expect(board.Locator("#chart-counts canvas, #chart-counts svg").First).ToBeVisibleAsync();
         await PageChecks.CheckAsync(board, "10-dashboard-county");
 
