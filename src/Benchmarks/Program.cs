@@ -1,10 +1,13 @@
 using GuanGong.Benchmarks;
 
-// dotnet run -c Release --project src/Benchmarks -- [--quick] [--out artifacts/benchmarks] [--only name-part]
+// dotnet run -c Release --project src/Benchmarks -- [--quick] [--out artifacts/benchmarks] [--only name-part] [--compare-engines]
+// --compare-engines runs only the old engine vs DTFx comparison (one run, one Azurite); it is not part of the table.
 var mode = args.Contains("--quick") ? BenchmarkMode.Quick : BenchmarkMode.Full;
 var output = Argument("--out") ?? Path.Combine("artifacts", "benchmarks");
 var only = Argument("--only");
-var benchmarks = BenchmarkRunner.All().Where(b => only is null || b.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+var benchmarks = args.Contains("--compare-engines")
+    ? [new GuanGong.Benchmarks.Engine.EngineComparisonBenchmark()]
+    : BenchmarkRunner.All().Where(b => only is null || b.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

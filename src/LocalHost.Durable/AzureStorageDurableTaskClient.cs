@@ -132,8 +132,9 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
     {
         while (true)
         {
-            var metadata = await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation);
-            if (metadata is not null && metadata.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
+            var metadata = await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation)
+                ?? throw new InvalidOperationException($"No orchestration instance '{instanceId}' exists.");
+            if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
             {
                 return metadata;
             }
@@ -147,7 +148,8 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
     {
         while (true)
         {
-            var metadata = await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation);
+            var metadata = await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation)
+                ?? throw new InvalidOperationException($"No orchestration instance '{instanceId}' exists.");
             if (metadata is { IsCompleted: true })
             {
                 return metadata;

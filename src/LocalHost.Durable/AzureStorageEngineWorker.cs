@@ -29,6 +29,13 @@ public sealed class AzureStorageEngineWorker : DurableTaskWorker
         _workerOptions = workerOptions.Get(Name);
     }
 
+    /// <summary>
+    /// The deployment check for this worker's registry (the new build): replays every in-flight instance of the task
+    /// hub and reports which would fail non-determinism. Needs no running worker: resolve the hosted service and call it.
+    /// </summary>
+    public Task<ReplayCheckReport> CheckReplayAsync(CancellationToken cancellationToken = default) =>
+        _engine.CheckReplayAsync(Factory, _services, cancellationToken);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

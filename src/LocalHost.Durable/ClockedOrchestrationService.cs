@@ -6,10 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace GuanGong.LocalHost.Durable;
 
 /// <summary>
-/// The engine clock: DTFx writes a durable timer as a queue message made visible at its FireAt on the wall clock.
-/// Under another clock this decorator keeps such messages back when an orchestration work item completes, and sends
-/// each one (as a TimerFired message, due now) when the engine clock has moved by the timer's remaining time.
-/// Everything else goes straight to the wrapped service. Held timers live in memory only.
+/// The engine clock, for tests that run on a fake clock. DTFx reads the wall clock in two places: it stamps each
+/// episode's OrchestratorStarted event (which becomes the orchestration's <c>CurrentUtcDateTime</c>), and it
+/// writes a durable timer as a queue message made visible at its FireAt. Under another clock this decorator
+/// stamps the episode with the engine clock (<see cref="StampEpisodeAsync"/>, a dispatcher middleware: the stamp
+/// is written to history, so replays read the same time), and keeps timer messages back when an orchestration
+/// work item completes, sending each one when the engine clock reaches its FireAt. So an orchestration lives
+/// wholly on the engine clock: a deadline worked out by an activity from the app's TimeProvider, a retry's
+/// back-off and a timer computed from <c>CurrentUtcDateTime</c> all fire when that clock says so. Everything else
+/// goes straight to the wrapped service. Held timers live in memory only.
 /// </summary>
 internal sealed class ClockedOrchestrationService(
     IOrchestrationService inner,
@@ -51,6 +56,26 @@ internal sealed class ClockedOrchestrationService(
         }
     }
 
+    /// <summary>
+    /// Stamps the episode about to run with the engine clock: DTFx added its OrchestratorStarted event with the wall
+    /// clock just before the dispatch pipeline. Only the new event is changed; history keeps what earlier episodes saw.
+    /// </summary>
+    public Task StampEpisodeAsync(DurableTask.Core.Middleware.DispatchMiddlewareContext context, Func<Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.GetProperty<OrchestrationRuntimeState>() is { } state)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var started in state.NewEvents.OfType<OrchestratorStartedEvent>())
+            {
+                started.Timestamp = now;
+            }
+        }
+
+        return next();
+    }
+
     private void Hold(TaskMessage message)
     {
         if (message.Event is not TimerFiredEvent fired)
@@ -59,12 +84,14 @@ internal sealed class ClockedOrchestrationService(
             return;
         }
 
-        // FireAt was computed from the orchestration's (wall-clock) CurrentUtcDateTime; what is left of it is
-        // measured on the engine clock from now.
-        var remaining = fired.FireAt - TimeProvider.System.GetUtcNow().UtcDateTime;
-        if (remaining < TimeSpan.Zero)
+        // Everything in the orchestration is on the engine clock (its episodes are stamped with it), FireAt included.
+        var remaining = fired.FireAt - clock.GetUtcNow().UtcDateTime;
+        if (remaining <= TimeSpan.Zero)
         {
-            remaining = TimeSpan.Zero;
+            // Due already (a timer at CurrentUtcDateTime, a retry with no back-off): a fake clock would only fire
+            // a zero-length timer when it next moves, so send it now.
+            _ = SendAsync(new TaskMessage { OrchestrationInstance = message.OrchestrationInstance, Event = new TimerFiredEvent(-1, fired.FireAt) { TimerId = fired.TimerId } });
+            return;
         }
 
         ITimer? timer = null;
@@ -79,7 +106,7 @@ internal sealed class ClockedOrchestrationService(
                 var due = new TaskMessage
                 {
                     OrchestrationInstance = message.OrchestrationInstance,
-                    Event = new TimerFiredEvent(-1, TimeProvider.System.GetUtcNow().UtcDateTime) { TimerId = fired.TimerId },
+                    Event = new TimerFiredEvent(-1, fired.FireAt) { TimerId = fired.TimerId },
                 };
                 _ = SendAsync(due);
             },

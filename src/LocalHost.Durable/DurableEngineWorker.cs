@@ -7,12 +7,14 @@ public sealed class DurableEngineWorker : IAsyncDisposable
 {
     private readonly TaskHubWorker _worker;
     private readonly ClockedOrchestrationService? _clock;
+    private readonly IDisposable _service;
     private int _stopped;
 
-    internal DurableEngineWorker(TaskHubWorker worker, ClockedOrchestrationService? clock)
+    internal DurableEngineWorker(TaskHubWorker worker, ClockedOrchestrationService? clock, IDisposable service)
     {
         _worker = worker;
         _clock = clock;
+        _service = service;
     }
 
     /// <summary>Durable timers held for the engine clock and not yet delivered (0 on the system clock).</summary>
@@ -31,6 +33,8 @@ public sealed class DurableEngineWorker : IAsyncDisposable
         {
             await _clock.DisposeAsync();
         }
+
+        _service.Dispose();
     }
 
     /// <inheritdoc />

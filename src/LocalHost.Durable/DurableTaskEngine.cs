@@ -68,8 +68,8 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         var clocked = _options.TimeProvider != TimeProvider.System;
         if (clocked)
         {
-            // The SDK splits long timers into MaximumTimerInterval steps measured against the orchestration's wall
-            // clock, which a fake clock never moves: one timer, delivered by the engine clock, instead.
+            // Under the engine clock a long timer is one held timer, delivered when that clock reaches it; the SDK
+            // need not split it into MaximumTimerInterval steps (each step would be a round trip for nothing).
             workerOptions.MaximumTimerInterval = TimeSpan.MaxValue;
         }
 
@@ -87,6 +87,11 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         {
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+
+        if (clock is not null)
+        {
+            worker.AddOrchestrationDispatcherMiddleware(clock.StampEpisodeAsync);
+        }
 
         if (_options.PoisonDequeueCount > 0)
         {
@@ -106,7 +111,7 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         }
 
         await worker.StartAsync();
-        return new DurableEngineWorker(worker, clock);
+        return new DurableEngineWorker(worker, clock, service);
     }
 
     /// <summary>

@@ -22,8 +22,9 @@ internal sealed class OrchestrationObjectManager(IDurableTaskFactory factory, Du
 
     private sealed class MissingOrchestration(string name) : TaskOrchestration
     {
+        // A faulted task, not a throw: DTFx fails the instance on a faulted result but retries a synchronous throw.
         public override Task<string> Execute(OrchestrationContext context, string input) =>
-            throw new InvalidOperationException($"No orchestrator named '{name}' is registered in this build.");
+            Task.FromException<string>(new InvalidOperationException($"No orchestrator named '{name}' is registered in this build."));
 
         public override string GetStatus() => string.Empty;
 

@@ -5,7 +5,7 @@ namespace GuanGong.LocalHost.Durable;
 /// <summary>The storage a task hub holds: tables, queues and blob containers whose names start with the hub's name.</summary>
 /// <param name="Tables">Table names (<c>{hub}History</c>, <c>{hub}Instances</c>, <c>{hub}Partitions</c>).</param>
 /// <param name="Queues">Queue names (<c>{hub}-control-NN</c>, <c>{hub}-workitems</c>).</param>
-/// <param name="Containers">Blob containers (<c>{hub}-leases</c>, <c>{hub}-applease</c>, <c>{hub}-largemessages</c>).</param>
+/// <param name="Containers">Blob containers (<c>{hub}-applease</c>; <c>{hub}-leases</c> only with blob partition management; <c>{hub}-largemessages</c> once a payload is large).</param>
 public sealed record TaskHubLayout(IReadOnlyList<string> Tables, IReadOnlyList<string> Queues, IReadOnlyList<string> Containers)
 {
     internal static async Task<TaskHubLayout> ReadAsync(StorageAccountClientProvider storage, string hub, CancellationToken cancellationToken)

@@ -24,6 +24,8 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     /// <summary>The port the Functions host uses by default (<c>func start</c>).</summary>
     public const int DefaultPort = 7071;
 
+    private const string StorageSetting = "AzureWebJobsStorage";
+
     private readonly CapturedApp _app;
     private readonly AppHostedServices _hostedServices;
     private readonly HttpFunctionServer? _http;
@@ -33,6 +35,8 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     private readonly List<(TimerFunctionRunner Runner, Task Loop)> _timers = [];
     private readonly ILogger _logger;
     private TimeSpan _shutdownTimeout = TimeSpan.FromSeconds(30);
+    private DurableStart? _durableStart;
+    private FunctionTaskFactory? _durableTasks;
     private int _disposed;
 
     private LocalFunctionsHost(
@@ -56,6 +60,19 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         _azurite = azurite;
         _logger = logger;
     }
+
+    /// <summary>
+    /// The deployment check: replays every in-flight orchestration of the task hub against this build's orchestrator
+    /// functions and reports those that would fail (renamed or reordered activities, a changed timer…), before the
+    /// build takes traffic. Run it with the worker off (<see cref="LocalHostOptions.RunDurableWorker"/>).
+    /// </summary>
+    public Task<GuanGong.LocalHost.Durable.ReplayCheckReport> CheckDeploymentAsync(CancellationToken cancellationToken = default) =>
+        _durable is null || _durableTasks is null
+            ? throw new InvalidOperationException("The app has no Durable functions to check.")
+            : _durable.CheckReplayAsync(_durableTasks, Services, cancellationToken);
+
+    /// <summary>Whether the Durable worker is running (it starts in the background while storage is unreachable).</summary>
+    public bool DurableWorkerStarted => _durableStart?.Started ?? false;
 
     /// <summary>Where the HTTP functions answer, e.g. http://127.0.0.1:7071/.</summary>
     public Uri BaseAddress => _http?.BaseAddress ?? throw new InvalidOperationException("The app has no HTTP functions.");
@@ -103,11 +120,22 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
         var bootLogger = options.LoggerFactory?.CreateLogger<LocalFunctionsHost>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         var settings = MergeSettings(localSettings, options.Settings);
+        var plannedPort = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
+        if (plannedPort != 0 && !settings.ContainsKey("WEBSITE_HOSTNAME") && Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is null)
+        {
+            // The Functions host tells the app its own address this way (Azure: the site's host name; Core Tools:
+            // localhost:7071); apps build absolute links from it.
+            settings["WEBSITE_HOSTNAME"] = $"127.0.0.1:{plannedPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
         LocalAzurite? azurite = null;
         CapturedApp? app = null;
+        AppHostedServices? hostedServices = null;
+        IDurableBackend? durable = null;
+        HttpFunctionServer? http = null;
         try
         {
-            if (options.StartAzurite)
+            if (options.StartAzurite && UsesDevelopmentStorage(settings))
             {
                 azurite = await LocalAzurite.EnsureAsync(options, bootLogger, cancellationToken);
                 PointDevelopmentStorageAt(settings, azurite.Endpoints.ConnectionString);
@@ -140,21 +168,26 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
                 LogWorkerServiceRemoved(logger, type);
             }
 
-            var hostedServices = new AppHostedServices(appServices, logger);
+            hostedServices = new AppHostedServices(appServices, logger);
             await hostedServices.StartAsync(cancellationToken);
 
-            IDurableBackend? durable = null;
+            DurableStart? durableStart = null;
+            FunctionTaskFactory? durableTasks = null;
             var durableFunctions = functions.Where(DurableFunctionRegistry.IsDurableFunction).ToList();
             if (options.Durable is { } makeDurable && (durableFunctions.Count > 0 || functions.Any(UsesDurableClient)))
             {
                 durable = await makeDurable(
                     new DurableBackendContext(hostJson.Configuration.GetSection("extensions:durableTask"), configuration, options.TimeProvider, loggerFactory),
                     cancellationToken);
-                await durable.StartWorkerAsync(new FunctionTaskFactory(durableFunctions, appServices, durable.DataConverter), appServices, cancellationToken);
+                durableTasks = new FunctionTaskFactory(durableFunctions, appServices, durable.DataConverter);
+                if (options.RunDurableWorker)
+                {
+                    durableStart = DurableStart.Begin(durable, durableTasks, appServices, logger);
+                    await durableStart.WaitForFirstAttemptAsync(TimeSpan.FromSeconds(10), cancellationToken);
+                }
             }
 
             var routes = functions.Where(IsHttp).Select(f => HttpFunctionRoute.For(f, hostJson.RoutePrefix)).ToList();
-            HttpFunctionServer? http = null;
             if (routes.Count > 0)
             {
                 var port = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
@@ -165,6 +198,8 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             var host = new LocalFunctionsHost(app, enabled, hostJson, localSettings, hostedServices, http, durable, azurite, logger)
             {
                 _shutdownTimeout = options.ShutdownTimeout,
+                _durableStart = durableStart,
+                _durableTasks = durableTasks,
             };
             if (options.RunTimers)
             {
@@ -175,6 +210,22 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         }
         catch
         {
+            // Undo what started, in reverse, so a failed start leaves no port, worker or Azurite behind.
+            if (http is not null)
+            {
+                await http.DisposeAsync();
+            }
+
+            if (durable is not null)
+            {
+                await durable.DisposeAsync();
+            }
+
+            if (hostedServices is not null)
+            {
+                await hostedServices.StopAsync(CancellationToken.None);
+            }
+
             if (app is not null)
             {
                 await DisposeHostAsync(app.Host);
@@ -203,6 +254,11 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         {
             await _http.StopAsync(cancellationToken);
             await _http.DisposeAsync();
+        }
+
+        if (_durableStart is not null)
+        {
+            await _durableStart.CancelAsync();
         }
 
         if (_durable is not null)
@@ -271,13 +327,17 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         return settings;
     }
 
+    private static bool UsesDevelopmentStorage(Dictionary<string, string?> settings)
+    {
+        var current = settings.TryGetValue(StorageSetting, out var value) ? value : Environment.GetEnvironmentVariable(StorageSetting);
+        return current is null || current.Trim().TrimEnd(';').Equals("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static void PointDevelopmentStorageAt(Dictionary<string, string?> settings, string connectionString)
     {
-        const string storage = "AzureWebJobsStorage";
-        var current = settings.TryGetValue(storage, out var value) ? value : Environment.GetEnvironmentVariable(storage);
-        if (current is null || current.Trim().TrimEnd(';').Equals("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        if (UsesDevelopmentStorage(settings))
         {
-            settings[storage] = connectionString;
+            settings[StorageSetting] = connectionString;
         }
     }
 

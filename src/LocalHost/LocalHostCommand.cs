@@ -22,9 +22,10 @@ public static partial class LocalHostCommand
             .AddFilter("Microsoft", LogLevel.Warning));
         var logger = loggerFactory.CreateLogger("GuanGong.LocalHost");
         LocalHostOptions options;
+        var checkDeployment = args.Contains("--check-deployment");
         try
         {
-            options = Parse(args);
+            options = Parse([.. args.Where(a => a != "--check-deployment")]);
         }
         catch (ArgumentException ex)
         {
@@ -46,6 +47,11 @@ public static partial class LocalHostCommand
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        if (checkDeployment)
+        {
+            return await CheckDeploymentAsync(options, stop.Token);
+        }
+
         try
         {
             await using var host = await LocalFunctionsHost.StartAsync(options, stop.Token);
@@ -67,7 +73,27 @@ public static partial class LocalHostCommand
     }
 
     internal const string Usage =
-        "usage: GuanGong.LocalHost --app path/to/App.dll [--port N] [--no-azurite] [--azurite-ports default|free] [--azurite-workspace DIR] [--set Key=Value]... [-- app args]";
+        "usage: GuanGong.LocalHost --app path/to/App.dll [--port N] [--no-azurite] [--azurite-ports default|free] [--azurite-workspace DIR] [--set Key=Value]... [--check-deployment] [-- app args]";
+
+    /// <summary>
+    /// <c>--check-deployment</c>: loads the build, replays every in-flight orchestration of its task hub against it with
+    /// no worker, no timers and no public port, prints each instance that would break, and exits 1 if any would.
+    /// </summary>
+    private static async Task<int> CheckDeploymentAsync(LocalHostOptions options, CancellationToken cancellationToken)
+    {
+        options.RunDurableWorker = false;
+        options.RunTimers = false;
+        options.Port = 0;
+        await using var host = await LocalFunctionsHost.StartAsync(options, cancellationToken);
+        var report = await host.CheckDeploymentAsync(cancellationToken);
+        foreach (var broken in report.Breaking)
+        {
+            await Console.Out.WriteLineAsync($"BREAKS {broken.InstanceId} ({broken.Name}, {broken.Status}): {broken.Verdict} {broken.Detail}");
+        }
+
+        await Console.Out.WriteLineAsync($"deployment check: {report.Instances.Count} in-flight instances replayed, {report.Breaking.Count} would break");
+        return report.IsSafe ? 0 : 1;
+    }
 
     internal static LocalHostOptions Parse(string[] args)
     {
@@ -129,6 +155,13 @@ public static partial class LocalHostCommand
     /// </summary>
     private static void ExportLocalSettings(LocalHostOptions options)
     {
+        // Core Tools runs apps as Development; FunctionsApplication.CreateBuilder reads the environment
+        // name only from AZURE_FUNCTIONS_ENVIRONMENT (command-line arguments do not reach it).
+        if (Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT") is null)
+        {
+            Environment.SetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT", "Development");
+        }
+
         var appDirectory = Path.GetDirectoryName(Path.GetFullPath(options.AppPath!))!;
         foreach (var (key, value) in LocalSettingsFile.Find(appDirectory, Directory.GetCurrentDirectory()).Values)
         {

@@ -38,10 +38,20 @@ public sealed class LocalHostOptions
     /// <summary>Run timer triggers. Default true (a function can also be disabled with <c>AzureWebJobs.Name.Disabled=true</c>).</summary>
     public bool RunTimers { get; set; } = true;
 
+    /// <summary>
+    /// Run the Durable worker. Default true. False keeps the engine's client (<c>[DurableClient]</c> works, orchestrations
+    /// are scheduled) but processes nothing: a test or benchmark that counts a request's own storage traffic turns the
+    /// worker's polling off.
+    /// </summary>
+    public bool RunDurableWorker { get; set; } = true;
+
     /// <summary>Makes the Durable engine; null runs no orchestrations (and <c>[DurableClient]</c> cannot be bound).</summary>
     public DurableBackendFactory? Durable { get; set; }
 
-    /// <summary>Start (or reuse) Azurite and point <c>UseDevelopmentStorage=true</c> settings at it. Default false.</summary>
+    /// <summary>
+    /// Start (or reuse) Azurite and point <c>UseDevelopmentStorage=true</c> settings at it, when AzureWebJobsStorage
+    /// is that or unset (an app pointed at a real account starts none). Default false (the command line: true).
+    /// </summary>
     public bool StartAzurite { get; set; }
 
     /// <summary>Azurite's ports when <see cref="StartAzurite"/>; default <see cref="AzuritePorts.Default"/>.</summary>

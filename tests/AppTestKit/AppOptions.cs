@@ -29,6 +29,12 @@ public sealed class AppOptions
 
     public string? HubName { get; set; }
 
+    /// <summary>Changes to the Durable engine's options (fault hooks, request counting).</summary>
+    public Action<GuanGong.LocalHost.Durable.DurableEngineOptions>? ConfigureEngine { get; set; }
+
+    /// <summary>Run the Durable worker (default true); false leaves only the client, so a test counts a request's own storage traffic.</summary>
+    public bool RunDurableWorker { get; set; } = true;
+
     /// <summary>Run timer triggers (the decision reconciler, the demo seeding). Default false: tests that want them say so.</summary>
     public bool RunTimers { get; set; }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using GuanGong.Functions.Hosting;
+using GuanGong.Functions.Records;
 using GuanGong.LocalHost;
+using GuanGong.LocalHost.DurableFunctions;
 using GuanGong.LocalStack;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +45,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The Durable engine's storage requests (the app's own are <c>AppStorage.RequestCounter</c>).</summary>
+    public StorageRequestCounter EngineRequests { get; private init; } = new();
+
     public string TablePrefix { get; }
 
     public string HubName { get; }
@@ -74,6 +79,7 @@ public sealed class RunningApp : IAsyncDisposable
         var tablePrefix = options.TablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..10];
         var hubName = options.HubName ?? "h" + Guid.NewGuid().ToString("N")[..10];
         var smtp = options.MailOverSmtp ? new SmtpSink() : null;
+        var engineRequests = new StorageRequestCounter();
         var mailFolder = smtp is null ? Directory.CreateTempSubdirectory("gg-mail").FullName : null;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -114,12 +120,25 @@ public sealed class RunningApp : IAsyncDisposable
             Port = port,
             UseLocalSettings = false,
             RunTimers = options.RunTimers,
+            RunDurableWorker = options.RunDurableWorker,
+            Durable = EngineDurableBackend.With(engine =>
+            {
+                engine.StoragePolicies.Add(new EngineRequestPolicy(engineRequests, connectionString));
+                options.ConfigureEngine?.Invoke(engine);
+            }),
             TimeProvider = options.Time ?? TimeProvider.System,
             ConfigureServices = services =>
             {
                 if (options.Time is not null)
                 {
                     services.AddSingleton(options.Time);
+                }
+
+                // GG_TEST_LOG=path: every app and engine log line of every app a test starts, appended to that file
+                // (for looking into a failure; off by default).
+                if (Environment.GetEnvironmentVariable("GG_TEST_LOG") is { Length: > 0 } logFile)
+                {
+                    services.AddLogging(builder => builder.AddProvider(new FileLogProvider(logFile)));
                 }
 
                 if (options.Logs is not null)
@@ -139,7 +158,7 @@ public sealed class RunningApp : IAsyncDisposable
         }
 
         var host = await LocalFunctionsHost.StartAsync(hostOptions);
-        return new RunningApp(host, host.BaseAddress, mailFolder, smtp, connectionString, tablePrefix, hubName);
+        return new RunningApp(host, host.BaseAddress, mailFolder, smtp, connectionString, tablePrefix, hubName) { EngineRequests = engineRequests };
     }
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();

@@ -49,6 +49,9 @@ public static class SampleCounty
 
     public static string CaseId(string unit) => CaseIds.For(CampaignId, Year, unit);
 
+    /// <summary>An emailed link's path and query (to open it on the app under test).</summary>
+    public static string PathOf(string link) => new Uri(link).PathAndQuery;
+
     /// <summary>The token of an emailed link: its last path segment.</summary>
     public static string TokenOf(string link) => new Uri(link).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
 

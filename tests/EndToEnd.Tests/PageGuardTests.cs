@@ -28,14 +28,14 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
             await visit.GotoAsync(app.Url(unitLink + "/receipt"), new() { WaitUntil = WaitUntilState.NetworkIdle });
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, await app.CaseStatusCodeAsync(County.CaseId("V2")));
+        Assert.Equal(HttpStatusCode.NotFound, await app.CaseStatusCodeAsync(SampleCounty.CaseId("V2")));
 
         await using var context = await Chromium.NewContextAsync(fixture.Browser, javaScript: false);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.Url(unitLink));
         Assert.DoesNotContain("草稿", await page.Locator(".muted").AllInnerTextsAsync() is { Count: > 0 } notes ? string.Concat(notes) : string.Empty, StringComparison.Ordinal);
-        var first = County.Template.AllItems.First();
-        var second = County.Template.AllItems.Skip(1).First();
+        var first = SampleCounty.Template.AllItems.First();
+        var second = SampleCounty.Template.AllItems.Skip(1).First();
         await page.Locator($"[id='score_{first.Id}']").FillAsync("99");
         await page.Locator($"[id='score_{second.Id}']").FillAsync("五分");
         await page.Locator("#results").FillAsync("开展活动 12 次。");
@@ -54,7 +54,7 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         await page.GotoAsync(app.Url(unitLink));
         await Expect(page.Locator("#results")).ToHaveValueAsync("开展活动 12 次。");
         await Expect(page.Locator($"[id='score_{first.Id}']")).ToHaveValueAsync("99");
-        Assert.Equal(HttpStatusCode.NotFound, await app.CaseStatusCodeAsync(County.CaseId("V2")));
+        Assert.Equal(HttpStatusCode.NotFound, await app.CaseStatusCodeAsync(SampleCounty.CaseId("V2")));
 
         var invalid = await context.Browser!.NewPageAsync();
         await invalid.GotoAsync(app.Url("/u/not-a-real-link"));
@@ -72,18 +72,18 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         await using var context = await Chromium.NewContextAsync(fixture.Browser);
         var page = await context.NewPageAsync();
 
-        var own = await page.GotoAsync(app.Url($"/d/{County.CampaignId}?t={Uri.EscapeDataString(token)}"));
+        var own = await page.GotoAsync(app.Url($"/d/{SampleCounty.CampaignId}?t={Uri.EscapeDataString(token)}"));
         Assert.Equal(200, own!.Status);
         await Expect(page.Locator(".lead")).ToContainTextAsync("城关镇关工委");
         await Expect(page.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("3");
         await PageChecks.CheckAsync(page, "15-dashboard-township-link");
 
-        var above = await page.GotoAsync(app.Url($"/d/{County.CampaignId}?root=X1&t={Uri.EscapeDataString(token)}"));
+        var above = await page.GotoAsync(app.Url($"/d/{SampleCounty.CampaignId}?root=X1&t={Uri.EscapeDataString(token)}"));
         Assert.Equal(404, above!.Status);
 
         // Without any credential the dashboard asks for the key in a form, never in the address.
-        var anonymous = await page.GotoAsync(app.Url($"/d/{County.CampaignId}"));
-        Assert.EndsWith("/d/login?next=%2Fd%2F" + County.CampaignId, page.Url, StringComparison.Ordinal);
+        var anonymous = await page.GotoAsync(app.Url($"/d/{SampleCounty.CampaignId}"));
+        Assert.EndsWith("/d/login?next=%2Fd%2F" + SampleCounty.CampaignId, page.Url, StringComparison.Ordinal);
         await page.Locator("#key").FillAsync("wrong-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(page.Locator(".error")).ToHaveTextAsync("密钥不正确，请重新输入。");
@@ -106,7 +106,7 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
     {
         var app = fixture.App;
         var unitLink = await fixture.UnitLinkAsync("village3@example.cn");
-        var caseId = County.CaseId("V3");
+        var caseId = SampleCounty.CaseId("V3");
         await using var context = await Chromium.NewContextAsync(fixture.Browser);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.Url(unitLink));
@@ -115,7 +115,7 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         await Expect(page.Locator(".case-number")).ToContainTextAsync(caseId);
 
         var mail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("第3村", StringComparison.Ordinal));
-        var reviewLink = County.PathOf(mail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)));
+        var reviewLink = SampleCounty.PathOf(mail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)));
 
         // A scanner that opens the review link and its pending list in a real browser, scripts and all, decides nothing.
         await using (var scanner = await Chromium.NewContextAsync(fixture.Browser))
@@ -131,7 +131,7 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
 
         await page.GotoAsync(app.Url(reviewLink));
         await Forms.DecideAsync(page, "Return", "缺少五老队伍花名册，请补充。");
-        await app.WaitForCaseAsync(caseId, "ReturnedForRectification");
+        await app.WaitForStatusAsync(caseId, "ReturnedForRectification");
 
         // The same link now shows the reviewer's reason and the previous answers, ready to resubmit.
         await page.GotoAsync(app.Url(unitLink));

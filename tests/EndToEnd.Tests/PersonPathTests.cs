@@ -27,7 +27,7 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         await PageChecks.CheckAsync(page, "01-unit-form");
 
         await Forms.FillRubricAsync(page);
-        await page.Locator($"[id='note_{County.Template.AllItems.First().Id}']").FillAsync("台账齐全，见花名册。");
+        await page.Locator($"[id='note_{SampleCounty.Template.AllItems.First().Id}']").FillAsync("台账齐全，见花名册。");
         await page.Locator("#mainProblems").FillAsync(string.Empty);
 
         // Saved on the server: the draft survives a reload.
@@ -42,14 +42,14 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         await page.Locator("#mainProblems").FillAsync("经费不足，五老年龄偏大。");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交自评" }).ClickAsync();
 
-        var caseId = County.CaseId("V1");
+        var caseId = SampleCounty.CaseId("V1");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/receipt$"));
         await Expect(page.Locator(".case-number")).ToContainTextAsync(caseId);
         await PageChecks.CheckAsync(page, "03-unit-receipt");
 
         // Back on the link: the case is under review, and evidence can still be added, with progress and a list.
         await page.GotoAsync(app.Url(unitLink));
-        var firstItem = County.Template.AllItems.First().Id;
+        var firstItem = SampleCounty.Template.AllItems.First().Id;
         await page.Locator($"[id='file_{firstItem}']").SetInputFilesAsync(new[]
         {
             new FilePayload { Name = "活动照片.png", MimeType = "image/png", Buffer = SampleFiles.Png() },
@@ -90,31 +90,31 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
 
         // The county approves too (same page, no screenshots needed twice).
         var countyMail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("county@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("请审核", StringComparison.Ordinal));
-        await page.GotoAsync(app.Url(County.PathOf(countyMail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)))));
+        await page.GotoAsync(app.Url(SampleCounty.PathOf(countyMail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)))));
         await Forms.DecideAsync(page, "Approve", "验收合格。");
-        await app.WaitForCaseAsync(caseId, "Passed");
+        await app.WaitForStatusAsync(caseId, "Passed");
 
         // The dashboard: signing in sets an HttpOnly, SameSite=Strict cookie; the key is never in a URL.
         await using var staff = await Chromium.NewContextAsync(fixture.Browser);
         var board = await staff.NewPageAsync();
-        await board.GotoAsync(app.Url($"/d/{County.CampaignId}"));
+        await board.GotoAsync(app.Url($"/d/{SampleCounty.CampaignId}"));
         await Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/d/login"));
         await PageChecks.CheckAsync(board, "09-dashboard-login");
-        await board.Locator("#key").FillAsync(PagesApp.AdminKey);
+        await board.Locator("#key").FillAsync(RunningApp.AdminKey);
         await board.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/d/{County.CampaignId}$"));
-        Assert.DoesNotContain(PagesApp.AdminKey, board.Url, StringComparison.Ordinal);
+        await Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/d/{SampleCounty.CampaignId}$"));
+        Assert.DoesNotContain(RunningApp.AdminKey, board.Url, StringComparison.Ordinal);
         var cookie = (await staff.CookiesAsync()).Single(c => c.Name == "gg_dashboard");
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
 
         await Expect(board.Locator(".figure").Filter(new() { HasTextString = "已达标" }).Locator(".n")).ToHaveTextAsync("1");
-        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("3");
+        await Expect(board.Locator(".figure").Filter(new() { HasTextString = "应创建单位" }).Locator(".n")).ToHaveTextAsync("4"); // three villages under 城关镇, one school under 东风镇
         await Expect(board.Locator("#chart-counts canvas, #chart-counts svg").First).ToBeVisibleAsync();
         await PageChecks.CheckAsync(board, "10-dashboard-county");
 
         var csv = await board.GetByRole(AriaRole.Link, new() { Name = "导出 CSV" }).GetAttributeAsync("href");
-        Assert.DoesNotContain(PagesApp.AdminKey, csv!, StringComparison.Ordinal);
+        Assert.DoesNotContain(RunningApp.AdminKey, csv!, StringComparison.Ordinal);
         using (var export = await app.Client.GetAsync(new Uri(csv!, UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, export.StatusCode);

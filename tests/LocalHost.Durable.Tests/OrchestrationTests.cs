@@ -54,7 +54,8 @@ public sealed class OrchestrationTests : EngineTestBase
             ctx.SetCustomStatus(new { stage = "waiting" });
             return await ctx.WaitForExternalEvent<string>("Go");
         })
-        .Orchestrator("Thrower", (ctx, input) => throw new InvalidOperationException("the orchestrator refused: " + input));
+        .Orchestrator("Thrower", (ctx, input) => throw new InvalidOperationException("the orchestrator refused: " + input))
+        .Orchestrator("CallsNothing", async (ctx, input) => await ctx.CallActivityAsync<string?>("NotRegistered", input));
 
     [Fact]
     public async Task ActivityChain_RunsEachStepOnce_ReturnsResults()
@@ -70,6 +71,25 @@ public sealed class OrchestrationTests : EngineTestBase
         Assert.Equal("a-1!,a-2!,a-3!", done.ReadOutputAs<string>());
         Assert.Equal("a", done.ReadInputAs<string>());
         Assert.All(new[] { "a-1", "a-2", "a-3" }, s => Assert.Equal(1, _log.Count($"{id}/{s}")));
+    }
+
+    [Fact]
+    public async Task ExtendedSessions_ChainSubOrchestrationAndTimer_CompleteAsWithout()
+    {
+        // Extended sessions keep orchestrations in memory between episodes (measured 3x the work items per second
+        // in the comparison benchmark); the same workflows must behave the same with them on.
+        var engine = Engine(o => o.Settings.ExtendedSessionsEnabled = true);
+        await StartAsync(engine, Tasks());
+        var client = engine.CreateClient();
+
+        var parent = await client.ScheduleNewOrchestrationInstanceAsync("Parent", "e");
+        var race = await client.ScheduleNewOrchestrationInstanceAsync("Race", "1");
+        var counter = await client.ScheduleNewOrchestrationInstanceAsync("Counter", "2");
+
+        Assert.Equal("parent(e-1!,e-2!,e-3!)", (await CompleteAsync(client, parent)).ReadOutputAs<string>());
+        Assert.Equal("timed out", (await CompleteAsync(client, race)).ReadOutputAs<string>());
+        Assert.Equal("done at 3", (await CompleteAsync(client, counter)).ReadOutputAs<string>());
+        Assert.All(new[] { "e-1", "e-2", "e-3" }, s => Assert.Equal(1, _log.Count($"{parent}-child/{s}")));
     }
 
     [Fact]
@@ -131,6 +151,24 @@ public sealed class OrchestrationTests : EngineTestBase
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         Assert.Contains("the orchestrator refused: x", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException", done.FailureDetails.ErrorType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownActivityOrOrchestrator_FailsTheInstance_InsteadOfRetryingForever()
+    {
+        var engine = Engine();
+        await StartAsync(engine, Tasks());
+        var client = engine.CreateClient();
+
+        var activity = await client.ScheduleNewOrchestrationInstanceAsync("CallsNothing", "x");
+        var orchestrator = await client.ScheduleNewOrchestrationInstanceAsync("NoSuchOrchestrator", "x");
+
+        var a = await CompleteAsync(client, activity);
+        var o = await CompleteAsync(client, orchestrator);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, a.RuntimeStatus);
+        Assert.True(a.FailureDetails!.ErrorMessage.Contains("NotRegistered", StringComparison.Ordinal), a.FailureDetails.ErrorType + ": " + a.FailureDetails.ErrorMessage + " inner: " + a.FailureDetails.InnerFailure?.ErrorMessage);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, o.RuntimeStatus);
+        Assert.Contains("NoSuchOrchestrator", o.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

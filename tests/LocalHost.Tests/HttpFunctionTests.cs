@@ -18,7 +18,7 @@ public sealed class HttpFunctionTests
             .Order()
             .ToList();
 
-        Assert.Equal(8, expected.Count);
+        Assert.Equal(10, expected.Count);
         Assert.Equal(expected, host.Routes.Order().ToList());
     }
 
@@ -120,5 +120,28 @@ public sealed class HttpFunctionTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(host.Functions, f => f.Name == "GetItem");
+    }
+
+    [Fact]
+    public async Task Post_FromBodyParameter_DeserialisedFromJson()
+    {
+        await using var host = await SampleHost.StartAsync();
+        using var client = host.Client();
+
+        using var response = await client.PostAsJsonAsync("api/echo-body", new { text = "hi", times = 1 });
+
+        Assert.Equal(new EchoResponse("hi", 2), await response.Content.ReadFromJsonAsync<EchoResponse>());
+    }
+
+    [Fact]
+    public async Task Get_FunctionThrows_Empty500()
+    {
+        await using var host = await SampleHost.StartAsync();
+        using var client = host.Client();
+
+        using var response = await client.GetAsync("api/boom");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
     }
 }

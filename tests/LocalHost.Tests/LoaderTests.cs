@@ -80,4 +80,17 @@ public sealed class LoaderTests
 
         Assert.False(marker.IsRunning);
     }
+
+    [Fact]
+    public async Task StartAsync_StartAzuriteWithRealStorageAccount_StartsNone()
+    {
+        await using var host = await SampleHost.StartAsync(o =>
+        {
+            o.StartAzurite = true;
+            o.AzuritePorts = AzuritePorts.Free;
+            o.Settings["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=https;AccountName=elsewhere;AccountKey=a2V5;EndpointSuffix=core.windows.net";
+        });
+
+        Assert.Null(host.AzuriteProcessId);
+    }
 }

@@ -42,6 +42,10 @@ public sealed class EngineDurableBackend : IDurableBackend
         _worker = await _engine.StartWorkerAsync(functions, appServices, new DurableTaskWorkerOptions { DataConverter = DataConverter });
 
     /// <inheritdoc />
+    public Task<ReplayCheckReport> CheckReplayAsync(IDurableTaskFactory functions, IServiceProvider appServices, CancellationToken cancellationToken) =>
+        _engine.CheckReplayAsync(functions, appServices, cancellationToken);
+
+    /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_worker is not null)

@@ -20,6 +20,12 @@ public interface IDurableBackend : IAsyncDisposable
     /// <summary>Starts running <paramref name="functions"/> on the task hub; activities get DI scopes of <paramref name="appServices"/>.</summary>
     Task StartWorkerAsync(IDurableTaskFactory functions, IServiceProvider appServices, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replays every in-flight instance's history against <paramref name="functions"/> (the build about to take
+    /// traffic) without starting a worker, and reports the instances that would break.
+    /// </summary>
+    Task<GuanGong.LocalHost.Durable.ReplayCheckReport> CheckReplayAsync(IDurableTaskFactory functions, IServiceProvider appServices, CancellationToken cancellationToken);
+
     /// <summary>Stops the worker gracefully (work in progress finishes).</summary>
     Task StopAsync(CancellationToken cancellationToken);
 }

@@ -46,7 +46,14 @@ internal sealed partial class HttpFunctionServer : IAsyncDisposable
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(HttpFunctionServer).Assembly.GetName().Name });
+        // The host's own web server: its content root is the host's folder, so no appsettings.json of the
+        // working directory (Kestrel endpoints, say) leaks into it; the app's configuration is the app's.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(HttpFunctionServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Services.AddSingleton(loggerFactory);

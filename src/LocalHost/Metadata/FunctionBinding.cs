@@ -15,6 +15,9 @@ public sealed record FunctionBinding(string Name, string Type, string Direction,
     /// <summary>The CRON schedule of a timer trigger (possibly a <c>%Setting%</c> reference).</summary>
     public string? Schedule => GetString("schedule");
 
+    /// <summary>Whether a timer trigger also fires once when the host starts (<c>RunOnStartup</c>).</summary>
+    public bool RunOnStartup => Raw.TryGetProperty("runOnStartup", out var value) && value.ValueKind == JsonValueKind.True;
+
     /// <summary>The declared authorization level (not enforced by this host).</summary>
     public string? AuthLevel => GetString("authLevel");
 

@@ -31,6 +31,12 @@ internal sealed partial class TimerFunctionRunner(
         var last = startedAt;
         var due = schedule.Next(last);
         LogScheduled(logger, function.Name, schedule.Expression, due);
+        if (function.Metadata.Trigger?.RunOnStartup == true)
+        {
+            // As the Functions host does: one run at start, then the schedule.
+            await FireAsync(new TimerInfo { IsPastDue = false, ScheduleStatus = new ScheduleStatus { Last = startedAt, Next = due, LastUpdated = startedAt } }, stopping);
+        }
+
         while (!stopping.IsCancellationRequested)
         {
             var wait = due - time.GetUtcNow().UtcDateTime;

@@ -10,12 +10,12 @@ public static class Forms
     public static async Task FillRubricAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        foreach (var precondition in County.Template.Preconditions)
+        foreach (var precondition in SampleCounty.Template.Preconditions)
         {
             await page.Locator($"input[name='pre_{precondition.Id}'][value='yes']").CheckAsync();
         }
 
-        foreach (var item in County.Template.AllItems)
+        foreach (var item in SampleCounty.Template.AllItems)
         {
             await page.Locator($"[id='score_{item.Id}']").FillAsync(item.Points.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

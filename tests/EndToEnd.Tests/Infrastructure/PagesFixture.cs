@@ -7,23 +7,23 @@ public sealed class PagesFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public PagesApp App { get; private set; } = null!;
+    public RunningApp App { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var starting = PagesApp.StartAsync();
+        var starting = RunningApp.StartAsync();
         (_playwright, Browser) = await Chromium.LaunchAsync();
         App = await starting;
-        await County.SetUpAsync(App);
+        await App.SetUpCountyAsync(villages: 3);
     }
 
     /// <summary>The unit's campaign link path (<c>/u/{token}</c>) from its invitation in the local mailbox.</summary>
     public async Task<string> UnitLinkAsync(string email)
     {
         var invitation = await App.WaitForMailAsync(m => m.To.Any(t => t.Contains(email, StringComparison.Ordinal)) && m.Subject.Contains("请填报", StringComparison.Ordinal));
-        return County.PathOf(invitation.Links.First(l => new Uri(l).AbsolutePath.StartsWith("/u/", StringComparison.Ordinal)));
+        return SampleCounty.PathOf(invitation.Links.First(l => new Uri(l).AbsolutePath.StartsWith("/u/", StringComparison.Ordinal)));
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,6 @@
+using GuanGong.Functions.Tests.Workflow;
 using System.Net;
 using System.Text.Json;
-using GuanGong.Functions.Tests.Workflow;
 using GuanGong.Testing;
 
 namespace GuanGong.Functions.Tests.Campaigns;

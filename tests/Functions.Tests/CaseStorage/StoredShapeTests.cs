@@ -32,7 +32,12 @@ public sealed class StoredShapeTests
         var table = new RecordTable<Sample>(storage.Tables.GetTableClient(name));
 
         var read = await table.GetAsync("p", "r");
-        var queried = await table.QueryAsync(TableClient.CreateQueryFilter($"Applied eq {true} and Year eq {2026} and CampaignId eq {"camp-old"}")).ToListAsync();
+        var queried = new List<StoredRecord<Sample>>();
+        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"Applied eq {true} and Year eq {2026} and CampaignId eq {"camp-old"}")))
+        {
+            queried.Add(row);
+        }
+
 
         Assert.Equal(sample, read!.Value);
         Assert.NotEqual(default, read.ETag);

@@ -1,7 +1,6 @@
 using GuanGong.Domain;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Functions.ReferenceData;
-using GuanGong.Functions.Tests.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.ReferenceData;

@@ -1,5 +1,5 @@
-using System.Net;
 using GuanGong.Functions.Tests.Workflow;
+using System.Net;
 using GuanGong.LocalStack;
 using GuanGong.Testing;
 

@@ -15,9 +15,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GuanGong.Functions.Tests.Workflow;
 
 /// <summary>
-/// The storage requests a submission and a decision make while their client waits, counted by the
-/// app's one request counter. The engine is left undriven (queue-trigger dispatch with no Functions
-/// host), so nothing but the request itself touches storage while it is counted.
+/// The storage requests a submission and a decision make while their client waits: the app's own
+/// (its request counter) and the Durable client's (the engine's counter). The Durable worker is off,
+/// so nothing but the request itself touches storage while it is counted.
 /// </summary>
 public sealed class HotPathRequestTests
 {
@@ -33,12 +33,18 @@ public sealed class HotPathRequestTests
 
         var counter = Counter(app);
         counter.Reset();
+        app.EngineRequests.Reset();
         using var submitted = await SubmitAsAdminAsync(app, "V2");
 
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        // The app: the case row. The Durable client (DTFx's): the existing-instance check, the Instances row, the start message.
         Assert.Equal(1, counter.Get("Table", "InsertEntity"));
-        Assert.Equal(1, counter.Get("Queue", "PutMessage"));
-        Assert.Equal(2, counter.Total);
+        Assert.Equal(1, counter.Total);
+        var engine = app.EngineRequests;
+        Assert.Equal(1, engine.Get("Table", "QueryEntities"));
+        Assert.Equal(1, engine.Get("Table", "InsertEntity"));
+        Assert.Equal(1, engine.Get("Queue", "PutMessage"));
+        Assert.Equal(3, engine.Total);
     }
 
     [Fact]
@@ -92,17 +98,21 @@ public sealed class HotPathRequestTests
         var token = ApprovalTokens.Issue(
             new ApprovalTokenClaims(@case.CaseId, 1, assignee.Email, ApprovalActions.View | ApprovalActions.Approve, TimeProvider.System.GetUtcNow().AddDays(30), assignee.Nonce),
             app.Services.GetRequiredService<LinkKeyRing>());
+        await app.Engine.GetInstanceAsync("warm-up", false, CancellationToken.None); // the client's first use creates the task hub
         var counter = Counter(app);
         counter.Reset();
+        app.EngineRequests.Reset();
 
         using var decided = await PostDecisionAsync(app, token);
 
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        // The app: the case, the decision's two rows, the audit entry. The Durable client: the event message.
         Assert.Equal(1, counter.Get("Table", "GetEntity"));
         Assert.Equal(1, counter.Get("Table", "SubmitTransaction"));
         Assert.Equal(1, counter.Get("Table", "InsertEntity"));
-        Assert.Equal(1, counter.Get("Queue", "PutMessage"));
-        Assert.Equal(4, counter.Total);
+        Assert.Equal(3, counter.Total);
+        Assert.Equal(1, app.EngineRequests.Get("Queue", "PutMessage"));
+        Assert.Equal(1, app.EngineRequests.Total);
         using var again = await PostDecisionAsync(app, token);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var history = await app.Services.GetRequiredService<AuditLog>().ReadAsync(@case.CaseId, CancellationToken.None);
@@ -110,11 +120,13 @@ public sealed class HotPathRequestTests
         Assert.Single(history, e => e.Action == "提交审核决定");
     }
 
-    private static Task<RunningApp> StartAsync() => RunningApp.StartAsync(new Dictionary<string, string?>
+    // The Durable worker stays off: what is counted is the request's own traffic, not the worker's polling.
+    private static Task<RunningApp> StartAsync()
     {
-        ["GuanGong:Engine:Dispatch"] = "QueueTriggers",
-        ["GuanGong:Links:SigningKeys:Current"] = "hot:" + Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 3)).ToArray()),
-    });
+        var options = new AppOptions { RunDurableWorker = false };
+        options.Settings["GuanGong:Links:SigningKeys:Current"] = "hot:" + Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 3)).ToArray());
+        return RunningApp.StartAsync(options);
+    }
 
     private static StorageRequestCounter Counter(RunningApp app) => app.Services.GetRequiredService<AppStorage>().RequestCounter;
 

@@ -10,7 +10,7 @@ public sealed class WorkflowContractTests
     [Fact]
     public void CaseWorkflowInput_WrittenBeforeSubmittedFromExisted_ReadsWithoutAnOrigin()
     {
-        var input = JsonDataConverter.Default.Deserialize<CaseWorkflowInput>("""{"schemaVersion":1,"caseId":"2026-V1-WX"}""");
+        var input = JsonDataConverter.Default.Deserialize<CaseWorkflowInput>("""{"SchemaVersion":1,"CaseId":"2026-V1-WX"}""");
 
         Assert.Equal("2026-V1-WX", input!.CaseId);
         Assert.Null(input.SubmittedFrom);
@@ -29,7 +29,7 @@ public sealed class WorkflowContractTests
     [Fact]
     public void OpenTaskInput_WrittenWhenTheOrchestratorPassedItsTime_StillReadsItsStart()
     {
-        var input = JsonDataConverter.Default.Deserialize<OpenTaskInput>("""{"caseId":"2026-V1-WX","stage":1,"round":1,"startedAt":"2026-03-02T01:00:00+00:00"}""");
+        var input = JsonDataConverter.Default.Deserialize<OpenTaskInput>("""{"CaseId":"2026-V1-WX","Stage":1,"Round":1,"StartedAt":"2026-03-02T01:00:00+00:00"}""");
 
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), input!.StartedAt);
     }

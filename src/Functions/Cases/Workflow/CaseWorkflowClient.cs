@@ -11,20 +11,23 @@ namespace GuanGong.Functions.Cases.Workflow;
 public sealed class CaseWorkflowClient(DurableTaskClient engine)
 {
     /// <summary>
-    /// Starts a case's orchestration unless it exists: a retried submission (the case was stored,
-    /// the start failed or its answer was lost) must not start a second run of the same case, and
-    /// the engine would otherwise replace a running instance with a new one.
+    /// Starts a case's orchestration. A retried submission (the case was stored, the start failed or
+    /// its answer was lost) may start it again: Durable refuses to start an instance id that is
+    /// running, pending or suspended (as the Durable extension does by default), which here means the
+    /// first start went through; an instance that ended (failed) is started afresh.
     /// </summary>
     public async Task StartAsync(CaseWorkflowInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var instanceId = CaseWorkflowNames.InstanceId(input.CaseId);
-        if (await engine.GetInstanceAsync(instanceId, false, cancellationToken) is not null)
+        try
         {
-            return;
+            await engine.ScheduleNewOrchestrationInstanceAsync(
+                CaseWorkflowNames.Orchestrator, input, new StartOrchestrationOptions(InstanceId: CaseWorkflowNames.InstanceId(input.CaseId)), cancellationToken);
         }
-
-        await engine.ScheduleNewOrchestrationInstanceAsync(CaseWorkflowNames.Orchestrator, input, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+        catch (InvalidOperationException)
+        {
+            // Already running: the earlier start of this submission took effect.
+        }
     }
 
     /// <summary>Raises an event to a case's orchestration (one queue message).</summary>

@@ -1,3 +1,0 @@
-namespace GuanGong.Durable;
-
-internal sealed record ContinueAsNewRequest(string? Input, bool PreserveUnprocessedEvents);

@@ -1,8 +1,0 @@
-namespace GuanGong.Storage;
-
-/// <summary>A storage service (<c>Table</c>, <c>Queue</c>, <c>Blob</c>) and one of its REST operations (<c>InsertEntity</c>, <c>PutBlock</c>, …).</summary>
-public readonly record struct StorageOperationKey(string Service, string Operation)
-{
-    /// <inheritdoc />
-    public override string ToString() => Service + "." + Operation;
-}
