@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using GuanGong.Domain;
 using GuanGong.Domain.Campaigns;
-using GuanGong.Functions.Tests.Workflow;
 using GuanGong.Testing;
 
 namespace GuanGong.Functions.Tests.Campaigns;

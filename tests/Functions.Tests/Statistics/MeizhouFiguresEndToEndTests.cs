@@ -8,7 +8,6 @@ using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Tests.Builders;
 using GuanGong.Functions.Tests.Campaigns;
-using GuanGong.Functions.Tests.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuanGong.Functions.Tests.Statistics;
