@@ -74,7 +74,16 @@ public sealed partial class StorageInitializer(
         {
             LogCasesMigrated(logger, outcome.Moved, outcome.NotCaseNumbers.Count, outcome.ChangedMeanwhile.Count);
         }
+
+        var expired = await ExpiredRectificationMigration.RunAsync(tables, cancellationToken);
+        if (expired > 0)
+        {
+            LogExpiredMigrated(logger, expired);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cases closed at their rectification deadline before issue 15 now count as assessed: {Moved} moved from Withdrawn to RectificationExpired")]
+    private static partial void LogExpiredMigrated(ILogger logger, int moved);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cases moved to the campaign-year layout: {Moved} moved, {NotCaseNumbers} not case numbers (left), {ChangedMeanwhile} changed meanwhile (retried next start)")]
     private static partial void LogCasesMigrated(ILogger logger, int moved, int notCaseNumbers, int changedMeanwhile);

@@ -21,7 +21,7 @@ public sealed class ExpireRectificationActivity(WorkflowServices services)
         }, CancellationToken.None) ?? throw new InvalidOperationException($"Case {input} does not exist.");
         if (changed)
         {
-            await services.Audit.AppendAsync(input, "system", "逾期未整改", "整改期限已过，未重新提交，本次申报未达标", null, CancellationToken.None);
+            await services.Audit.AppendAsync(input, "system", Cases.ExpiredRectificationMigration.ExpiryAction, "整改期限已过，未重新提交，本次申报未达标", null, CancellationToken.None);
         }
 
         return WorkflowServices.Progress(updated);
