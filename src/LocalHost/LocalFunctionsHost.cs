@@ -298,7 +298,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             if (function.Metadata.Trigger is { Schedule: { } schedule } trigger
                 && string.Equals(trigger.Type, "timerTrigger", StringComparison.OrdinalIgnoreCase))
             {
-                var runner = new TimerFunctionRunner(function, TimerSchedule.Parse(function.Name, schedule, configuration), Services, time, _logger);
+                var runner = new TimerFunctionRunner(function, TimerSchedule.Parse(function.Name, schedule, configuration), Services, time, () => _durable?.Client, _logger);
                 // The schedule starts from the clock as it reads now, not when the loop first runs, so a
                 // test that advances a fake clock right after start cannot skip the first occurrence.
                 var startedAt = time.GetUtcNow().UtcDateTime;

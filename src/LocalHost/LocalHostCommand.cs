@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using GuanGong.LocalHost.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GuanGong.LocalHost;
@@ -35,6 +36,14 @@ public static partial class LocalHostCommand
         }
 
         options.LoggerFactory = loggerFactory;
+        // The worker drops its console logger (the Functions host prints what the worker sends it); here the
+        // app's own log lines go to this console, as Core Tools shows them.
+        var configureApp = options.ConfigureServices;
+        options.ConfigureServices = services =>
+        {
+            services.AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+            configureApp?.Invoke(services);
+        };
         options.Durable ??= DefaultDurable.Factory;
         ExportLocalSettings(options);
 

@@ -1,2 +1,1 @@
-global using Microsoft.AspNetCore.Builder;
 global using GuanGong.Testing.App;

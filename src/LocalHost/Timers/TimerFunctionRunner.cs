@@ -17,6 +17,7 @@ internal sealed partial class TimerFunctionRunner(
     TimerSchedule schedule,
     IServiceProvider appServices,
     TimeProvider time,
+    Func<Microsoft.DurableTask.Client.DurableTaskClient?> durableClient,
     ILogger logger)
 {
     private int _ticks;
@@ -85,6 +86,12 @@ internal sealed partial class TimerFunctionRunner(
             var context = new LocalFunctionContext(function.Definition, scope.ServiceProvider, new Dictionary<string, object?>(), stopping);
             await function.InvokeAsync(scope.ServiceProvider, context, (ParameterInfo parameter, Metadata.FunctionBinding? binding, FunctionContext _, out object? value) =>
             {
+                if (binding is { } b && string.Equals(b.Type, "durableClient", StringComparison.OrdinalIgnoreCase))
+                {
+                    value = durableClient() ?? throw new InvalidOperationException("This host runs no Durable engine, so [DurableClient] cannot be bound.");
+                    return true;
+                }
+
                 value = info;
                 return parameter.ParameterType == typeof(TimerInfo);
             }, stopping);

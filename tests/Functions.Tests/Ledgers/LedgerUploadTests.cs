@@ -38,6 +38,36 @@ public sealed class LedgerUploadTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Equal(MD5.HashData(pdf), properties.Value.ContentHash);
     }
 
+    [Fact]
+    public async Task Upload_NamedInTheXFileNameHeader_KeepsTheDecodedNameAndLeavesTheUrlWithoutIt()
+    {
+        var caseId = await SeedOpenCaseAsync();
+        const string name = "2026年 五老队伍花名册（第一批）.pdf";
+        using var request = SeededApp.Request(HttpMethod.Put, $"/api/cases/{caseId}/items/{Item}/ledgers", adminKey: SeededApp.AdminKey, content: SeededApp.Bytes(SampleFiles.Pdf(2000)));
+        request.Headers.Add("X-File-Name", Uri.EscapeDataString(name));
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(name, body.RootElement.GetProperty("fileName").GetString());
+        Assert.DoesNotContain("花名册", request.RequestUri!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_HeaderAndQueryBothGiven_TheHeaderWins()
+    {
+        var caseId = await SeedOpenCaseAsync();
+        using var request = SeededApp.Request(HttpMethod.Put, UploadPath(caseId, Item, "from-query.pdf"), adminKey: SeededApp.AdminKey, content: SeededApp.Bytes(SampleFiles.Pdf(2000)));
+        request.Headers.Add("X-File-Name", Uri.EscapeDataString("会议纪要.pdf"));
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("会议纪要.pdf", body.RootElement.GetProperty("fileName").GetString());
+    }
+
     [Theory]
     [InlineData("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "台账.docx")]
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "台账.xlsx")]

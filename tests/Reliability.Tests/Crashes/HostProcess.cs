@@ -1,32 +1,70 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using GuanGong.Functions.Hosting;
+using GuanGong.LocalStack;
+using GuanGong.Testing;
 
 namespace GuanGong.Reliability.Tests.Crashes;
 
 /// <summary>
-/// The built app (GuanGong.Functions.dll, or the suite's fault-injecting host around it) as a separate
-/// process with its settings in environment variables, so it can be killed with SIGKILL, or die on
-/// its own, and be started again on the same storage and task hub.
+/// The function app run by the local host in a process of its own (tests/Reliability.Host), its settings in
+/// environment variables, so it can be killed with SIGKILL, or die on its own, and be started again on the same
+/// storage and task hub. The host reports the engine's steps on stdout ("GG-STEP", "GG-HOLD", "GG-DIE"), which
+/// this class hands to the test as they come.
 /// </summary>
-internal sealed class HostProcess(IReadOnlyDictionary<string, string> environment, string workingDirectory, Uri baseAddress, string assembly = HostProcess.App) : IAsyncDisposable
+internal sealed class HostProcess(IReadOnlyDictionary<string, string> environment, int port) : IAsyncDisposable
 {
-    /// <summary>The app as it ships.</summary>
-    public const string App = "GuanGong.Functions.dll";
+    private const string HostDll = "GuanGong.Reliability.Host.dll";
 
-    /// <summary>The app plus a fault chosen by environment variable (tests/Reliability.Host).</summary>
-    public const string FaultHost = "GuanGong.Reliability.Host.dll";
-
+    private readonly List<string> _steps = [];
     private Process? _process;
+    private Channel<string> _holds = Channel.CreateUnbounded<string>();
 
-    public Uri BaseAddress => baseAddress;
+    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
 
+    /// <summary>SIGKILLs sent by <see cref="KillAsync"/>.</summary>
     public int Kills { get; private set; }
 
     /// <summary>The process has ended (killed, or died on its own).</summary>
     public bool HasExited => _process is { HasExited: true };
 
-    public async Task StartAsync()
+    /// <summary>Every "GG-STEP instance eventId activity" line of every run of this host, in order.</summary>
+    public IReadOnlyList<string> Steps
     {
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, assembly));
+        get
+        {
+            lock (_steps)
+            {
+                return [.. _steps];
+            }
+        }
+    }
+
+    /// <summary>The settings the app needs on the suite's Azurite and SMTP sink (no demo data, no timers), with a short visibility timeout so a dead process's messages come back in seconds.</summary>
+    public static Dictionary<string, string> Settings(AzuriteProcess azurite, SmtpSink smtp, string tablePrefix, string hubName) => new()
+    {
+        [AppComposition.StorageSetting] = azurite.Endpoints.ConnectionString,
+        ["GuanGong__Profile"] = "Local",
+        ["GuanGong__Demo__Seed"] = "false",
+        ["GuanGong__AdminKey"] = RunningApp.AdminKey,
+        ["GuanGong__Mail__Delivery"] = "Smtp",
+        ["GuanGong__Mail__Smtp__Host"] = "127.0.0.1",
+        ["GuanGong__Mail__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["GuanGong__Storage__TablePrefix"] = tablePrefix,
+        ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName,
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount"] = "1",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.500",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:05",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:05",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["GG_STEPS"] = "1",
+    };
+
+    /// <summary>Starts the host and waits until it answers HTTP; with <paramref name="holdAt"/> &gt; 0 it stops after its n-th activity for <see cref="WaitForHoldAsync"/>.</summary>
+    public async Task StartAsync(int holdAt = 0, TimeSpan? timeout = null)
+    {
+        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, HostDll));
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("The host is not built next to the tests.", dll);
@@ -34,7 +72,7 @@ internal sealed class HostProcess(IReadOnlyDictionary<string, string> environmen
 
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
         {
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -44,18 +82,41 @@ internal sealed class HostProcess(IReadOnlyDictionary<string, string> environmen
             start.Environment[key] = value;
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        start.Environment["GG_PORT"] = BaseAddress.Port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["GG_HOLD_AT"] = holdAt.ToString(CultureInfo.InvariantCulture);
+        _process?.Dispose();
+        _holds = Channel.CreateUnbounded<string>();
+        var holds = _holds;
+        var process = _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            if (e.Data.StartsWith("GG-STEP ", StringComparison.Ordinal))
+            {
+                lock (_steps)
+                {
+                    _steps.Add(e.Data["GG-STEP ".Length..]);
+                }
+            }
+            else if (e.Data.StartsWith("GG-HOLD ", StringComparison.Ordinal))
+            {
+                holds.Writer.TryWrite(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        while (waited.Elapsed < (timeout ?? TimeSpan.FromSeconds(90)))
         {
             try
             {
-                using var health = await client.GetAsync(new Uri("/api/campaigns/none", UriKind.Relative));
+                using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
                 if ((int)health.StatusCode is not 503)
                 {
                     return;
@@ -65,15 +126,27 @@ internal sealed class HostProcess(IReadOnlyDictionary<string, string> environmen
             {
             }
 
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode} while starting.");
+                throw new InvalidOperationException($"The app exited with {process.ExitCode} while starting.");
             }
 
-            await Task.Delay(200);
+            await Task.Delay(100);
         }
 
-        throw new TimeoutException("The app did not become ready in 60 s.");
+        throw new TimeoutException("The app did not become ready in time.");
+    }
+
+    /// <summary>Waits until the host reports it stopped after the activity it was told to hold at (the line it printed).</summary>
+    public async Task<string> WaitForHoldAsync(CancellationToken cancellationToken) => await _holds.Reader.ReadAsync(cancellationToken);
+
+    /// <summary>Waits until the process has ended on its own.</summary>
+    public async Task WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        if (_process is { } process)
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, exactly like a host that dies.</summary>
@@ -87,28 +160,14 @@ internal sealed class HostProcess(IReadOnlyDictionary<string, string> environmen
         }
     }
 
-    /// <summary>The settings a local run on the suite's Azurite and SMTP sink needs (no Azurite of its own, no demo data).</summary>
-    public static Dictionary<string, string> Settings(GuanGong.LocalStack.AzuriteProcess azurite, GuanGong.Testing.SmtpSink smtp, int port, string tablePrefix, string hubName) => new()
-    {
-        ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
-        ["GuanGong__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["GuanGong__Profile"] = "Local",
-        ["GuanGong__LocalStack__StartAzurite"] = "false",
-        ["GuanGong__Demo__Seed"] = "false",
-        ["GuanGong__AdminKey"] = Infrastructure.ReliabilityApp.AdminKey,
-        ["GuanGong__Mail__Delivery"] = "Smtp",
-        ["GuanGong__Mail__Smtp__Host"] = "127.0.0.1",
-        ["GuanGong__Mail__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["GuanGong__Storage__TablePrefix"] = tablePrefix,
-        ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName,
-        ["AzureFunctionsJobHost__extensions__durableTask__maxQueuePollingInterval"] = "00:00:00.500",
-        ["AzureFunctionsJobHost__extensions__durableTask__messageVisibilityTimeout"] = "00:00:05",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
     public async ValueTask DisposeAsync()
     {
-        await KillAsync();
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
         _process?.Dispose();
     }
 }

@@ -23,7 +23,7 @@ internal static class ResultsTable
         }
     }
 
-    /// <summary>Adds a row: what was tried, the figure found, the figure required, and whether it was met.</summary>
+    /// <summary>Adds a row: the check (what was tried, and what it requires), the figure found, and whether it was met.</summary>
     public static void Add(string check, string tried, string found, string required, bool met)
     {
         lock (Gate)
@@ -32,14 +32,14 @@ internal static class ResultsTable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             if (!File.Exists(path))
             {
-                File.AppendAllText(path, "| check | tried | found | required | met |\n|---|---|---|---|---|\n");
+                File.AppendAllText(path, "| check | found | met |\n|---|---|---|\n");
             }
 
-            File.AppendAllText(path, $"| {check} | {tried} | {found} | {required} | {(met ? "yes" : "NO")} |\n");
+            File.AppendAllText(path, $"| {check}: {tried} (requires {required}) | {found} | {(met ? "yes" : "NO")} |\n");
         }
     }
 
-    /// <summary>How many generated requests a run makes: <c>GG_RELIABILITY_REQUESTS</c>, else the CI size.</summary>
+    /// <summary>How many generated requests a run makes: <c>the variable</c>, else the CI size.</summary>
     public static int Size(string variable, int ciSize) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var size) && size > 0 ? size : ciSize;
 }

@@ -1,4 +1,3 @@
-using GuanGong.Durable;
 using GuanGong.Functions.Records;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +16,7 @@ internal sealed record StateSnapshot(IReadOnlyDictionary<string, IReadOnlyList<s
 
     public int RowCount => Parts.Values.Sum(p => p.Count);
 
-    public static async Task<StateSnapshot> TakeAsync(ReliabilityApp app)
+    public static async Task<StateSnapshot> TakeAsync(RunningApp app)
     {
         var storage = app.Services.GetRequiredService<AppStorage>();
         var tables = app.Services.GetRequiredService<AppTables>();
@@ -25,7 +24,7 @@ internal sealed record StateSnapshot(IReadOnlyDictionary<string, IReadOnlyList<s
         var tableClients = new[]
         {
             tables.Committees.Client, tables.Templates.Client, tables.Campaigns.Client, tables.Cases.Client, tables.Decisions.Client,
-            tables.Audit.Client, tables.Idempotency.Client, tables.Ledgers.Client, tables.ApiKeys.Client, tables.Ratings.Client, tables.Holidays.Client,
+            tables.Audit.Client, tables.Idempotency.Client, tables.Ledgers.Client, tables.ApiKeys.Client, tables.Ratings.Client, tables.Holidays.Client, tables.Invitations.Client,
             storage.Tables.GetTableClient(app.HubName + "History"), storage.Tables.GetTableClient(app.HubName + "Instances"),
         };
         foreach (var table in tableClients)
@@ -64,7 +63,7 @@ internal sealed record StateSnapshot(IReadOnlyDictionary<string, IReadOnlyList<s
         }
 
         var instances = new List<string>();
-        await foreach (var instance in app.Services.GetRequiredService<DurableTaskClient>().GetAllInstancesAsync())
+        await foreach (var instance in app.Engine.GetAllInstancesAsync())
         {
             instances.Add($"{instance.InstanceId}:{instance.RuntimeStatus}@{instance.LastUpdatedAt:O}");
         }

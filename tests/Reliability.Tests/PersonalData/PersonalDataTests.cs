@@ -39,19 +39,23 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await using var app = await ReliabilityApp.StartAsync(time: clock, logs: logs);
-        await app.SetUpAsync(villages: 1);
-        var unitToken = await app.UnitTokenAsync("village1@example.cn");
+        var engine = new EngineSteps();
+        using var collector = new OtlpReceiver();
+        var options = new AppOptions { Time = clock, Logs = logs, MailOverSmtp = true, ConfigureEngine = engine.AttachTo };
+        options.Settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint;
+        await using var app = await RunningApp.StartAsync(options);
+        await app.Client.SetUpCountyAsync(RunningApp.AdminKey, villages: 1);
+        var unitToken = await app.Smtp!.UnitTokenAsync("village1@example.cn");
         var caseId = SampleCounty.CaseId("V1");
 
         var minors = $"受助学生：{Sentinels[0]} {Sentinels[1]}；{Sentinels[2]} {Sentinels[3]}";
-        using (var submitted = await app.SubmitAsync(unitToken, SampleCounty.SelfSheet(remark: minors), SampleCounty.Report(minors)))
+        using (var submitted = await app.Client.SubmitAsync(unitToken, SampleCounty.SelfSheet(remark: minors), SampleCounty.Report(minors)))
         {
             submitted.EnsureSuccessStatusCode();
         }
 
-        var register = County.Pdf($"帮扶花名册 {Sentinels[4]} {Sentinels[5]} {minors}");
-        using (var upload = await app.UploadLedgerAsync(caseId, unitToken, $"{Sentinels[4]}花名册.pdf", register))
+        var register = LedgerUploads.Pdf($"帮扶花名册 {Sentinels[4]} {Sentinels[5]} {minors}");
+        using (var upload = await app.Client.UploadLedgerAsync(caseId, $"{Sentinels[4]}花名册.pdf", register, bearer: unitToken))
         {
             Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
         }
@@ -66,7 +70,7 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
             Assert.True(answered.IsSuccessStatusCode, await answered.Content.ReadAsStringAsync());
         }
 
-        var township = (await app.Smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");
+        var township = (await app.Smtp!.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");
         // People open their pages (the token sits in the path): the unit's form and the reviewer's page.
         using (var unitPage = await app.Client.GetAsync(new Uri($"/u/{unitToken}", UriKind.Relative)))
         using (var reviewPage = await app.Client.GetAsync(new Uri(township)))
@@ -75,9 +79,9 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         }
 
         (await DecideAsync(app, township, $"核实 {Sentinels[0]} 情况属实")).EnsureSuccessStatusCode();
-        var county = (await app.Smtp.WaitForAsync(m => m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");
+        var county = (await app.Smtp!.WaitForAsync(m => m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");
         (await DecideAsync(app, county, "验收合格。")).EnsureSuccessStatusCode();
-        await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "Passed");
+        await app.Client.WaitForCaseAsync(RunningApp.AdminKey, caseId, c => c.GetProperty("status").GetString() == "Passed");
 
         // Downloads: the unit lists its ledgers, fetches the register, and the link dies 15 minutes later.
         using var list = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/cases/{caseId}/ledgers", UriKind.Relative));
@@ -106,7 +110,10 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         using var anonymousBlob = await anonymous.GetAsync(blobUri);
         using var anonymousList = await anonymous.GetAsync(new Uri(container.Uri + "?restype=container&comp=list"));
 
-        await Task.Delay(500);
+        // The last log lines and spans of the case are written by its final steps: wait until the engine is quiet.
+        await engine.WaitForQuietAsync(app.ConnectionString, app.HubName);
+        // Exported spans: what the app's OpenTelemetry exporter posted to the collector, flushed now.
+        Assert.True(OpenTelemetry.Trace.TracerProviderExtensions.ForceFlush(app.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>(), 10_000));
         string[] lines = [.. logs.Lines];
         string[] spanLines;
         lock (spans)
@@ -130,6 +137,11 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         output.WriteLine($"anonymous blob GET {blobUri}: {(int)anonymousBlob.StatusCode}; anonymous container list: {(int)anonymousList.StatusCode}");
 
         var tokenHits = lines.Count(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(SampleCounty.TokenOf(township), StringComparison.Ordinal));
+        // In-process spans before the app's redacting processor may carry the token (the request path); the export must not.
+        var rawSpanTokenHits = spanLines.Count(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(SampleCounty.TokenOf(township), StringComparison.Ordinal));
+        var exportedTokenHits = collector.CountContaining(unitToken) + collector.CountContaining(SampleCounty.TokenOf(township));
+        var exportedBytes = collector.Exports.Sum(e => e.Body.Length);
+        output.WriteLine($"spans: {rawSpanTokenHits} in-process spans carry a link token before redaction; {collector.Exports.Count} exports ({exportedBytes} bytes) to the OTLP collector, {exportedTokenHits} carry one");
         foreach (var line in lines.Where(l => l.Contains(unitToken, StringComparison.Ordinal) || l.Contains(SampleCounty.TokenOf(township), StringComparison.Ordinal)).Take(3))
         {
             output.WriteLine("TOKEN " + line[..Math.Min(300, line.Length)]);
@@ -137,7 +149,7 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
 
         output.WriteLine($"log lines carrying a unit or reviewer link token: {tokenHits}");
         ResultsTable.Add("Personal data in logs", $"{Sentinels.Length} sentinel names/ID numbers of minors in form fields, remarks, register file name and content, review reason; full case run", $"{lines.Length} log lines (Trace, scopes and values included), {spanLines.Length} spans; {logHits.Count + spanHits.Count} hits", "0 hits", logHits.Count + spanHits.Count == 0);
-        ResultsTable.Add("Link tokens in logs", "unit and reviewer link tokens (bearer secrets; pages opened by path) searched in the same logs", $"{tokenHits} lines", "0 (logs and spans are redacted by the app)", tokenHits == 0);
+        ResultsTable.Add("Link tokens in logs and spans", "unit and reviewer link tokens (bearer secrets; pages opened by path) searched in the same logs and in the spans the app exported over OTLP to a local collector", $"{tokenHits} log lines; {exportedTokenHits} of {collector.Exports.Count} OTLP exports ({exportedBytes} bytes; {rawSpanTokenHits} in-process spans had one before redaction)", "0, 0", tokenHits == 0 && exportedTokenHits == 0 && collector.Exports.Count > 0);
         ResultsTable.Add("Ledger blobs private", "anonymous GET of the ledger blob URL and container listing on storage", $"blob {(int)anonymousBlob.StatusCode}, list {(int)anonymousList.StatusCode}", "refused", !anonymousBlob.IsSuccessStatusCode && !anonymousList.IsSuccessStatusCode);
         ResultsTable.Add("Download links expire", "download link from the list, fetched fresh and 15 min + 1 s later (fake clock)", $"lifetime {lifetime.TotalMinutes:0.#} min; fresh {(int)fresh.StatusCode}, later {(int)stale.StatusCode}", "≤ 15 min; later 403", lifetime <= TimeSpan.FromMinutes(15) && stale.StatusCode == System.Net.HttpStatusCode.Forbidden);
 
@@ -145,6 +157,8 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         Assert.Equal(register, freshBytes);
         Assert.Empty(logHits);
         Assert.Equal(0, tokenHits);
+        Assert.Equal(0, exportedTokenHits);
+        Assert.NotEmpty(collector.Exports);
         Assert.Empty(spanHits);
         Assert.False(anonymousBlob.IsSuccessStatusCode);
         Assert.False(anonymousList.IsSuccessStatusCode);
@@ -153,7 +167,7 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         Assert.True(lines.Length > 100, "the capture saw the app's logging");
     }
 
-    private static Task<HttpResponseMessage> DecideAsync(ReliabilityApp app, string link, string reason) =>
+    private static Task<HttpResponseMessage> DecideAsync(RunningApp app, string link, string reason) =>
         app.Client.PostAsync(
             new Uri("/api/reviews/decisions", UriKind.Relative),
             new StringContent(JsonSerializer.Serialize(new { token = SampleCounty.TokenOf(link), action = "approve", reason }), Encoding.UTF8, "application/json"));

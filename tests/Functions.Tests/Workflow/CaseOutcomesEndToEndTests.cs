@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text;
+using GuanGong.Domain;
+using GuanGong.Functions.Submissions;
+using GuanGong.Testing;
+
+namespace GuanGong.Functions.Tests.Workflow;
+
+/// <summary>The ends a case can come to besides passing, and the submission's idempotency, in the running app.</summary>
+public sealed class CaseOutcomesEndToEndTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero); // Mon 2 Mar, 09:00 China time
+
+    [Fact]
+    public async Task Case_CountyRejects_EndsFailedAndTheUnitIsToldNotPassed()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
+        await app.SetUpCountyAsync(villages: 1);
+        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
+        var caseId = SampleCounty.CaseId("V1");
+
+        var township = await smtp.WaitForAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        await AcceptanceChainEndToEndTests.DecideOnPageAsync(app, township.LinkWith("/r/"), "Approve", "同意上报。");
+        var county = await smtp.WaitForAsync(m => m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        await AcceptanceChainEndToEndTests.DecideOnPageAsync(app, county.LinkWith("/r/"), "Reject", "台账与实际不符，本年度不予通过。");
+
+        var failed = await app.WaitForStatusAsync(caseId, "Failed");
+        Assert.Equal(2, failed.GetProperty("decisions").GetArrayLength());
+        Assert.Equal("Completed", (await app.WaitForCaseAsync(caseId, c => c.GetProperty("engineStatus").GetString() == "Completed")).GetProperty("engineStatus").GetString());
+        var verdict = await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn") && m.Subject.Contains("验收结果", StringComparison.Ordinal));
+        Assert.Contains("未达标", verdict.Subject + verdict.Body, StringComparison.Ordinal);
+        Assert.Contains("台账与实际不符", verdict.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Case_ReturnedAndTheRectificationDeadlinePasses_ClosesWithoutAPass()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var smtp = new SmtpSink();
+        await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp, clock);
+        await app.SetUpCountyAsync(villages: 1);
+        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
+        var caseId = SampleCounty.CaseId("V1");
+        var township = await smtp.WaitForAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        await AcceptanceChainEndToEndTests.DecideOnPageAsync(app, township.LinkWith("/r/"), "Return", "缺少活动记录，请补充。");
+        var returned = await app.WaitForStatusAsync(caseId, "ReturnedForRectification");
+        var due = returned.GetProperty("rectificationDueAt").GetDateTimeOffset();
+        Assert.True(due > Start.AddDays(7), $"the rectification deadline {due:O} should be working days away");
+
+        // The deadline passes with no resubmission: the waiting orchestration's timer closes the case.
+        clock.SetUtcNow(due.AddMinutes(1));
+        var closed = await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() is not ("ReturnedForRectification" or "Resubmitted"));
+
+        Assert.NotEqual("Passed", closed.GetProperty("status").GetString());
+        Assert.Contains(closed.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "逾期未整改");
+        using var late = await app.SubmitAsync(unitToken);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task Submit_SameIdempotencyKeyWithAnotherBody_Answers422AndStoresNothingNew()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await app.SetUpCountyAsync(villages: 2);
+        using (var first = await SubmitAsAdminAsync(app, "V1", "k-1"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        }
+
+        using var misused = await SubmitAsAdminAsync(app, "V2", "k-1");
+
+        Assert.Equal((HttpStatusCode)422, misused.StatusCode);
+        Assert.Contains("idempotency-key-reused", await misused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, await app.CaseStatusCodeAsync(SampleCounty.CaseId("V2")));
+    }
+
+    [Fact]
+    public async Task Submit_TwoConcurrentRequestsWithOneKey_OneCaseOneWorkflowTheSameAnswer()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await app.SetUpCountyAsync(villages: 1);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var response = await SubmitAsAdminAsync(app, "V1", "same-key");
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        var caseId = SampleCounty.CaseId("V1");
+        Assert.Equal(answers[0].Body, answers[1].Body);
+        // One instance per case id: the second start was refused at once, so once the task is open and mailed there is no other run to mail.
+        var opened = await app.WaitForCaseAsync(caseId, c => c.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "分派审核任务"));
+        Assert.Single(opened.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "提交自评");
+        await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        Assert.Single(app.Mails(), m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpResponseMessage> SubmitAsAdminAsync(RunningApp app, string unitCode, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{SampleCounty.CampaignId}/submissions", UriKind.Relative))
+        {
+            Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(unitCode, SampleCounty.Year, SampleCounty.SelfSheet(), SampleCounty.Report())), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Admin-Key", RunningApp.AdminKey);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await app.Client.SendAsync(request);
+    }
+}
