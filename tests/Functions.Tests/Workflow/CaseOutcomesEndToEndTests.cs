@@ -54,7 +54,8 @@ public sealed class CaseOutcomesEndToEndTests
         clock.SetUtcNow(due.AddMinutes(1));
         var closed = await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() is not ("ReturnedForRectification" or "Resubmitted"));
 
-        Assert.NotEqual("Passed", closed.GetProperty("status").GetString());
+        // Issue 15: closed as expired — assessed and not passed (未达标), not withdrawn.
+        Assert.Equal("RectificationExpired", closed.GetProperty("status").GetString());
         Assert.Contains(closed.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "逾期未整改");
         using var late = await app.SubmitAsync(unitToken);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
