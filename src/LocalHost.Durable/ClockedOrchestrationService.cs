@@ -90,7 +90,7 @@ internal sealed class ClockedOrchestrationService(
         {
             // Due already (a timer at CurrentUtcDateTime, a retry with no back-off): a fake clock would only fire
             // a zero-length timer when it next moves, so send it now.
-            _ = SendAsync(new TaskMessage { OrchestrationInstance = message.OrchestrationInstance, Event = new TimerFiredEvent(-1, fired.FireAt) { TimerId = fired.TimerId } });
+            _ = SendAsync(Due(message, fired));
             return;
         }
 
@@ -103,12 +103,7 @@ internal sealed class ClockedOrchestrationService(
                     timer.Dispose();
                 }
 
-                var due = new TaskMessage
-                {
-                    OrchestrationInstance = message.OrchestrationInstance,
-                    Event = new TimerFiredEvent(-1, fired.FireAt) { TimerId = fired.TimerId },
-                };
-                _ = SendAsync(due);
+                _ = SendAsync(Due(message, fired));
             },
             null,
             Timeout.InfiniteTimeSpan,
@@ -116,6 +111,15 @@ internal sealed class ClockedOrchestrationService(
         _held[timer] = 0;
         timer.Change(remaining, Timeout.InfiniteTimeSpan);
     }
+
+    // The message DTFx delivers when the engine clock has reached the timer. Its FireAt is the wall clock's now:
+    // the Azure Storage backend makes a message invisible until its FireAt on the wall clock, and the
+    // orchestration matches a fired timer by its id, not its time.
+    private static TaskMessage Due(TaskMessage message, TimerFiredEvent fired) => new()
+    {
+        OrchestrationInstance = message.OrchestrationInstance,
+        Event = new TimerFiredEvent(-1, TimeProvider.System.GetUtcNow().UtcDateTime) { TimerId = fired.TimerId },
+    };
 
     private async Task SendAsync(TaskMessage message)
     {
