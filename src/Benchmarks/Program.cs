@@ -1,6 +1,6 @@
 using GuanGong.Benchmarks;
 
-// dotnet run -c Release --project src/Benchmarks -- [--quick] [--out artifacts/benchmarks] [--only name-part]
+// dotnet run -c Release --project src/Benchmarks -- [--quick] [--out artifacts/benchmarks] [--only name-part] [--skip name-part]
 //   [--set Key=Value]... (settings for every app, e.g. AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount=2)
 //   [--idle-window seconds] [--idle-settle seconds] (the idle benchmark's window and settling time)
 // The old engine vs DTFx comparison (one run) is recorded in docs/benchmarks.md; its code went with the old engine.
@@ -26,7 +26,11 @@ for (var i = 0; i < args.Length - 1; i++)
 
 var output = Argument("--out") ?? Path.Combine("artifacts", "benchmarks");
 var only = Argument("--only");
-var benchmarks = BenchmarkRunner.All().Where(b => only is null || b.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+var skip = Argument("--skip");
+var benchmarks = BenchmarkRunner.All()
+    .Where(b => only is null || b.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
+    .Where(b => skip is null || !b.Name.Contains(skip, StringComparison.OrdinalIgnoreCase))
+    .ToList();
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

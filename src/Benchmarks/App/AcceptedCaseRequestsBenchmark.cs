@@ -63,6 +63,7 @@ public sealed class AcceptedCaseRequestsBenchmark : IBenchmark
         var total = appCounts.Total + engineCounts.Total - ownReads;
         var inSteps = steps.Total;
         context.Say($"accepted case requests: app {appCounts}; engine {engineCounts}");
+        var together = await ConcurrentCases.MeasureAsync(context, context.Mode.IsFull ? 20 : 4, cancellationToken);
         return
         [
             new BenchmarkResult(
@@ -70,7 +71,7 @@ public sealed class AcceptedCaseRequestsBenchmark : IBenchmark
                 total,
                 "requests",
                 string.Create(CultureInfo.InvariantCulture, $"{total} = app {appCounts.Total} + Durable engine {engineCounts.Total - ownReads} (3 levels: submit, township and county approve, verdict)"),
-                string.Create(CultureInfo.InvariantCulture, $"counted, not timed ({elapsed.TotalSeconds:F1} s wall, the worker's polls and lease renewals in that time included; steps account for {inSteps.App + inSteps.Engine})"),
+                string.Create(CultureInfo.InvariantCulture, $"counted, not timed ({elapsed.TotalSeconds:F1} s wall, the worker's polls and lease renewals in that time included; steps account for {inSteps.App + inSteps.Engine}); {together.Cases} cases at once: {together.App + together.Engine:F0} per case = app {together.App:F0} + engine {together.Engine:F0}"),
                 "≤ 80",
                 context.Judge(total <= Target),
                 string.Create(CultureInfo.InvariantCulture, $"by step (from its start to the next step's start): {steps} (the last less the benchmark's {ownReads} status reads); app by operation: {appCounts}; engine by operation: {engineCounts}")),
