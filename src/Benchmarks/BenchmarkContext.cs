@@ -13,11 +13,14 @@ public sealed class BenchmarkContext(BenchmarkMode mode, AzuriteProcess azurite,
 
     public TextWriter Log { get; } = log;
 
+    /// <summary>Settings every app of the run gets (command line <c>--set Key=Value</c>; e.g. durableTask settings to compare).</summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Set by the runner before any benchmark that needs it runs.</summary>
     public StorageBaseline Baseline { get; set; } = new(double.NaN, double.NaN, double.NaN, string.Empty);
 
     /// <summary>Targets are judged only in full mode: quick sizes are too small to mean anything.</summary>
-    public bool? Judge(bool met) => Mode == BenchmarkMode.Full ? met : null;
+    public bool? Judge(bool met) => Mode.IsFull ? met : null;
 
     public void Say(string line) => Log.WriteLine($"[bench] {line}");
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using GuanGong.Benchmarks.App;
-using GuanGong.Benchmarks.Engine;
 using GuanGong.Benchmarks.Storage;
 using GuanGong.LocalStack;
 
@@ -16,23 +15,27 @@ public static class BenchmarkRunner
 {
     public static IReadOnlyList<IBenchmark> All() =>
     [
-        new InMemoryThroughputBenchmark(),
-        new AzuriteThroughputBenchmark(),
-        new AcceptedCaseRequestsBenchmark(),
+        new DecisionToMailBenchmark(),
         new IdleRequestsBenchmark(),
-        new TimerAndEventLagBenchmark(),
         new SubmitLatencyBenchmark(),
+        new AcceptedCaseRequestsBenchmark(),
+        new BurstBenchmark(),
         new LedgerUploadBenchmark(),
         new DashboardBenchmark(),
     ];
 
-    public static async Task<BenchmarkReport> RunAsync(BenchmarkMode mode, TextWriter log, IReadOnlyList<IBenchmark>? benchmarks = null, CancellationToken cancellationToken = default)
+    public static async Task<BenchmarkReport> RunAsync(BenchmarkMode mode, TextWriter log, IReadOnlyList<IBenchmark>? benchmarks = null, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(log);
         var startedAt = TimeProvider.System.GetUtcNow();
         await using var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(), cancellationToken);
         var context = new BenchmarkContext(mode, azurite, log);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            context.Settings[key] = value;
+        }
+
         context.Baseline = await new RawStorageBaseline().MeasureAsync(context, cancellationToken);
         var results = new List<BenchmarkResult>();
         foreach (var benchmark in benchmarks ?? All())

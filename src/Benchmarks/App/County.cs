@@ -64,6 +64,9 @@ public static class County
 
     public static string SubmissionJson() => DomainJson.Serialize(new SubmissionRequest(null, null, SelfSheet(), Report()));
 
+    /// <summary>The same submission for a named unit, sent with the admin key (no unit link needed).</summary>
+    public static string AdminSubmissionJson(string unitCode) => DomainJson.Serialize(new SubmissionRequest(unitCode, Year, SelfSheet(), Report()));
+
     public static string CaseId(string unitCode) => CaseIds.For(CampaignId, Year, unitCode);
 
     /// <summary>Imports the organisations and creates the campaign; launches it when asked (which mails every unit its link).</summary>

@@ -1,25 +1,20 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GuanGong.Benchmarks.App;
 
 /// <summary>
-/// An app of its own whose engine is not driven (queue-trigger dispatch with no Functions host): no
-/// workflow episode or poll runs, so the request counter shows exactly what a request, or an
-/// activity run by hand, makes. A launched county of <c>units</c> villages; tokens by village number.
+/// An app of its own whose Durable worker does not run (<c>LocalHostOptions.RunDurableWorker = false</c>):
+/// the client still queues starts and events, but no episode, activity or poll runs, so the counters show
+/// exactly what a request makes while its client waits, and Azurite carries no workflow load. A launched
+/// county of <c>units</c> villages (the launch's invitations stay queued); submissions go in by the admin key.
 /// </summary>
 public static class IdleEngineApp
 {
-    public static async Task<(BenchApp App, string[] Tokens)> StartAsync(BenchmarkContext context, int units)
+    public static async Task<BenchApp> StartAsync(BenchmarkContext context, int units)
     {
-        var app = await BenchApp.StartAsync(context, new Dictionary<string, string?> { ["GuanGong:Engine:Dispatch"] = "QueueTriggers" });
+        var app = await BenchApp.StartAsync(context, new BenchAppOptions { RunDurableWorker = false });
         try
         {
             await County.SetUpAsync(app, County.Csv(units), "X1", launch: true);
-
-            // The launch's invitations are an orchestration: drive the engine by hand once, before
-            // anything is counted, so the units get their links.
-            await app.Services.GetRequiredService<GuanGong.Durable.DurableTaskWorker>().ProcessPendingAsync();
-            return (app, await SubmitLatencyBenchmark.UnitTokensAsync(app, units));
+            return app;
         }
         catch
         {

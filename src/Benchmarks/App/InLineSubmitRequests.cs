@@ -12,27 +12,27 @@ namespace GuanGong.Benchmarks.App;
 /// </summary>
 public static class InLineSubmitRequests
 {
-    /// <summary>The counted requests (of <c>CountedSubmissions</c>), the idle burst's latency, and this process's CPU per burst submission (app and sending client together).</summary>
-    public sealed record Figures(StorageRequestCounts Counted, int CountedSubmissions, double IdleP50, double IdleP99, int BurstSubmissions, double CpuMillisecondsPerSubmission);
+    /// <summary>The counted requests of the app and of the Durable client (of <c>CountedSubmissions</c>), the idle burst's latency, and this process's CPU per burst submission (app and sending client together).</summary>
+    public sealed record Figures(StorageRequestCounts Counted, StorageRequestCounts Engine, int CountedSubmissions, double IdleP50, double IdleP99, int BurstSubmissions, double CpuMillisecondsPerSubmission);
 
     public static async Task<Figures> MeasureAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var clients = context.Mode.SubmitClients;
         var units = (clients * context.Mode.SubmitsPerClient) + 3;
-        var (app, tokens) = await IdleEngineApp.StartAsync(context, units);
+        var app = await IdleEngineApp.StartAsync(context, units);
         await using (app)
         {
-            await SubmitLatencyBenchmark.SubmitAsync(app, tokens[units], cancellationToken);
-            app.Requests.Reset();
+            await SubmitLatencyBenchmark.SubmitAsAdminAsync(app, $"V{units}", cancellationToken);
+            app.ResetCounts();
             foreach (var unit in new[] { units - 1, units - 2 })
             {
-                await SubmitLatencyBenchmark.SubmitAsync(app, tokens[unit], cancellationToken);
+                await SubmitLatencyBenchmark.SubmitAsAdminAsync(app, $"V{unit}", cancellationToken);
             }
 
             var counted = app.Requests.Snapshot();
+            var engine = app.EngineRequests.Snapshot();
             var latencies = new ConcurrentBag<double>();
-            var body = County.SubmissionJson();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(
                 async () =>
@@ -40,13 +40,13 @@ public static class InLineSubmitRequests
                     for (var unit = 1 + client; unit < units - 2; unit += clients)
                     {
                         var started = Stopwatch.GetTimestamp();
-                        await SubmitLatencyBenchmark.SubmitAsync(app, tokens[unit], cancellationToken, body);
+                        await SubmitLatencyBenchmark.SubmitAsAdminAsync(app, $"V{unit}", cancellationToken);
                         latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     }
                 },
                 cancellationToken)));
             var cpuPerSubmission = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / latencies.Count;
-            return new Figures(counted, 2, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count, cpuPerSubmission);
+            return new Figures(counted, engine, 2, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count, cpuPerSubmission);
         }
     }
 }

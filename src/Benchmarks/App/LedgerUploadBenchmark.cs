@@ -22,10 +22,9 @@ public sealed class LedgerUploadBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(context);
         var size = context.Mode.LedgerMegabytes * 1024L * 1024;
-        await using var app = await BenchApp.StartAsync(context, new Dictionary<string, string?>
-        {
-            ["GuanGong:Ledgers:MaxBytes"] = (size * 2).ToString(CultureInfo.InvariantCulture),
-        });
+        var options = new BenchAppOptions();
+        options.Settings["GuanGong:Ledgers:MaxBytes"] = (size * 2).ToString(CultureInfo.InvariantCulture);
+        await using var app = await BenchApp.StartAsync(context, options);
         await County.SetUpAsync(app, County.Csv(villages: 1), "X1", launch: true);
         var invitation = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("v1@example.cn", StringComparison.Ordinal)));
         var unitToken = County.TokenOf(County.LinkWith(invitation, "/u/"));

@@ -25,7 +25,7 @@ public sealed class RawStorageBaseline
         var queue = new QueueServiceClient(context.ConnectionString).GetQueueClient("raw-baseline-" + Guid.NewGuid().ToString("N")[..8]);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
-        var latencies = await InsertLatenciesAsync(table, context.Mode == BenchmarkMode.Full ? 300 : 60, cancellationToken);
+        var latencies = await InsertLatenciesAsync(table, context.Mode.IsFull ? 300 : 60, cancellationToken);
         var opsPerSecond = await OperationsPerSecondAsync(table, queue, context.Mode.RawStorageDuration, cancellationToken);
         await table.DeleteAsync(cancellationToken);
         await queue.DeleteAsync(cancellationToken);
