@@ -123,7 +123,7 @@ public sealed class RunningApp : IAsyncDisposable
             RunDurableWorker = options.RunDurableWorker,
             Durable = EngineDurableBackend.With(engine =>
             {
-                engine.StoragePolicies.Add(new EngineRequestPolicy(engineRequests, connectionString));
+                engine.StoragePolicies.Add(new EndpointCountingPolicy(engineRequests, connectionString));
                 options.ConfigureEngine?.Invoke(engine);
             }),
             TimeProvider = options.Time ?? TimeProvider.System,

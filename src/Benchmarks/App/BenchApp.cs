@@ -79,7 +79,7 @@ public sealed class BenchApp : IAsyncDisposable
             RunDurableWorker = options.RunDurableWorker,
             Durable = EngineDurableBackend.With(engine =>
             {
-                engine.StoragePolicies.Add(new EngineRequestPolicy(engineRequests, context.ConnectionString));
+                engine.StoragePolicies.Add(new EndpointCountingPolicy(engineRequests, context.ConnectionString));
                 if (options.Steps is { } steps)
                 {
                     engine.OrchestrationMiddleware.Add((_, next) =>

@@ -1,20 +1,22 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
-using GuanGong.Functions.Records;
 
-namespace GuanGong.Testing.App;
+namespace GuanGong.Functions.Records;
 
 /// <summary>
-/// Counts the Durable engine's storage requests in a <see cref="StorageRequestCounter"/>, by the same operation
-/// names as the app's own: the engine's clients are DTFx's, so the service is told from the request's endpoint
-/// (the connection string's blob, queue and table endpoints).
+/// Counts the requests of storage clients the app does not build itself — the Durable engine's, which are DTFx's —
+/// in a <see cref="StorageRequestCounter"/>, by the same operation names as the app's own: the service is told from
+/// the request's endpoint (the connection string's blob, queue and table endpoints). The tests and the benchmarks
+/// put it on the engine's clients.
 /// </summary>
-internal sealed class EngineRequestPolicy : HttpPipelinePolicy
+public sealed class EndpointCountingPolicy : HttpPipelinePolicy
 {
     private readonly (string Authority, HttpPipelinePolicy Policy)[] _byEndpoint;
 
-    public EngineRequestPolicy(StorageRequestCounter counter, string connectionString)
+    public EndpointCountingPolicy(StorageRequestCounter counter, string connectionString)
     {
+        ArgumentNullException.ThrowIfNull(counter);
+        ArgumentNullException.ThrowIfNull(connectionString);
         var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
             .Where(p => p.Length == 2)
