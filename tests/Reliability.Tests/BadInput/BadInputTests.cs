@@ -20,7 +20,7 @@ public sealed class BadInputTests(AzuriteFixture azurite, ITestOutputHelper outp
     [Fact]
     public async Task GeneratedBadRequests_EveryEndpoint_NoServerErrorNoStateChangeEveryRefusalExplained()
     {
-        var count = ResultsTable.Size("GG_RELIABILITY_REQUESTS", 1_000);
+        var count = ResultsTable.Size("GG_RELIABILITY_REQUESTS", 2_000);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var logs = new CapturingLoggerProvider();
         var engine = new EngineSteps();

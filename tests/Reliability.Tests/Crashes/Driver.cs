@@ -115,9 +115,13 @@ internal sealed class Driver(SmtpSink smtp)
         throw new TimeoutException($"Case {caseId} did not reach the expected state: {last}");
     }
 
-    /// <summary>The case has its verdict and its workflow has ended (the verdict mail and the township rating are done too).</summary>
+    /// <summary>
+    /// The case's workflow has ended: with its verdict, the verdict mail and the township rating done (Completed),
+    /// or given up by the engine (Failed, e.g. quarantined as poison) wherever the case stood.
+    /// </summary>
     public static bool IsFinal(JsonElement state) =>
-        state.GetProperty("status").GetString() is "Passed" or "Failed" or "Rejected" && state.GetProperty("engineStatus").GetString() is "Completed" or "Failed";
+        state.GetProperty("engineStatus").GetString() is "Failed" or "Terminated"
+        || (state.GetProperty("status").GetString() is "Passed" or "Failed" or "Rejected" && state.GetProperty("engineStatus").GetString() == "Completed");
 
     /// <summary>Gaps or forks in a case's audit chain: sequences must run 1, 2, 3… and each entry must point at the hash before it.</summary>
     public static int ChainBreaks(JsonElement state)

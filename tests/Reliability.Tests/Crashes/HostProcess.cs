@@ -17,6 +17,8 @@ internal sealed class HostProcess(IReadOnlyDictionary<string, string> environmen
 {
     private const string HostDll = "GuanGong.Reliability.Host.dll";
 
+    private static readonly string Visibility = TimeSpan.FromSeconds(ResultsTableSize("GG_RELIABILITY_VISIBILITY_SECONDS", 5)).ToString("c", CultureInfo.InvariantCulture);
+
     private readonly List<string> _steps = [];
     private Process? _process;
     private Channel<string> _holds = Channel.CreateUnbounded<string>();
@@ -41,7 +43,12 @@ internal sealed class HostProcess(IReadOnlyDictionary<string, string> environmen
         }
     }
 
-    /// <summary>The settings the app needs on the suite's Azurite and SMTP sink (no demo data, no timers), with a short visibility timeout so a dead process's messages come back in seconds.</summary>
+    /// <summary>
+    /// The settings the app needs on the suite's Azurite and SMTP sink (no demo data, no timers), with a short
+    /// visibility timeout so a dead process's messages come back in seconds: 5 s, or <c>GG_RELIABILITY_VISIBILITY_SECONDS</c>.
+    /// It must stay above the time a received message waits in the worker's memory: with hundreds of instances
+    /// in flight a 5 s timeout lets healthy messages be received again and again, and the poison guard counts them.
+    /// </summary>
     public static Dictionary<string, string> Settings(AzuriteProcess azurite, SmtpSink smtp, string tablePrefix, string hubName) => new()
     {
         [AppComposition.StorageSetting] = azurite.Endpoints.ConnectionString,
@@ -55,8 +62,8 @@ internal sealed class HostProcess(IReadOnlyDictionary<string, string> environmen
         ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName,
         ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount"] = "1",
         ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.500",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:05",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:05",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = Visibility,
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = Visibility,
         ["Logging__LogLevel__Default"] = "Warning",
         ["GG_STEPS"] = "1",
     };
@@ -136,6 +143,8 @@ internal sealed class HostProcess(IReadOnlyDictionary<string, string> environmen
 
         throw new TimeoutException("The app did not become ready in time.");
     }
+
+    private static int ResultsTableSize(string variable, int ciSize) => Infrastructure.ResultsTable.Size(variable, ciSize);
 
     /// <summary>Waits until the host reports it stopped after the activity it was told to hold at (the line it printed).</summary>
     public async Task<string> WaitForHoldAsync(CancellationToken cancellationToken) => await _holds.Reader.ReadAsync(cancellationToken);
