@@ -100,7 +100,7 @@ public sealed class BadInputTests(AzuriteFixture azurite, ITestOutputHelper outp
 
         ResultsTable.Add("Bad input", $"{answers.Count} generated bad requests, {endpoints.Count} endpoints, seed {Seed}", $"{serverErrors} × 5xx", "0 × 5xx", serverErrors == 0);
         ResultsTable.Add("Bad input", "stored state before/after (every app table, engine history/instances, blobs, engine instances) and engine steps run meanwhile", $"{changes.Count} parts changed ({before.RowCount} items), {engineSteps} engine steps", "0 changed, 0 steps", changes.Count == 0 && engineSteps == 0);
-        ResultsTable.Add("Bad input", "every 4xx explained (problem+json with title; pages: Chinese HTML)", $"{flawed.Count} unexplained; bare answers not from a function: {serverRejected} refused by Kestrel (empty 400/414/431, connection closed), {noFunction} empty 404 from the host for a path no function's route matches (as the Functions host answers); {noFile} bare 404 for a missing asset/dev-mail file", "0", flawed.Count == 0);
+        ResultsTable.Add("Bad input", "every 4xx explained (problem+json with title; pages: Chinese HTML)", $"{flawed.Count} unexplained; bare answers not from a function: {serverRejected} refused by Kestrel (empty 400/414/431, connection closed), {noFunction} empty 404/405 from the host for a path or method no function's route matches (as the Functions host answers); {noFile} bare 404 for a missing asset/dev-mail file", "0", flawed.Count == 0);
 
         Assert.Equal(count, answers.Count);
         // The three kinds of 5xx this suite once found (route ids that are no table keys, unreadable page forms,
@@ -115,7 +115,7 @@ public sealed class BadInputTests(AzuriteFixture azurite, ITestOutputHelper outp
 
     private const string ServerRejected = "refused by the HTTP server before the app";
 
-    private const string NoFunction = "no function's route matches the path (the host's 404)";
+    private const string NoFunction = "no function's route matches the path and method (the host's 404 or 405)";
 
     private const string NoFile = "a file that does not exist";
 
@@ -154,9 +154,17 @@ public sealed class BadInputTests(AzuriteFixture azurite, ITestOutputHelper outp
     private static string? Explained(EndpointShape endpoint, IReadOnlyList<EndpointShape> endpoints, string path, HttpResponseMessage response, string body)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType;
+        // The client sends the path with its dot segments resolved ("items/../ledgers" is "ledgers"), as a browser does.
+        var sent = new Uri(new Uri("http://host/"), path).AbsolutePath;
+        if (body.Length == 0 && mediaType is null && (int)response.StatusCode == 405
+            && !endpoints.Any(e => e.Method == endpoint.Method && e.Matches(sent)))
+        {
+            return NoFunction; // a route of another function answers, for another method: the host's 405
+        }
+
         if (body.Length == 0 && mediaType is null && (int)response.StatusCode == 404)
         {
-            if (!endpoints.Any(e => e.Matches(path)))
+            if (!endpoints.Any(e => e.Matches(sent)))
             {
                 return NoFunction;
             }
