@@ -95,7 +95,9 @@ public sealed class DurableTaskEngine : IAsyncDisposable
 
         if (_options.PoisonDequeueCount > 0)
         {
-            var guard = new PoisonGuard(_tracker, _options.PoisonDequeueCount, _logger);
+            var deliveries = _storage.Table.CreateClient(_storage.Table.CreateOptions()).GetTableClient(TaskHubName + "Deliveries");
+            await deliveries.CreateIfNotExistsAsync();
+            var guard = new PoisonGuard(_tracker, new StartedDeliveries(deliveries), _options.PoisonDequeueCount, _logger);
             worker.AddOrchestrationDispatcherMiddleware(guard.OrchestrationAsync);
             worker.AddActivityDispatcherMiddleware(guard.ActivityAsync);
         }

@@ -14,7 +14,12 @@ namespace GuanGong.LocalHost.Durable;
 /// <see cref="ErrorType"/> (its orchestration sees a TaskFailed), an orchestration work item with such a message
 /// ends the orchestration Failed, with the reason in its failure details.
 /// </summary>
-internal sealed class PoisonGuard(DequeueCountTracker tracker, int limit, ILogger logger)
+/// <remarks>
+/// The queue's dequeue count rises on every receipt, also when a message is received again without having run
+/// (see <see cref="StartedDeliveries"/>), so it only tells a redelivery from a first delivery; what counts toward
+/// the limit is how many deliveries started running: the first (not recorded) plus the recorded redeliveries.
+/// </remarks>
+internal sealed class PoisonGuard(DequeueCountTracker tracker, StartedDeliveries started, int limit, ILogger logger)
 {
     /// <summary>The error type a poisoned activity or orchestration reports.</summary>
     public const string ErrorType = "PoisonMessage";
@@ -25,7 +30,7 @@ internal sealed class PoisonGuard(DequeueCountTracker tracker, int limit, ILogge
         var scheduled = context.GetProperty<TaskScheduledEvent>();
         if (instance is not null && scheduled is not null)
         {
-            var count = tracker.Get(instance.InstanceId, nameof(EventType.TaskScheduled), scheduled.EventId);
+            var count = await StartsAsync(instance.InstanceId, nameof(EventType.TaskScheduled), scheduled.EventId);
             if (count >= limit)
             {
                 var reason = string.Format(
@@ -38,7 +43,7 @@ internal sealed class PoisonGuard(DequeueCountTracker tracker, int limit, ILogge
                 {
                     ResponseEvent = new TaskFailedEvent(-1, scheduled.EventId, reason, details: null, failure),
                 });
-                tracker.Forget(instance.InstanceId, nameof(EventType.TaskScheduled), scheduled.EventId);
+                await ForgetAsync(instance.InstanceId, nameof(EventType.TaskScheduled), scheduled.EventId);
                 return;
             }
         }
@@ -56,7 +61,7 @@ internal sealed class PoisonGuard(DequeueCountTracker tracker, int limit, ILogge
             {
                 var eventType = message.Event.EventType.ToString();
                 var taskEventId = TaskEventId(message.Event);
-                var count = tracker.Get(instance.InstanceId, eventType, taskEventId);
+                var count = await StartsAsync(instance.InstanceId, eventType, taskEventId);
                 if (count < limit)
                 {
                     continue;
@@ -67,7 +72,7 @@ internal sealed class PoisonGuard(DequeueCountTracker tracker, int limit, ILogge
                     "Orchestration '{0}' could not process its {1} message (task {2}): delivered {3} times without completing (the process died or the dispatcher failed each time); it is treated as poison and the instance is failed.",
                     instance.InstanceId, eventType, taskEventId, count);
                 logger.LogError("Poison: {Reason}", reason);
-                tracker.Forget(instance.InstanceId, eventType, taskEventId);
+                await ForgetAsync(instance.InstanceId, eventType, taskEventId);
                 context.SetProperty(new OrchestratorExecutionResult
                 {
                     Actions =
@@ -86,6 +91,19 @@ internal sealed class PoisonGuard(DequeueCountTracker tracker, int limit, ILogge
         }
 
         await next();
+    }
+
+    // Deliveries of the message that started running, this one included: 1 for a first delivery (no storage
+    // request), else 1 + the recorded redeliveries.
+    private async Task<long> StartsAsync(string instanceId, string eventType, int taskEventId) =>
+        tracker.Get(instanceId, eventType, taskEventId) <= 1
+            ? 1
+            : 1 + await started.RecordStartAsync(instanceId, $"{eventType}|{taskEventId}");
+
+    private async Task ForgetAsync(string instanceId, string eventType, int taskEventId)
+    {
+        tracker.Forget(instanceId, eventType, taskEventId);
+        await started.ForgetAsync(instanceId, $"{eventType}|{taskEventId}");
     }
 
     // The id DTFx's Azure Storage backend logs for a message: the scheduling task's id for a result, else the event's.
