@@ -9,7 +9,11 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// Opens one stage's task in one round: works out the escalation plan on the holiday calendar,
 /// records the task and a one-time link per reviewer on the case, emails each reviewer their own
 /// link, and returns the ladder's steps for the orchestrator's timers. Safe to run again: a task
-/// already open is kept, and only reviewers not yet emailed are emailed.
+/// already open is kept, and only reviewers not yet emailed are emailed. Safe to run late, too:
+/// activities are delivered at least once, and a copy of this step's message can arrive after the
+/// case has moved on (a host killed while the step ran; the message shows again after its
+/// visibility timeout). A stage already decided in this round, or a task of a later stage or round,
+/// makes the step stale, and a stale step changes nothing.
 /// </summary>
 public sealed class OpenReviewTaskActivity(WorkflowServices services)
 {
@@ -31,7 +35,7 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services)
         var opened = false;
         CaseRecord? Open(CaseRecord c)
         {
-            if (c.Task?.TaskId == taskId)
+            if (c.Task?.TaskId == taskId || IsStale(c, input))
             {
                 return null;
             }
@@ -60,7 +64,17 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services)
             await services.Audit.AppendAsync(@case.CaseId, "system", "分派审核任务", $"第{input.Stage}级（{recipients.CommitteeCode}）第{input.Round}轮，期限 {CaseMail.China(plan.ReviewersDue.DueAt)}", null, ct);
         }
 
-        await TaskNotifier.NotifyPendingAsync(services, @case.CaseId, escalated: false, ct);
+        if (!IsStale(@case, input))
+        {
+            await TaskNotifier.NotifyPendingAsync(services, @case.CaseId, escalated: false, ct);
+        }
+
         return new OpenedTask(taskId, plan.Steps);
     }
+
+    /// <summary>True when the case has moved past this stage of this round: the step's message is a late copy.</summary>
+    internal static bool IsStale(CaseRecord c, OpenTaskInput input) =>
+        c.Round > input.Round
+        || c.Outcomes.Any(o => o.Stage == input.Stage && o.Round == input.Round)
+        || (c.Task is { } open && open.Round == input.Round && open.Stage > input.Stage);
 }

@@ -1,0 +1,40 @@
+using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuanGong.Functions.Tests.Workflow;
+
+/// <summary>
+/// Activities are delivered at least once: a host killed while a step ran leaves its message to show
+/// again after the visibility timeout, by which time the case may have moved on. Found by the crash
+/// suite: a late copy of stage 1's "open the task" reopened stage 1 over the county's open task.
+/// </summary>
+public sealed class LateStepTests
+{
+    [Fact]
+    public async Task OpenReviewTask_ALateCopyOfADecidedStage_ChangesNothing()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
+        await app.SetUpCountyAsync(villages: 1);
+        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
+        var caseId = SampleCounty.CaseId("V1");
+        var township = await smtp.WaitForAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        await AcceptanceChainEndToEndTests.DecideOnPageAsync(app, township.LinkWith("/r/"), "Approve", "同意上报。");
+        await smtp.WaitForAsync(m => m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        var before = await app.WaitForCaseAsync(caseId, c => c.GetProperty("heldBy").ValueKind != System.Text.Json.JsonValueKind.Null && c.GetProperty("stage").GetInt32() == 2);
+        var mailsBefore = smtp.Messages.Count;
+
+        // The late copy: stage 1, round 1, run again by the activity the engine would run.
+        var step = ActivatorUtilities.CreateInstance<OpenReviewTaskActivity>(app.Services);
+        await step.RunAsync(new OpenTaskInput(caseId, Stage: 1, Round: 1));
+
+        var after = await app.CaseAsync(caseId);
+        Assert.Equal(before.GetProperty("heldBy").GetProperty("committeeCode").GetString(), after.GetProperty("heldBy").GetProperty("committeeCode").GetString());
+        Assert.Equal("X1", after.GetProperty("heldBy").GetProperty("committeeCode").GetString());
+        Assert.Equal(before.GetProperty("history").GetArrayLength(), after.GetProperty("history").GetArrayLength());
+        await Task.Delay(500);
+        Assert.Equal(mailsBefore, smtp.Messages.Count);
+    }
+}
