@@ -18,7 +18,11 @@ public sealed record OrganiserNumbersView(
     IReadOnlyList<NumberView> BonusItems,
     decimal TownshipUnitShare,
     string CountedKindsText,
-    bool Locked);
+    bool Locked)
+{
+    /// <summary>The unit kinds with a scoring sheet of their own in this campaign (分类指导), each readable with <c>?kind=</c>.</summary>
+    public IReadOnlyList<string> KindsWithOwnSheet { get; init; } = [];
+}
 
 /// <summary>One number: its template path, the id to set it by (null for the pass line and the bonus cap), its name, value and whether it is 示例.</summary>
 public sealed record NumberView(string Path, string? Id, string Name, decimal Value, bool Example, bool? YesNo = null);

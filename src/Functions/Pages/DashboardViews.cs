@@ -140,6 +140,7 @@ internal static class DashboardViews
             .Append($"<a class=\"button secondary\" href=\"/api/campaigns/{E(id)}/results.csv?{exportQuery}\" download>导出 CSV</a></p>");
         if (caller is AdminCaller && linkToken is null)
         {
+            html.Append($"<h2>活动设置</h2><p><a href=\"/d/{E(id)}/numbers\">分值、达标线和乡镇达标比例</a></p>");
             html.Append(SignOutForm);
         }
 

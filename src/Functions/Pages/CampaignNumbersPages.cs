@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text;
+using GuanGong.Domain;
+using GuanGong.Domain.Campaigns;
+using GuanGong.Functions.Campaigns;
+using GuanGong.Functions.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GuanGong.Functions.Pages;
+
+/// <summary>
+/// The organiser's numbers on a page (<c>/d/{campaignId}/numbers</c>): the documents leave the pass line, the points and
+/// the township share blank ("xxx分制", "xx分以上", "xx%"), and the organiser fills them in here before launch. Each value
+/// the shipped template invented carries 示例 until the organiser sets or confirms it. After launch the page only shows
+/// them. Signed-in administrators change them; the organiser's dashboard link reads them.
+/// </summary>
+public sealed class CampaignNumbersPages(HttpGate gate, DashboardSession session, Access access, CampaignNumbers numbers, FormNonces nonces)
+{
+    private const string Route = "d/{campaignId}/numbers";
+
+    [Function("CampaignNumbersPage")]
+    public Task<IResult> Show(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
+        string campaignId,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
+        {
+            var signedIn = session.IsSignedIn(request.HttpContext);
+            var caller = signedIn ? new AdminCaller() : await access.ResolveAsync(request.HttpContext, ct);
+            if (caller is null)
+            {
+                return SignIn(request.HttpContext);
+            }
+
+            var outcome = await numbers.ReadAsync(caller, campaignId, request.Query["kind"].FirstOrDefault(), ct);
+            return outcome.View is { } view
+                ? Page(view, editable: signedIn && !view.Locked, FormNonce(campaignId), saved: request.Query["saved"] == "1", errors: [], StatusCodes.Status200OK)
+                : Refusal(outcome);
+        });
+
+    [Function("CampaignNumbersSave")]
+    public Task<IResult> Save(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request,
+        string campaignId,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
+        {
+            var http = request.HttpContext;
+            if (!session.IsSignedIn(http))
+            {
+                return SignIn(http);
+            }
+
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+            var kind = request.Query["kind"].FirstOrDefault();
+            var current = await numbers.ReadAsync(new AdminCaller(), campaignId, kind, ct);
+            if (current.View is not { } view)
+            {
+                return Refusal(current);
+            }
+
+            if (form is null || !nonces.IsValid(form["nonce"], NonceSubject(campaignId), "admin"))
+            {
+                return PageLayout.Message("页面已过期", "页面打开太久或来源不明，请刷新后重新填写。", StatusCodes.Status400BadRequest, view.StandardName);
+            }
+
+            var (changes, errors) = Read(form, view);
+            if (errors.Count > 0)
+            {
+                return Page(view, editable: true, FormNonce(campaignId), saved: false, errors, StatusCodes.Status400BadRequest, form);
+            }
+
+            var outcome = await numbers.SetAsync(new AdminCaller(), campaignId, kind, changes, ct);
+            if (outcome.View is null)
+            {
+                return outcome.Errors.Count > 0
+                    ? Page(view, editable: true, FormNonce(campaignId), saved: false, [.. outcome.Errors.Select(e => e.MessageZh)], StatusCodes.Status400BadRequest, form)
+                    : Refusal(outcome);
+            }
+
+            var query = kind is { Length: > 0 } ? $"?kind={Uri.EscapeDataString(kind)}&saved=1" : "?saved=1";
+            return Results.Redirect($"/d/{Uri.EscapeDataString(campaignId)}/numbers{query}", permanent: false);
+        });
+
+    /// <summary>
+    /// The numbers the form changes: only values that differ from the current ones, and every shown value when the
+    /// organiser confirms the examples (which is what removes their 示例 marks).
+    /// </summary>
+    internal static (OrganiserNumbers Numbers, IReadOnlyList<string> Errors) Read(IFormCollection form, OrganiserNumbersView view)
+    {
+        var errors = new List<string>();
+        var confirmAll = form["confirm"] == "1";
+        decimal? Field(string name, string label, decimal currentValue, bool example)
+        {
+            var text = form[name].FirstOrDefault()?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                errors.Add($"请填写“{label}”。");
+                return null;
+            }
+
+            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 10000)
+            {
+                errors.Add($"“{label}”请填写 0 到 10000 之间的数字。");
+                return null;
+            }
+
+            return value != currentValue || (confirmAll && example) ? value : null;
+        }
+
+        var pass = Field("pass", "达标线", view.PassThreshold.Value, view.PassThreshold.Example);
+        var points = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var minimums = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var criterion in view.Criteria)
+        {
+            AddPoints(criterion.Points);
+            foreach (var item in criterion.Items)
+            {
+                AddPoints(item);
+            }
+
+            var minimumText = form["min." + criterion.Points.Id].FirstOrDefault()?.Trim();
+            if (string.IsNullOrEmpty(minimumText))
+            {
+                if (criterion.Minimum is not null)
+                {
+                    minimums[criterion.Points.Id!] = null;
+                }
+            }
+            else if (Field("min." + criterion.Points.Id, criterion.Points.Name + "的最低分", criterion.Minimum?.Value ?? -1, criterion.Minimum?.Example ?? false) is { } minimum)
+            {
+                minimums[criterion.Points.Id!] = minimum;
+            }
+        }
+
+        foreach (var bonus in view.BonusItems)
+        {
+            AddPoints(bonus);
+        }
+
+        var cap = view.BonusCap is { } bonusCap ? Field("cap", "加分上限", bonusCap.Value, bonusCap.Example) : null;
+        Percentage? share = null;
+        if (Field("share", "乡镇达标比例", view.TownshipUnitShare, example: false) is { } shareValue)
+        {
+            if (shareValue > 100)
+            {
+                errors.Add("“乡镇达标比例”请填写 0 到 100 之间的数字。");
+            }
+            else
+            {
+                share = new Percentage(shareValue);
+            }
+        }
+
+        return (new OrganiserNumbers(pass, points.Count > 0 ? points : null, minimums.Count > 0 ? minimums : null, cap, share), errors);
+
+        void AddPoints(NumberView number)
+        {
+            if (Field("p." + number.Id, number.Name, number.Value, number.Example) is { } value)
+            {
+                points[number.Id!] = value;
+            }
+        }
+    }
+
+    private string FormNonce(string campaignId) => nonces.Issue(NonceSubject(campaignId), "admin");
+
+    private static string NonceSubject(string campaignId) => "numbers:" + campaignId;
+
+    private static IResult Page(OrganiserNumbersView view, bool editable, string nonce, bool saved, IReadOnlyList<string> errors, int status, IFormCollection? posted = null)
+    {
+        string Value(string name, decimal current) => Html.E(posted?[name].FirstOrDefault() ?? Html.E(current));
+        string Mark(NumberView number) => number.Example ? " <span class=\"badge\" title=\"示范模板给出的参考数值，请按本地文件确定\">示例</span>" : string.Empty;
+        string Input(string name, string label, NumberView number, string? id = null) => editable
+            ? $"<label for=\"{Html.E(id ?? name)}\">{Html.E(label)}{Mark(number)}</label><input id=\"{Html.E(id ?? name)}\" name=\"{Html.E(name)}\" type=\"number\" inputmode=\"decimal\" step=\"0.5\" min=\"0\" value=\"{Value(name, number.Value)}\">"
+            : $"<p>{Html.E(label)}：<strong>{Html.E(number.Value)}</strong> 分{Mark(number)}</p>";
+
+        var kindName = view.Kind is { } kind && Enum.TryParse<Domain.Organisations.CommitteeKind>(kind, ignoreCase: true, out var parsed) ? Wording.KindName(parsed) : null;
+        var title = kindName is null ? "分值和达标线" : $"分值和达标线（{kindName}）";
+        var html = new StringBuilder()
+            .Append($"<nav class=\"crumbs\" aria-label=\"位置\"><a href=\"/d/{Html.E(Uri.EscapeDataString(view.CampaignId))}\">创建进度统计</a> › {Html.E(title)}</nav>")
+            .Append($"<h1>{Html.E(title)}</h1>")
+            .Append($"<p class=\"lead\">“{Html.E(view.StandardName)}”评分标准：总分 {Html.E(view.TotalPoints)} 分。创建文件中留空的分值、达标线和比例由组织单位确定；标有“示例”的是示范模板给出的参考数值。</p>");
+        if (saved)
+        {
+            html.Append("<div class=\"notice ok\" role=\"status\"><p>已保存。</p></div>");
+        }
+
+        if (errors.Count > 0)
+        {
+            html.Append("<div class=\"notice\" role=\"alert\"><p class=\"error\">没有保存，请修改：</p><ul>")
+                .Append(string.Concat(errors.Select(e => $"<li class=\"error\">{Html.E(e)}</li>")))
+                .Append("</ul></div>");
+        }
+
+        if (view.Locked)
+        {
+            html.Append("<div class=\"notice\"><p>活动已经启动，分值和达标线不能再修改。</p></div>");
+        }
+        else if (!editable)
+        {
+            html.Append("<p class=\"hint\">登录统计页面后可以修改。</p>");
+        }
+
+        if (view.KindsWithOwnSheet.Count > 0)
+        {
+            html.Append("<p>分类评分表：")
+                .Append($"<a href=\"/d/{Html.E(Uri.EscapeDataString(view.CampaignId))}/numbers\">通用</a>")
+                .Append(string.Concat(view.KindsWithOwnSheet.Select(k => Enum.TryParse<Domain.Organisations.CommitteeKind>(k, ignoreCase: true, out var sheetKind)
+                    ? $"　<a href=\"/d/{Html.E(Uri.EscapeDataString(view.CampaignId))}/numbers?kind={Html.E(k)}\">{Html.E(Wording.KindName(sheetKind))}</a>"
+                    : string.Empty)))
+                .Append("</p>");
+        }
+
+        if (editable)
+        {
+            var action = $"/d/{Uri.EscapeDataString(view.CampaignId)}/numbers" + (view.Kind is { } k ? "?kind=" + Uri.EscapeDataString(k) : string.Empty);
+            html.Append($"<form method=\"post\" action=\"{Html.E(action)}\"><input type=\"hidden\" name=\"nonce\" value=\"{Html.E(nonce)}\">");
+        }
+
+        html.Append("<fieldset><legend>达标线和乡镇比例</legend>")
+            .Append(Input("pass", "达标线（最终得分达到即为达标）", view.PassThreshold))
+            .Append(editable
+                ? $"<label for=\"share\">乡镇达标比例（所辖{Html.E(view.CountedKindsText)}达标的比例不低于，单位：%）</label><input id=\"share\" name=\"share\" type=\"number\" inputmode=\"decimal\" step=\"1\" min=\"0\" max=\"100\" value=\"{Value("share", view.TownshipUnitShare)}\">"
+                : $"<p>乡镇达标比例：所辖{Html.E(view.CountedKindsText)}达标的比例不低于 <strong>{Html.E(view.TownshipUnitShare)}%</strong></p>")
+            .Append("</fieldset>");
+        var index = 0;
+        foreach (var criterion in view.Criteria)
+        {
+            index++;
+            html.Append($"<fieldset><legend>{index}. {Html.E(criterion.Points.Name)}</legend>")
+                .Append(Input("p." + criterion.Points.Id, "本项满分", criterion.Points, $"c{index}"));
+            html.Append(editable
+                ? $"<label for=\"c{index}-min\">本项最低得分（不填表示不设）{(criterion.Minimum is { } m ? Mark(m) : string.Empty)}</label><input id=\"c{index}-min\" name=\"min.{Html.E(criterion.Points.Id)}\" type=\"number\" inputmode=\"decimal\" step=\"0.5\" min=\"0\" value=\"{(posted is null ? (criterion.Minimum is { } min ? Html.E(min.Value) : string.Empty) : Html.E(posted["min." + criterion.Points.Id].FirstOrDefault()))}\">"
+                : criterion.Minimum is { } shown ? $"<p>本项最低得分：<strong>{Html.E(shown.Value)}</strong> 分{Mark(shown)}</p>" : string.Empty);
+            var itemIndex = 0;
+            foreach (var item in criterion.Items)
+            {
+                itemIndex++;
+                html.Append(Input("p." + item.Id, $"（{itemIndex}）{item.Name}{(item.YesNo == true ? "（是否项）" : string.Empty)}", item, $"c{index}-i{itemIndex}"));
+            }
+
+            html.Append("</fieldset>");
+        }
+
+        if (view.BonusCap is { } cap)
+        {
+            html.Append("<fieldset><legend>加分项</legend>").Append(Input("cap", "加分上限", cap));
+            var bonusIndex = 0;
+            foreach (var bonus in view.BonusItems)
+            {
+                bonusIndex++;
+                html.Append(Input("p." + bonus.Id, bonus.Name, bonus, $"b{bonusIndex}"));
+            }
+
+            html.Append("</fieldset>");
+        }
+
+        if (editable)
+        {
+            html.Append("<div class=\"choice\"><input id=\"confirm\" name=\"confirm\" type=\"checkbox\" value=\"1\"><label for=\"confirm\">其余标有“示例”的数值也按现值采用</label></div>")
+                .Append("<p class=\"hint\">各项分值之和须等于所属大项的满分；达标线不能超过总分。</p>")
+                .Append("<p class=\"actions\"><button type=\"submit\">保存</button></p></form>");
+        }
+
+        return PageLayout.Render(title, html.ToString(), status, standardName: view.StandardName);
+    }
+
+    private static IResult Refusal(NumbersOutcome outcome) =>
+        PageLayout.Message(outcome.Status == StatusCodes.Status404NotFound ? "找不到活动" : "无法打开", outcome.MessageZh ?? "无法打开这个页面。", outcome.Status);
+
+    private static IResult SignIn(HttpContext http) =>
+        Results.Redirect("/d/login?next=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString), permanent: false);
+}
