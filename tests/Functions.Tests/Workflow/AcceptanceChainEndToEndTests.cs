@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GuanGong.LocalStack.Mail;
 using GuanGong.Testing;
 
 namespace GuanGong.Functions.Tests.Workflow;
@@ -128,6 +129,19 @@ public sealed partial class AcceptanceChainEndToEndTests
         }
 
         return RunningApp.StartAsync(settings, time);
+    }
+
+    /// <summary>
+    /// The sample county with one village, whose case is submitted and waits for the township: the unit's token, the
+    /// case id and the township's review mail.
+    /// </summary>
+    internal static async Task<(string UnitToken, string CaseId, MailFile TownshipMail)> SubmitVillageCaseAsync(RunningApp app, SmtpSink smtp)
+    {
+        await app.SetUpCountyAsync(villages: 1);
+        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
+        (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
+        var township = await smtp.WaitForAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        return (unitToken, SampleCounty.CaseId("V1"), township);
     }
 
     internal static async Task DecideOnPageAsync(RunningApp app, string link, string action, string reason)

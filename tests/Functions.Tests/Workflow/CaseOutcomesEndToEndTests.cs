@@ -16,12 +16,7 @@ public sealed class CaseOutcomesEndToEndTests
     {
         await using var smtp = new SmtpSink();
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
-        await app.SetUpCountyAsync(villages: 1);
-        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
-        (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
-        var caseId = SampleCounty.CaseId("V1");
-
-        var township = await smtp.WaitForAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        var (_, caseId, township) = await AcceptanceChainEndToEndTests.SubmitVillageCaseAsync(app, smtp);
         await AcceptanceChainEndToEndTests.DecideOnPageAsync(app, township.LinkWith("/r/"), "Approve", "同意上报。");
         var county = await smtp.WaitForAsync(m => m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
         await AcceptanceChainEndToEndTests.DecideOnPageAsync(app, county.LinkWith("/r/"), "Reject", "台账与实际不符，本年度不予通过。");
@@ -40,11 +35,7 @@ public sealed class CaseOutcomesEndToEndTests
         var clock = new FakeTimeProvider(Start);
         await using var smtp = new SmtpSink();
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp, clock);
-        await app.SetUpCountyAsync(villages: 1);
-        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
-        (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
-        var caseId = SampleCounty.CaseId("V1");
-        var township = await smtp.WaitForAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        var (unitToken, caseId, township) = await AcceptanceChainEndToEndTests.SubmitVillageCaseAsync(app, smtp);
         await AcceptanceChainEndToEndTests.DecideOnPageAsync(app, township.LinkWith("/r/"), "Return", "缺少活动记录，请补充。");
         var returned = await app.WaitForStatusAsync(caseId, "ReturnedForRectification");
         var due = returned.GetProperty("rectificationDueAt").GetDateTimeOffset();

@@ -16,11 +16,7 @@ public sealed class LateStepTests
     {
         await using var smtp = new SmtpSink();
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
-        await app.SetUpCountyAsync(villages: 1);
-        var unitToken = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
-        (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
-        var caseId = SampleCounty.CaseId("V1");
-        var township = await smtp.WaitForAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        var (_, caseId, township) = await AcceptanceChainEndToEndTests.SubmitVillageCaseAsync(app, smtp);
         await AcceptanceChainEndToEndTests.DecideOnPageAsync(app, township.LinkWith("/r/"), "Approve", "同意上报。");
         await smtp.WaitForAsync(m => m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
         var before = await app.WaitForCaseAsync(caseId, c => c.GetProperty("heldBy").ValueKind != System.Text.Json.JsonValueKind.Null && c.GetProperty("stage").GetInt32() == 2);
