@@ -18,6 +18,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Task _acceptLoop;
     private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
+    private readonly ConcurrentDictionary<string, byte> _refused = new(StringComparer.OrdinalIgnoreCase);
     private int _connections;
 
     /// <summary>Starts listening on 127.0.0.1 at a free port.</summary>
@@ -33,6 +34,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>SMTP sessions accepted so far (a client that reuses its connection opens one).</summary>
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>From now on, RCPT TO this address is answered 550 (mailbox unavailable), as a real server refuses an unknown mailbox.</summary>
+    public void Refuse(string address) => _refused[address] = 0;
 
     /// <summary>Every message received so far, in arrival order.</summary>
     public IReadOnlyList<MailFile> Messages => [.. _messages];
@@ -133,7 +137,14 @@ public sealed class SmtpSink : IAsyncDisposable
                         await writer.WriteLineAsync("250 OK");
                         break;
                     case "RCPT":
-                        to.Add(ExtractAddress(line));
+                        var recipient = ExtractAddress(line);
+                        if (_refused.ContainsKey(recipient))
+                        {
+                            await writer.WriteLineAsync("550 5.1.1 Mailbox unavailable");
+                            break;
+                        }
+
+                        to.Add(recipient);
                         await writer.WriteLineAsync("250 OK");
                         break;
                     case "DATA":

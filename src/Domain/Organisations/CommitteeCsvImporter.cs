@@ -19,6 +19,8 @@ namespace GuanGong.Domain.Organisations;
 /// <item><term><c>note</c> / 备注</term><description>optional; ignored (spreadsheets often carry one).</description></item>
 /// </list>
 /// <para>Any other column name is an error, so a misspelt optional column (e.g. <c>reviewer</c>) cannot silently drop data.</para>
+/// <para>A cell holding a line break (Excel's Alt+Enter), another control character or a bidi-formatting
+/// character (<see cref="TextRules"/>) is an error of its row; the note column is not checked, as it is not kept.</para>
 /// <para>Every bad row is reported with its line number (the header is line 1), not just the first one;
 /// tree errors (unknown parent, cycle, duplicate code, level) are reported on the line of the row concerned.</para>
 /// </remarks>
@@ -34,6 +36,11 @@ public static class CommitteeCsvImporter
         ("reviewers", ["reviewers", "审核人"]),
         ("fallback_reviewer", ["fallback_reviewer", "后备审核人"]),
         ("note", ["note", "notes", "备注"]),
+    ];
+
+    private static readonly (string Key, string Label)[] CheckedColumns =
+    [
+        ("code", "编码"), ("name", "名称"), ("level", "层级"), ("kind", "类型"), ("parent_code", "上级编码"), ("reviewers", "审核人"), ("fallback_reviewer", "后备审核人"),
     ];
 
     private static readonly string[] RequiredColumns = ["code", "name", "level", "kind", "parent_code"];
@@ -173,6 +180,21 @@ public static class CommitteeCsvImporter
         }
 
         string Field(string key) => columns.TryGetValue(key, out var i) ? record.Fields[i].Trim() : string.Empty;
+
+        // A cell with Alt+Enter (CR/LF), a control or a bidi character is refused: the name goes into
+        // mail headers, pages and exports, where such a character breaks or disguises what is shown.
+        foreach (var (key, label) in CheckedColumns)
+        {
+            if (TextRules.FirstUnsafe(Field(key)) is { } bad)
+            {
+                errors.Add(TextRules.UnsafeCharacter(key, label, bad));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
 
         var code = Field("code");
         var name = Field("name");

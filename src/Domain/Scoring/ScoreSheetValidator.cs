@@ -13,6 +13,16 @@ public static class ScoreSheetValidator
     /// <summary>The most decimal places a score may carry (half points and quarter points are fine, thirds are not).</summary>
     public const int MaxDecimalPlaces = 2;
 
+    /// <summary>
+    /// The longest note or deduction reason, in characters. A remark beside a score, not a report: the
+    /// report's sections take the long text. With it a sheet of a few dozen items stays far below what
+    /// one stored case may hold (its sheets, the reviewers' sheets and reasons together in one table row).
+    /// </summary>
+    public const int MaxTextLength = 500;
+
+    /// <summary>The most entries of one list (items, preconditions, bonus, deductions) a sheet may hold: a few more than any template has.</summary>
+    public const int MaxEntries = 200;
+
     /// <summary>Validates <paramref name="sheet"/> against <paramref name="template"/>; empty means valid.</summary>
     /// <param name="sheet">The submitted sheet.</param>
     /// <param name="template">The template the campaign pinned.</param>
@@ -31,10 +41,35 @@ public static class ScoreSheetValidator
             errors.Add(new("template", "sheet.template_mismatch", "评分表与本次活动使用的标准版本不一致。", $"The sheet was filled against {sheet.Template.TemplateId} v{sheet.Template.Version}, not the pinned template."));
         }
 
+        // A sheet with thousands of entries is refused whole: one error per entry would be an answer as large as the attack.
+        foreach (var (path, count) in new[] { ("preconditions", sheet.Preconditions.Count), ("items", sheet.Items.Count), ("bonus", sheet.Bonus.Count) }
+            .Concat(sheet.Items.Select((item, i) => ($"items[{i}].deductions", item.Deductions?.Count ?? 0))))
+        {
+            if (count > MaxEntries)
+            {
+                return [new(path, "sheet.too_many_entries", $"评分表中的条目太多（{count} 条）。", $"The sheet's {path} has {count} entries; at most {MaxEntries} are accepted.")];
+            }
+        }
+
+        ValidateTexts(sheet, errors);
         ValidatePreconditions(sheet, template, errors);
         ValidateItems(sheet, template, errors);
         ValidateBonus(sheet, template, errors);
         return errors;
+    }
+
+    private static void ValidateTexts(ScoreSheet sheet, List<ValidationError> errors)
+    {
+        var texts = sheet.Preconditions.Select((p, i) => ($"preconditions[{i}].note", "说明", p.Note))
+            .Concat(sheet.Items.SelectMany((item, i) => new[] { ($"items[{i}].note", "备注", item.Note), ($"items[{i}].deductionReason", "扣分理由", item.DeductionReason) }))
+            .Concat(sheet.Bonus.Select((b, i) => ($"bonus[{i}].note", "加分说明", b.Note)));
+        foreach (var (path, label, text) in texts)
+        {
+            if (text is { Length: > MaxTextLength })
+            {
+                errors.Add(new(path, "sheet.text_too_long", $"“{label}”不能超过 {MaxTextLength} 个字（现有 {text.Length} 个）。", $"The {path} has {text.Length} characters; at most {MaxTextLength} are accepted."));
+            }
+        }
     }
 
     private static void ValidatePreconditions(ScoreSheet sheet, StandardTemplate template, List<ValidationError> errors)

@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using GuanGong.Functions.Cases.Workflow;
+using GuanGong.Functions.Mail;
+using MailKit.Net.Smtp;
 
 namespace GuanGong.Functions.Campaigns;
 
@@ -9,7 +11,14 @@ namespace GuanGong.Functions.Campaigns;
 /// sends that one mail again, nothing more. The campaign comes from the reference cache: one read
 /// per batch would be a thousand reads for a city.
 /// </summary>
-public sealed class SendInvitationsActivity(WorkflowServices services, CampaignLauncher launcher)
+/// <remarks>
+/// One unit's bad recipient (an address the server or MimeKit refuses, a name it cannot carry)
+/// is logged at Warning with the unit's code and skipped: the rest of the batch goes out, and the
+/// unit stays unmarked, so the next resend tries it again once its contact is fixed. Anything that
+/// is not that one unit's fault (the SMTP server unreachable, storage failing) still fails the
+/// batch, so the engine retries it; the units already mailed are marked and are not mailed twice.
+/// </remarks>
+public sealed partial class SendInvitationsActivity(WorkflowServices services, CampaignLauncher launcher, ILogger<SendInvitationsActivity> logger)
 {
     public const string Name = "SendInvitations";
 
@@ -31,7 +40,23 @@ public sealed class SendInvitationsActivity(WorkflowServices services, CampaignL
                 continue;
             }
 
-            var email = await launcher.InviteAsync(campaign, unit, run.Year, CancellationToken.None);
+            string? email;
+            try
+            {
+                email = await launcher.InviteAsync(campaign, unit, run.Year, CancellationToken.None);
+            }
+            catch (Exception ex) when (IsThisRecipient(ex))
+            {
+                // The message names neither the address nor the name: both are personal data.
+                LogRecipientRefused(logger, code, run.CampaignId, run.Year, Reason(ex));
+                continue;
+            }
+            catch (Exception ex)
+            {
+                LogBatchFailed(logger, code, run.CampaignId, run.Year, Reason(ex));
+                throw;
+            }
+
             if (email is null)
             {
                 continue;
@@ -44,4 +69,26 @@ public sealed class SendInvitationsActivity(WorkflowServices services, CampaignL
 
         return sent;
     }
+
+    /// <summary>Whether a send failed for this recipient alone (a retry would fail the same way), not for the server or storage.</summary>
+    internal static bool IsThisRecipient(Exception ex) => ex switch
+    {
+        ArgumentException or FormatException or MimeKit.ParseException => true,
+        MailDeliveryException { InnerException: SmtpCommandException command } =>
+            command.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted && (int)command.StatusCode >= 500,
+        _ => false,
+    };
+
+    private static string Reason(Exception ex) => ex switch
+    {
+        MailDeliveryException { InnerException: SmtpCommandException command } => $"SMTP {(int)command.StatusCode} {command.ErrorCode}",
+        MailDeliveryException { InnerException: { } inner } => $"{nameof(MailDeliveryException)} ({inner.GetType().Name})",
+        _ => ex.GetType().Name,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invitation to unit {UnitCode} ({CampaignId} {Year}) not sent: its recipient was refused ({Reason}); the rest of the batch goes on")]
+    private static partial void LogRecipientRefused(ILogger logger, string unitCode, string campaignId, int year, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invitation to unit {UnitCode} ({CampaignId} {Year}) failed ({Reason}); the batch is retried from that unit")]
+    private static partial void LogBatchFailed(ILogger logger, string unitCode, string campaignId, int year, string reason);
 }

@@ -72,6 +72,17 @@ public sealed class LedgerFunctions(
         }
     }
 
+    public const string MaxPerCaseSetting = "GuanGong:Ledgers:MaxPerCase";
+    public const int DefaultMaxPerCase = 200;
+    public const string MaxCaseBytesSetting = "GuanGong:Ledgers:MaxCaseBytes";
+    public const long DefaultMaxCaseBytes = 500L * 1024 * 1024;
+
+    public static int MaxPerCase(IConfiguration configuration) =>
+        configuration.GetValue<int?>(MaxPerCaseSetting) is > 0 and var configured ? configured : DefaultMaxPerCase;
+
+    public static long MaxCaseBytes(IConfiguration configuration) =>
+        configuration.GetValue<long?>(MaxCaseBytesSetting) is > 0 and var configured ? configured : DefaultMaxCaseBytes;
+
     public static long MaxBytes(IConfiguration configuration) =>
         configuration.GetValue<long?>(MaxBytesSetting) is > 0 and var configured ? configured : DefaultMaxBytes;
 
@@ -91,6 +102,17 @@ public sealed class LedgerFunctions(
         if (stored?.Value.State.IsDecided == true)
         {
             return Problems.Conflict("case-decided", "该申报已办结，不能再上传台账。", $"Case '{caseId}' is decided ({stored.Value.State.Status}); ledgers can no longer be added.");
+        }
+
+        // Evidence is frozen at submission: the reviewers judge what the unit submitted, not what came
+        // after. A case returned for rectification opens it again until it is resubmitted. The admin key
+        // (an operator adding, say, a paper file the county scanned) is not held back; its uploads are audited.
+        if (uploader != "admin" && stored is not null && stored.Value.State.Status is not (Domain.Cases.CaseStatus.Draft or Domain.Cases.CaseStatus.ReturnedForRectification))
+        {
+            return Problems.Conflict(
+                "evidence-frozen",
+                "申报已提交，佐证材料已随申报封存，不能再上传。如申报被退回整改，可在整改期间补充上传。",
+                $"Case '{caseId}' is {stored.Value.State.Status}; its evidence is frozen at submission until the case is returned for rectification.");
         }
 
         // Before its first submission a unit's case does not exist yet, but its number does (it is
@@ -136,6 +158,26 @@ public sealed class LedgerFunctions(
             return Problems.TooLarge(
                 string.Create(CultureInfo.InvariantCulture, $"文件太大：台账文件不能超过 {maxBytes / (1024.0 * 1024.0):0.#} MB。"),
                 string.Create(CultureInfo.InvariantCulture, $"The file is {length} bytes; the limit is {maxBytes} bytes."));
+        }
+
+        // A case's evidence is bounded too: its list is one partition read by every reviewer page.
+        var existing = await ledgers.ListAsync(caseId, cancellationToken);
+        var maxCount = MaxPerCase(configuration);
+        if (existing.Count >= maxCount)
+        {
+            return Problems.Conflict(
+                "too-many-ledgers",
+                string.Create(CultureInfo.InvariantCulture, $"本申报的台账文件已达上限（{maxCount} 个），不能再上传。请把同类材料合并成一个文件。"),
+                string.Create(CultureInfo.InvariantCulture, $"Case '{caseId}' holds {existing.Count} ledgers; the limit is {maxCount}."));
+        }
+
+        var maxTotal = MaxCaseBytes(configuration);
+        var total = existing.Sum(l => l.Length);
+        if (total + length > maxTotal)
+        {
+            return Problems.TooLarge(
+                string.Create(CultureInfo.InvariantCulture, $"本申报的台账总大小不能超过 {maxTotal / (1024.0 * 1024.0):0.#} MB，已上传 {total / (1024.0 * 1024.0):0.#} MB。请压缩图片或删减后再上传。"),
+                string.Create(CultureInfo.InvariantCulture, $"Case '{caseId}' holds {total} bytes of ledgers; {length} more would pass the limit of {maxTotal}."));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

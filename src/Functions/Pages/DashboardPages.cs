@@ -108,7 +108,7 @@ public sealed class DashboardPages(
         var changes = (await Campaigns.CampaignYearFunctions.TargetYearChangesAsync(audit, campaignId, ct))
             .Where(c => scope.Tree.Contains(c.UnitCode) && CommitteeDirectory.IsWithin(scope.Tree, c.UnitCode, scope.Root))
             .ToList();
-        var body = DashboardViews.Dashboard(scope, statistics, caller, t, exportToken, changes);
+        var body = DashboardViews.Dashboard(scope, statistics, caller, t, exportToken, changes, time.GetUtcNow());
         return PageLayout.Render("创建进度统计", body, scripts: ["/lib/echarts.min.js", "/assets/dashboard.js"], standardName: scope.StandardName);
     }
 

@@ -21,7 +21,18 @@ internal static class DashboardViews
 {
     public const string SignOutForm = "<form method=\"post\" action=\"/d/logout\"><button type=\"submit\" class=\"secondary\">退出登录</button></form>";
 
-    public static string Dashboard(CampaignScope scope, CampaignStatistics statistics, Caller caller, string? linkToken, string exportToken, IReadOnlyList<Domain.Campaigns.TargetYearChange>? targetYearChanges = null)
+    /// <summary>The cases whose workflow is stuck (<see cref="CaseHealth"/>), for the administrator to look into; empty when there are none.</summary>
+    internal static string StuckSection(string campaignId, IEnumerable<CaseRecord> cases, DateTimeOffset now, string? linkToken)
+    {
+        var stuck = cases.Where(c => CaseHealth.IsStuck(c, now)).OrderBy(c => c.UpdatedAt).ToList();
+        return stuck.Count == 0
+            ? string.Empty
+            : "<h2>系统处理异常</h2><p>以下申报提交后，系统处理已超过 1 小时仍未完成（某一步骤反复失败），审核人尚未收到任务。请联系系统管理员处理：</p><ul class=\"stuck\">"
+                + string.Concat(stuck.Select(c => $"<li><a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c.CaseId))}{Q(linkToken, '?')}\">{E(c.UnitName)}</a>：{E(CaseMail.China(c.UpdatedAt))} 提交，已等待 {(int)(now - c.UpdatedAt).TotalHours} 小时以上</li>"))
+                + "</ul>";
+    }
+
+    public static string Dashboard(CampaignScope scope, CampaignStatistics statistics, Caller caller, string? linkToken, string exportToken, IReadOnlyList<Domain.Campaigns.TargetYearChange>? targetYearChanges = null, DateTimeOffset? now = null)
     {
         var id = Uri.EscapeDataString(statistics.CampaignId);
         var pass = statistics.PassRates;
@@ -115,6 +126,11 @@ internal static class DashboardViews
             }
 
             html.Append("</tbody></table></div>");
+        }
+
+        if (now is { } at)
+        {
+            html.Append(StuckSection(id, scope.LatestCases.Values, at, linkToken));
         }
 
         var revoked = scope.LatestCases.Values.Where(c => c.State.Status == CaseStatus.Revoked).OrderBy(c => c.UnitName, StringComparer.Ordinal).ToList();

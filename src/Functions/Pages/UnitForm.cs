@@ -84,6 +84,58 @@ public sealed class UnitForm
         return values;
     }
 
+    /// <summary>The longest value a score box may hold ("7.5" is three characters).</summary>
+    public const int MaxNumberLength = 16;
+
+    /// <summary>
+    /// What a posted form (a draft or a submission) may carry: only this form's own fields — the nonce
+    /// and, for each field of <paramref name="template"/>, its one value within the field's limit. A draft
+    /// is kept as posted, so anything else (a thousand junk fields, a megabyte in a score box) would be
+    /// stored and shown back. The first problem found is returned, in words for the page; null when the form is fine.
+    /// </summary>
+    public static string? CheckPosted(IFormCollection form, StandardTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(template);
+        var limits = new Dictionary<string, (string Label, int Max)>(StringComparer.Ordinal) { ["formNonce"] = ("页面标记", 512) };
+        foreach (var precondition in template.Preconditions)
+        {
+            limits["pre_" + precondition.Id] = (precondition.Name, 3);
+        }
+
+        foreach (var item in template.AllItems)
+        {
+            limits["score_" + item.Id] = (item.Name + "的得分", MaxNumberLength);
+            limits["note_" + item.Id] = (item.Name + "的备注", ScoreSheetValidator.MaxTextLength);
+        }
+
+        foreach (var bonus in template.Bonus?.Items ?? [])
+        {
+            limits["bonus_" + bonus.Id] = (bonus.Name + "的加分", MaxNumberLength);
+            limits["bonusnote_" + bonus.Id] = (bonus.Name + "的加分说明", ScoreSheetValidator.MaxTextLength);
+        }
+
+        foreach (var (field, label, _) in ReportFields)
+        {
+            limits[field] = (label, SelfInspectionReport.MaxFieldLength);
+        }
+
+        foreach (var (name, value) in form)
+        {
+            if (!limits.TryGetValue(name, out var limit) || value.Count > 1)
+            {
+                return "表单中有本页面没有的内容，无法保存。请重新打开邮件中的链接后再填写。";
+            }
+
+            if (value.ToString().Trim().Length > limit.Max)
+            {
+                return $"“{limit.Label}”不能超过 {limit.Max} 个字，请删减后再保存。";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads a posted form against the campaign's pinned template: blanks and bad numbers are reported here, the rest by the domain's validator.</summary>
     public static UnitForm Read(IFormCollection form, StandardTemplate template, TemplatePin pin)
     {
@@ -187,8 +239,10 @@ public sealed class UnitForm
             if (path.StartsWith(prefix, StringComparison.Ordinal))
             {
                 var close = path.IndexOf(']', StringComparison.Ordinal);
+                // A note's error belongs beside the note's own box, not the score's.
+                var named = path.EndsWith("].note", StringComparison.Ordinal) ? field switch { "score_" => "note_", "bonus_" => "bonusnote_", _ => field } : field;
                 return close > prefix.Length && int.TryParse(path.AsSpan(prefix.Length, close - prefix.Length), CultureInfo.InvariantCulture, out var index) && index < order.Count
-                    ? field + order[index]
+                    ? named + order[index]
                     : null;
             }
         }

@@ -35,7 +35,7 @@ public sealed class UnitPages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "u/{token}/draft")] HttpRequest request,
         string token,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => SaveDraftAsync(token, request.HttpContext, units, cases, drafts, nonces, ct));
+        gate.RunAsync(request, () => SaveDraftAsync(token, request.HttpContext, units, templates, cases, drafts, directory, nonces, ct));
 
     [Function("UnitSubmit")]
     public Task<IResult> Submit(
@@ -86,7 +86,8 @@ public sealed class UnitPages(
         return PageLayout.Render("自评进度", UnitPageViews.Status(link, unitName, template, @case, history, code => tree.Find(code)?.Name ?? code, files!), scripts: ["/assets/unit.js"], standardName: standardName);
     }
 
-    private static async Task<IResult> SaveDraftAsync(string token, HttpContext http, UnitLinks units, CaseStore cases, DraftStore drafts, FormNonces nonces, CancellationToken ct)
+    private static async Task<IResult> SaveDraftAsync(
+        string token, HttpContext http, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, CommitteeDirectory directory, FormNonces nonces, CancellationToken ct)
     {
         var (link, refusal, form, problem) = await OpenPostAsync(token, http, units, nonces, ct);
         if (link is null)
@@ -97,6 +98,17 @@ public sealed class UnitPages(
         if ((await cases.GetAsync(link.CaseId, ct))?.Value is { } @case && @case.State.Status != CaseStatus.ReturnedForRectification)
         {
             return Results.Redirect($"/u/{Uri.EscapeDataString(token)}", permanent: false, preserveMethod: false);
+        }
+
+        var template = await templates.FindAsync(PinFor(link, await directory.GetTreeAsync(ct)), ct);
+        if (template is null)
+        {
+            return PageLayout.Message("暂时无法保存", "本次活动使用的评分标准暂时无法读取，请联系上级关工委。", StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (UnitForm.CheckPosted(form!, template) is { } refused)
+        {
+            return PageLayout.Message("无法保存草稿", refused, StatusCodes.Status400BadRequest);
         }
 
         var fields = form!.Where(f => f.Key is not "formNonce").ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
@@ -120,6 +132,11 @@ public sealed class UnitPages(
         if (template is null)
         {
             return PageLayout.Message("暂时无法填报", "本次活动使用的评分标准暂时无法读取，请联系上级关工委。", StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (UnitForm.CheckPosted(posted!, template) is { } refused)
+        {
+            return PageLayout.Message("无法提交", refused.Replace("无法保存", "无法提交", StringComparison.Ordinal).Replace("再保存", "再提交", StringComparison.Ordinal), StatusCodes.Status400BadRequest);
         }
 
         var form = UnitForm.Read(posted!, template, pin);

@@ -67,7 +67,7 @@ public sealed class DecisionFunctions(HttpGate gate, DecisionService decisions, 
             };
         });
 
-    /// <summary>Every five minutes: decisions stored but not taken by their orchestration are raised again.</summary>
+    /// <summary>Every five minutes: decisions stored but not taken by their orchestration are raised again, and cases whose workflow is stuck are logged at Error.</summary>
     [Function("ReconcileDecisions")]
     public async Task ReconcileDecisions([TimerTrigger("0 */5 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient engine, CancellationToken ct)
     {
@@ -75,6 +75,7 @@ public sealed class DecisionFunctions(HttpGate gate, DecisionService decisions, 
         try
         {
             await reconciler.RunAsync(engine, ct);
+            await reconciler.ReportStuckAsync(engine, ct);
         }
         catch (Exception ex) when (ExceptionMapping.IsStorageUnavailable(ex))
         {

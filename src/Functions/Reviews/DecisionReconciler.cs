@@ -50,8 +50,37 @@ public sealed partial class DecisionReconciler(AppTables tables, Cases.CaseStore
         return raised;
     }
 
+    /// <summary>
+    /// Logs at Error every case whose workflow step has kept failing for over an hour (<see cref="Cases.CaseHealth"/>),
+    /// with what the engine says of its instance; returns how many there are.
+    /// </summary>
+    public async Task<int> ReportStuckAsync(DurableTaskClient engine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var now = time.GetUtcNow();
+        var filter = string.Join(" or ", Cases.CaseHealth.EngineStatuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
+        var stuck = 0;
+        await foreach (var stored in tables.Cases.QueryAsync(filter, cancellationToken))
+        {
+            if (!Cases.CaseHealth.IsStuck(stored.Value, now))
+            {
+                continue;
+            }
+
+            var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(stored.Value.CaseId), getInputsAndOutputs: false, cancellationToken);
+            LogStuck(logger, stored.Value.CaseId, stored.Value.State.Status.ToString(), (int)(now - stored.Value.UpdatedAt).TotalMinutes,
+                instance?.RuntimeStatus.ToString() ?? "none", instance?.FailureDetails?.ErrorType ?? "-");
+            stuck++;
+        }
+
+        return stuck;
+    }
+
     /// <summary>The filterable columns a decision row carries beside its JSON.</summary>
     public static Dictionary<string, object> Columns(ReviewDecisionRecord decision) => new() { ["Applied"] = decision.Applied };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Case {CaseId} is stuck: still {Status} after {Minutes} minutes, a workflow step keeps failing (engine instance {EngineStatus}, failure {ErrorType})")]
+    private static partial void LogStuck(ILogger logger, string caseId, string status, int minutes, string engineStatus, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Raised {Count} stored decisions again that their orchestrations had not taken")]
     private static partial void LogRaised(ILogger logger, int count);

@@ -155,6 +155,11 @@ public sealed class DecisionService(
             {
                 errors.AddRange(ScoreSheetValidator.Validate(reviewSheet, template).Select(e => e.Under("reviewSheet")));
             }
+
+            if (errors.Count == 0 && Submission.StoredBytes(reviewSheet) > Submission.MaxStoredBytes)
+            {
+                errors.Add(new("reviewSheet", "decision.sheet_too_large", "评分表内容太多，请精简备注和扣分理由。", $"The review sheet takes more than {Submission.MaxStoredBytes} bytes as stored."));
+            }
         }
 
         return errors;

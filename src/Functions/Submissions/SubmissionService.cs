@@ -87,6 +87,11 @@ public sealed class SubmissionService(
 
         var now = time.GetUtcNow();
         var submission = new Submission(sheet!, report!, submittedBy, now);
+        if (Submission.StoredBytes(submission) > Submission.MaxStoredBytes)
+        {
+            return Fail(StatusCodes.Status400BadRequest, new("selfAssessment", "submission.too_large", "提交的内容太多，请精简备注和自查报告后重新提交。", $"The submission takes more than {Submission.MaxStoredBytes} bytes as stored."));
+        }
+
         var summary = ScoreCalculator.Summarise(template, sheet!);
         var state = CaseTransitions.Apply(CaseState.NewDraft(chain.Value.ReviewStageCount), CaseEvent.Submit);
         var record = new CaseRecord(

@@ -75,9 +75,10 @@ public sealed class CommitteeCsvImporterTests
     [Fact]
     public void Import_QuotedFieldSpanningLines_ReportsLaterRowsOnTheirRealLine()
     {
-        var csv = Header
-            + "C,\"市关工委\n（第二行）\",city,city,,,\n"   // lines 2-3
-            + "K,县,county,county,NOPE,,\n";               // line 4
+        // A line break is refused in a kept cell (name, reviewers...) but the ignored note may hold one.
+        var csv = "code,name,level,kind,parent_code,note\n"
+            + "C,市关工委,city,city,,\"备注\n（第二行）\"\n"   // lines 2-3
+            + "K,县,county,county,NOPE,\n";               // line 4
 
         var error = Assert.Single(CommitteeCsvImporter.Import(csv).Errors);
 
@@ -124,13 +125,23 @@ public sealed class CommitteeCsvImporterTests
     }
 
     [Fact]
-    public void Import_TrailingEmptyRowsAndQuotedCrLf_Handled()
+    public void Import_TrailingEmptyRowsAndQuotedCrLfInNote_Handled()
     {
-        var csv = "code,name,level,kind,parent_code\r\nC,\"市关工委\r\n（第二行）\",city,city,\r\n,,,,\r\n,,,,\r\n";
+        var csv = "code,name,level,kind,parent_code,note\r\nC,市关工委,city,city,,\"备注\r\n（第二行）\"\r\n,,,,,\r\n,,,,,\r\n";
 
         var tree = CommitteeCsvImporter.Import(csv).Value;
 
-        Assert.Equal("市关工委\n（第二行）", Assert.Single(tree.Committees).Name);
+        Assert.Equal("市关工委", Assert.Single(tree.Committees).Name);
+    }
+
+    [Fact]
+    public void Import_QuotedCrLfInName_RefusedOnItsLineNotCarriedIntoTheTree()
+    {
+        var csv = "code,name,level,kind,parent_code\r\nC,\"市关工委\r\n（第二行）\",city,city,\r\n,,,,\r\n";
+
+        var error = Assert.Single(CommitteeCsvImporter.Import(csv).Errors);
+
+        Assert.Equal(("text.unsafe_character", "name", 2), (error.Code, error.Path, error.Line!.Value));
     }
 
     [Fact]
@@ -143,5 +154,48 @@ public sealed class CommitteeCsvImporterTests
     public void Import_EmptyFile_Fails()
     {
         Assert.Equal("csv.empty", Assert.Single(CommitteeCsvImporter.Import(string.Empty).Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("\"县关工委\r\n二部\"", "name")]
+    [InlineData("\"县关工委\n二部\"", "name")]
+    [InlineData("县关\u0000工委", "name")]
+    [InlineData("县关工委\u202Egpj", "name")]
+    [InlineData("县关工委\u2066x\u2069", "name")]
+    [InlineData("县关工委\u2028二部", "name")]
+    public void Import_UnsafeCharacterInName_FailsOnThatRow(string name, string column)
+    {
+        var csv = Header + "C,市关工委,市,市关工委,,,\nK," + name + ",县,县,C,\"王芳<wf@k.gov.cn>\",\n";
+
+        var result = CommitteeCsvImporter.Import(csv);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("text.unsafe_character", column, 3), (error.Code, error.Path, error.Line!.Value));
+        Assert.Contains("名称", error.MessageZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_LineBreakInReviewerName_FailsEveryBadRowNotJustTheFirst()
+    {
+        var csv = Header
+            + "C,市关工委,市,市关工委,,,\n"
+            + "K,县关工委,县,县,C,\"王\r\n芳<wf@k.gov.cn>\",\n"
+            + "T,乡关工委,乡镇,乡镇,K,,\"李\u202E明<lm@k.gov.cn>\"\n";
+
+        var result = CommitteeCsvImporter.Import(csv);
+
+        Assert.Equal([(3, "reviewers"), (5, "fallback_reviewer")], result.Errors.Select(e => (e.Line!.Value, e.Path)));
+        Assert.All(result.Errors, e => Assert.Equal("text.unsafe_character", e.Code));
+    }
+
+    [Fact]
+    public void Import_CrLfOutsideFieldsAndTrailingSpaces_StillSucceeds()
+    {
+        var csv = "code,name,level,kind,parent_code\r\nC, 市关工委 ,市,市关工委,\r\n";
+
+        var result = CommitteeCsvImporter.Import(csv);
+
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
+        Assert.Equal("市关工委", result.Value.Get("C").Name);
     }
 }

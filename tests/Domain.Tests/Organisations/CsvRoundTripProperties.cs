@@ -9,7 +9,7 @@ public sealed class CsvRoundTripProperties
     [Fact]
     public void ExportThenImport_AnyTreeWithAwkwardNames_SameCommittees()
     {
-        var names = Gen.Elements("碧鸡街道关工委", "龙门村关工委（\"五好\"示范点）", "A, B 社区", "第一行\n第二行", "  前后空格  ", "普通");
+        var names = Gen.Elements("碧鸡街道关工委", "龙门村关工委（\"五好\"示范点）", "A, B 社区", "分号;与，逗号", "  前后空格  ", "普通");
         var inputs =
             from committees in TreeProperties.Trees()
             from picked in Gen.ArrayOf(names, committees.Count)

@@ -170,4 +170,43 @@ public sealed class ScoreSheetValidatorTests
 
         public int GetHashCode(ScoreSummary obj) => obj.Total.GetHashCode();
     }
+
+    [Fact]
+    public void Validate_NoteAndReasonJustAtTheLimit_AreFine()
+    {
+        var sheet = SheetBuilder.For(StandardTemplateIds.FiveGoodA).Build();
+        var text = new string('注', ScoreSheetValidator.MaxTextLength);
+
+        var errors = ScoreSheetValidator.Validate(sheet with { Items = [.. sheet.Items.Select(i => i with { Note = text, DeductionReason = text })] }, FiveGoodA);
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Validate_OverlongNotesAndReason_EachNamedByItsField()
+    {
+        var sheet = SheetBuilder.For(StandardTemplateIds.FiveGoodA).Build();
+        var text = new string('注', ScoreSheetValidator.MaxTextLength + 1);
+        var items = sheet.Items.ToArray();
+        items[2] = items[2] with { Note = text };
+        items[4] = items[4] with { DeductionReason = text };
+        var preconditions = sheet.Preconditions.Append(new PreconditionAnswer("unknown-gate", true, text)).ToArray();
+
+        var errors = ScoreSheetValidator.Validate(sheet with { Items = items, Preconditions = preconditions }, FiveGoodA).Where(e => e.Code == "sheet.text_too_long").ToList();
+
+        Assert.Equal([$"preconditions[{preconditions.Length - 1}].note", "items[2].note", "items[4].deductionReason"], errors.Select(e => e.Path));
+        Assert.All(errors, e => Assert.Equal("sheet.text_too_long", e.Code));
+        Assert.Contains("扣分理由", errors[2].MessageZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ThousandsOfItems_OneErrorNotThousands()
+    {
+        var sheet = SheetBuilder.For(StandardTemplateIds.FiveGoodA).Build();
+
+        var errors = ScoreSheetValidator.Validate(sheet with { Items = [.. Enumerable.Range(0, 5000).Select(i => sheet.Items[i % sheet.Items.Count] with { ItemId = "x" + i })] }, FiveGoodA);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("items", "sheet.too_many_entries"), (error.Path, error.Code));
+    }
 }

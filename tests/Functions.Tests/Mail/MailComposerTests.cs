@@ -37,4 +37,23 @@ public sealed class MailComposerTests
 
         Assert.Contains("GuanGong:Mail:From", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("王\r\nBcc: spy@evil.cn")]
+    [InlineData("王\nSubject: 假通知")]
+    [InlineData("王\u2028芳\u202E")]
+    public void Compose_LineBreakInDisplayNameOrSubject_HeadersStayOneLineEach(string name)
+    {
+        using var message = MailComposer.Compose(new OutgoingMail("v@example.cn", name, "请填报：" + name, "正文"), MailComposer.Sender("关工委 <noreply@example.cn>"), DateTimeOffset.UnixEpoch);
+        using var written = new MemoryStream();
+        message.WriteTo(written);
+        var headers = System.Text.Encoding.ASCII.GetString(written.ToArray()).Split("\r\n\r\n")[0];
+
+        Assert.DoesNotContain("\nBcc:", headers, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\nSubject: =?utf-8?b?5YGH", headers, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(message.To.Mailboxes);
+        Assert.Empty(message.Bcc);
+        Assert.DoesNotContain(message.To.Mailboxes.Single().Name ?? string.Empty, c => char.IsControl(c) || c is '\u2028');
+        Assert.All(headers.Split("\r\n"), line => Assert.True(line.Length == 0 || line[0] is ' ' or '\t' || line.Contains(':', StringComparison.Ordinal), line));
+    }
 }

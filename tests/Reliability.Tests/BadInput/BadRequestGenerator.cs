@@ -1,4 +1,5 @@
 using System.Text;
+using GuanGong.Domain;
 
 namespace GuanGong.Reliability.Tests.BadInput;
 
@@ -167,8 +168,16 @@ internal sealed class BadRequestGenerator(Random random, BadRequestGenerator.Kno
     private (string Kind, byte[] Bytes) BadJson()
     {
         var seed = ValidJsonSeeds[random.Next(ValidJsonSeeds.Length)];
-        switch (random.Next(11))
+        switch (random.Next(15))
         {
+            case 11:
+                return ("json-oversize-text", Encoding.UTF8.GetBytes(OversizeText()));
+            case 12:
+                return ("json-too-many-entries", Encoding.UTF8.GetBytes(TooManyEntries()));
+            case 13:
+                return ("form-junk-fields", Encoding.UTF8.GetBytes(string.Join('&', Enumerable.Range(0, 1000).Select(i => $"junk{i}={new string('x', 100)}")) + "&formNonce=x"));
+            case 14:
+                return ("json-near-row-limit", Encoding.UTF8.GetBytes(NearRowLimit()));
             case 0:
                 return ("json-truncated", Encoding.UTF8.GetBytes(seed[..random.Next(1, seed.Length - 1)]));
             case 1:
@@ -199,6 +208,43 @@ internal sealed class BadRequestGenerator(Random random, BadRequestGenerator.Kno
         }
     }
 
+    // Well-formed submissions and decisions whose free text or lists are beyond what the workflow can carry.
+    private string OversizeText()
+    {
+        var text = new string(random.Next(2) == 0 ? '注' : 'x', random.Next(501, 40_000));
+        return random.Next(4) switch
+        {
+            0 => DomainJson.Serialize(new Functions.Submissions.SubmissionRequest(null, null, SampleCounty.SelfSheet(remark: text), SampleCounty.Report())),
+            1 => DomainJson.Serialize(new Functions.Submissions.SubmissionRequest(null, null, SampleCounty.SelfSheet(), SampleCounty.Report(text))),
+            2 => DomainJson.Serialize(new Functions.Submissions.SubmissionRequest(null, null, SampleCounty.SelfSheet() with
+            {
+                Items = [.. SampleCounty.SelfSheet().Items.Select(i => i with { DeductionReason = text })],
+                Preconditions = [.. SampleCounty.SelfSheet().Preconditions.Select(p => p with { Note = text })],
+            }, SampleCounty.Report())),
+            _ => $$"""{"token":"{{known.ReviewerToken}}","action":"return","reason":{{Escaped(text)}}}""",
+        };
+    }
+
+    private string TooManyEntries()
+    {
+        var sheet = SampleCounty.SelfSheet();
+        var many = sheet with { Items = [.. Enumerable.Range(0, random.Next(201, 5000)).Select(i => sheet.Items[i % sheet.Items.Count])] };
+        return DomainJson.Serialize(new Functions.Submissions.SubmissionRequest(null, null, many, SampleCounty.Report()));
+    }
+
+    // Every field within its own limit, control characters (six bytes each as JSON) filling the rest: just under a table row.
+    private string NearRowLimit()
+    {
+        var text = new string('\u0001', Domain.Scoring.ScoreSheetValidator.MaxTextLength);
+        var sheet = SampleCounty.SelfSheet();
+        var full = sheet with { Items = [.. sheet.Items.Select(i => i with { Note = text, DeductionReason = text })] };
+        var report = new Functions.Cases.SelfInspectionReport(
+            new string('\u0002', Functions.Cases.SelfInspectionReport.MaxFieldLength), new string('\u0002', Functions.Cases.SelfInspectionReport.MaxFieldLength),
+            new string('\u0002', Functions.Cases.SelfInspectionReport.MaxFieldLength), new string('\u0002', Functions.Cases.SelfInspectionReport.MaxFieldLength),
+            new string('\u0002', Functions.Cases.SelfInspectionReport.MaxFieldLength));
+        return DomainJson.Serialize(new Functions.Submissions.SubmissionRequest(null, null, full, report));
+    }
+
     private string WrongTypes() => random.Next(5) switch
     {
         0 => """{"year":"二〇二六","selfSheet":[],"report":42,"schemaVersion":"one"}""",
@@ -222,8 +268,11 @@ internal sealed class BadRequestGenerator(Random random, BadRequestGenerator.Kno
     private (string Kind, byte[] Bytes) BadCsv()
     {
         const string Header = "code,name,level,kind,parent_code,reviewers,fallback_reviewer\n";
-        var csv = random.Next(10) switch
+        var csv = random.Next(13) switch
         {
+            10 => ("csv-line-break-in-name", Header + "C0,\"市关工委\r\nBcc: x@evil.cn\",city,city,,a<a@b.cn>,\n"),
+            11 => ("csv-bidi-in-reviewer", Header + "C0,市,city,city,,\"审\u202E核<a@b.cn>\",\n"),
+            12 => ("csv-alt-enter-everywhere", Header + "\"C0\n\",\"市\n\n\",\"city\n\",city,,\"a\u2028<a@b.cn>\",\"b\u2066<b@b.cn>\"\n"),
             0 => ("csv-no-header", "C0,市,city,city,,a<a@b.cn>,\n"),
             1 => ("csv-unknown-level", Header + "C0,市,galaxy,city,,a<a@b.cn>,\n"),
             2 => ("csv-missing-parent", Header + "C0,市,city,city,,a<a@b.cn>,\nX1,县,county,county,ZZ,b<b@b.cn>,\n"),

@@ -49,11 +49,6 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
         var caseId = SampleCounty.CaseId("V1");
 
         var minors = $"受助学生：{Sentinels[0]} {Sentinels[1]}；{Sentinels[2]} {Sentinels[3]}";
-        using (var submitted = await app.Client.SubmitAsync(unitToken, SampleCounty.SelfSheet(remark: minors), SampleCounty.Report(minors)))
-        {
-            submitted.EnsureSuccessStatusCode();
-        }
-
         var register = LedgerUploads.Pdf($"帮扶花名册 {Sentinels[4]} {Sentinels[5]} {minors}");
         using (var upload = await app.Client.UploadLedgerAsync(caseId, $"{Sentinels[4]}花名册.pdf", register, bearer: unitToken))
         {
@@ -68,6 +63,12 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
             legacy.Headers.Authorization = new AuthenticationHeaderValue("Bearer", unitToken);
             using var answered = await app.Client.SendAsync(legacy);
             Assert.True(answered.IsSuccessStatusCode, await answered.Content.ReadAsStringAsync());
+        }
+
+        // Evidence is gathered before submitting: it is frozen with the submission.
+        using (var submitted = await app.Client.SubmitAsync(unitToken, SampleCounty.SelfSheet(remark: minors), SampleCounty.Report(minors)))
+        {
+            submitted.EnsureSuccessStatusCode();
         }
 
         var township = (await app.Smtp!.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal))).LinkWith("/r/");

@@ -11,7 +11,8 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// what the link does, that it names one person, and when the deadline is (China time, with a
 /// warning when the holiday calendar for that year is not yet published). The standard is named as
 /// the campaign names it (“六好基层关工委”…, never a hard-coded 五好), the verdict in the documents'
-/// words (达标 / 未达标), and the number a unit quotes is its 受理编号.
+/// words (达标 / 未达标), and the number a unit quotes is its 受理编号. A reviewer's reason is quoted
+/// with its links neutralised (<see cref="QuotedText"/>): the only link a unit may follow is the system's own.
 /// </summary>
 public static class CaseMail
 {
@@ -47,7 +48,7 @@ public static class CaseMail
             contactName,
             $"【需整改】{@case.UnitName}{@case.Year}年度“{standardName}”创建申报被退回整改",
             "returned",
-            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{reason}", $"请在 {China(dueAt)} 前修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
+            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{QuotedText.Neutralise(reason)}", $"请在 {China(dueAt)} 前修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
             link,
             @case.CaseId);
 
@@ -89,7 +90,7 @@ public static class CaseMail
     private static string FailureText(CaseRecord @case)
     {
         var last = @case.Outcomes.LastOrDefault();
-        return last?.Reason is { Length: > 0 } reason ? $"理由：{reason}" : string.Empty;
+        return last?.Reason is { Length: > 0 } reason ? $"理由：{QuotedText.Neutralise(reason)}" : string.Empty;
     }
 
     private static OutgoingMail Compose(string to, string? name, string subject, string category, IEnumerable<string?> lines, string link, string? caseId)
