@@ -29,8 +29,8 @@ public sealed class ApprovalTokensTests
 
         Assert.True(result.IsValid);
         Assert.Equal(claims, result.Claims);
-        Assert.Matches("^v1\\.2026-11\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$", token);
-        Assert.True(token.Length < 300, $"token is {token.Length} characters");
+        Assert.Matches("^v2\\.2026-11\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$", token);
+        Assert.True(token.Length < 360, $"token is {token.Length} characters");
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ApprovalTokensTests
     [Fact]
     public void Verify_OtherVersion_Unsupported()
     {
-        var token = "v2" + ApprovalTokens.Issue(Claims(), new LinkKeyRing(KeyB))[2..];
+        var token = "v3" + ApprovalTokens.Issue(Claims(), new LinkKeyRing(KeyB))[2..];
 
         Assert.Equal(TokenRefusal.UnsupportedVersion, ApprovalTokens.Verify(token, new LinkKeyRing(KeyB), Now, new()).Refusal);
     }
