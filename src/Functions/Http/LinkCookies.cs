@@ -13,7 +13,7 @@ namespace GuanGong.Functions.Http;
 /// Referer then see a token at most once, in the request that carried it. Exchanging spends nothing:
 /// mail scanners that follow the link get a redirect and a cookie, and the page still changes nothing.
 /// </summary>
-public sealed class LinkCookies(LinkKeyRing ring, TimeProvider time, IConfiguration configuration)
+public sealed class LinkCookies(IServiceProvider services, TimeProvider time, IConfiguration configuration)
 {
     public const string CookieName = "gg_link";
     public const string DashboardCookieName = "gg_dlink";
@@ -110,7 +110,8 @@ public sealed class LinkCookies(LinkKeyRing ring, TimeProvider time, IConfigurat
 
     private bool Verifies(string token, out DateTimeOffset expiresAt)
     {
-        var verified = ApprovalTokens.Verify(token, ring, time.GetUtcNow(), new TokenExpectation());
+        // The key ring is asked for only here: a profile without link keys still serves everything that needs none.
+        var verified = ApprovalTokens.Verify(token, services.GetRequiredService<LinkKeyRing>(), time.GetUtcNow(), new TokenExpectation());
         expiresAt = verified.Claims?.ExpiresAt ?? default;
         return verified.IsValid;
     }
