@@ -115,6 +115,8 @@ var appSettings = {
   GuanGong__Links__SigningKeys__Current: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyCurrent})'
   GuanGong__Links__SigningKeys__Previous: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyPrevious})'
   GuanGong__AdminKey: '@Microsoft.KeyVault(SecretUri=${secretUris.adminKey})'
+  // The Functions host hands each request to the worker over loopback, with the front end's X-Forwarded-For.
+  GuanGong__Http__TrustedProxies: '127.0.0.1,::1'
   GuanGong__Mail__Delivery: 'Smtp'
   GuanGong__Mail__Smtp__Host: smtp.host
   GuanGong__Mail__Smtp__Port: string(smtp.port)

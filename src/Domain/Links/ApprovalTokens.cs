@@ -10,8 +10,11 @@ namespace GuanGong.Domain.Links;
 /// actions, expiry and a one-time id.
 /// </summary>
 /// <remarks>
-/// <para>Format (URL-safe, no padding): <c>v1.{keyId}.{payload}.{signature}</c>, where payload is base64url of a small
-/// JSON object and signature is base64url of HMAC-SHA256(key, "v1.{keyId}.{payload}"). About 250 characters.</para>
+/// <para>Format (URL-safe, no padding): <c>v2.{keyId}.{payload}.{signature}</c>, where payload is base64url of a small
+/// JSON object and signature is base64url of HMAC-SHA256(key, "v2.{keyId}.{payload}"). About 300 characters. The
+/// payload's recipient address is sealed (AES-GCM under a key derived from the signing key), so a link that is
+/// logged, forwarded or shown in a Referer does not give away whom it was sent to; the case id stays readable.
+/// <c>v1</c> tokens (the address in clear) still verify until they expire.</para>
 /// <para>Verification checks the signature in constant time before reading the payload, then expiry (expired when
 /// now ≥ expiry), case, stage, reviewer and action, in that order, and reports the first refusal.</para>
 /// <para>"Used once" is storage: the app records <see cref="ApprovalTokenClaims.Nonce"/> when a decision is taken
@@ -19,7 +22,10 @@ namespace GuanGong.Domain.Links;
 /// </remarks>
 public static class ApprovalTokens
 {
-    private const string Version = "v1";
+    private const string Version = "v2";
+    private const string ClearVersion = "v1";
+    private const int SealNonceBytes = 12;
+    private const int SealTagBytes = 16;
     private const int MaxTokenLength = 2048;
 
     private static readonly JsonSerializerOptions PayloadJson = CreatePayloadOptions();
@@ -44,7 +50,7 @@ public static class ApprovalTokens
             throw new ArgumentException("A link must allow at least one action.", nameof(claims));
         }
 
-        var payload = new Payload(claims.CaseId, claims.Stage, claims.ReviewerEmail, (int)claims.Actions, claims.ExpiresAt.ToUnixTimeSeconds(), claims.Nonce);
+        var payload = new Payload(claims.CaseId, claims.Stage, Seal(keys.Current, claims.ReviewerEmail), (int)claims.Actions, claims.ExpiresAt.ToUnixTimeSeconds(), claims.Nonce);
         var body = $"{Version}.{keys.Current.KeyId}.{Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload, PayloadJson))}";
         return body + "." + Base64Url.EncodeToString(Sign(keys.Current, body));
     }
@@ -69,7 +75,7 @@ public static class ApprovalTokens
             return Refused(TokenRefusal.Malformed);
         }
 
-        if (parts[0] != Version)
+        if (parts[0] is not (Version or ClearVersion))
         {
             return Refused(TokenRefusal.UnsupportedVersion);
         }
@@ -91,7 +97,7 @@ public static class ApprovalTokens
             return Refused(TokenRefusal.BadSignature);
         }
 
-        var claims = ReadPayload(parts[2]);
+        var claims = ReadPayload(parts[2], parts[0] == Version ? key : null);
         if (claims is null)
         {
             return Refused(TokenRefusal.Malformed);
@@ -131,7 +137,47 @@ public static class ApprovalTokens
         return Base64Url.EncodeToString(bytes) == text;
     }
 
-    private static ApprovalTokenClaims? ReadPayload(string text)
+    // The recipient, sealed: base64url(nonce ‖ ciphertext ‖ tag), AES-256-GCM under HKDF(signing secret).
+    private static string Seal(LinkSigningKey key, string email)
+    {
+        var plain = Encoding.UTF8.GetBytes(email);
+        var sealedBytes = new byte[SealNonceBytes + plain.Length + SealTagBytes];
+        var nonce = sealedBytes.AsSpan(0, SealNonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(SealKey(key), SealTagBytes);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(SealNonceBytes, plain.Length), sealedBytes.AsSpan(SealNonceBytes + plain.Length), Encoding.ASCII.GetBytes(key.KeyId));
+        return Base64Url.EncodeToString(sealedBytes);
+    }
+
+    private static string? Unseal(LinkSigningKey key, string text)
+    {
+        if (!TryDecode(text, out var sealedBytes) || sealedBytes.Length <= SealNonceBytes + SealTagBytes)
+        {
+            return null;
+        }
+
+        var plain = new byte[sealedBytes.Length - SealNonceBytes - SealTagBytes];
+        using var aes = new AesGcm(SealKey(key), SealTagBytes);
+        try
+        {
+            aes.Decrypt(sealedBytes.AsSpan(0, SealNonceBytes), sealedBytes.AsSpan(SealNonceBytes, plain.Length), sealedBytes.AsSpan(SealNonceBytes + plain.Length), plain, Encoding.ASCII.GetBytes(key.KeyId));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    private static byte[] SealKey(LinkSigningKey key)
+    {
+        var derived = new byte[32];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Secret, derived, salt: [], info: "guangong-link-recipient-v2"u8);
+        return derived;
+    }
+
+    private static ApprovalTokenClaims? ReadPayload(string text, LinkSigningKey? sealKey)
     {
         if (!TryDecode(text, out var json))
         {
@@ -146,7 +192,13 @@ public static class ApprovalTokens
                 return null;
             }
 
-            return new ApprovalTokenClaims(p.C, p.S, p.R, (ApprovalActions)p.A, DateTimeOffset.FromUnixTimeSeconds(p.E), p.N);
+            var recipient = sealKey is null ? p.R : Unseal(sealKey, p.R);
+            if (string.IsNullOrEmpty(recipient))
+            {
+                return null;
+            }
+
+            return new ApprovalTokenClaims(p.C, p.S, recipient, (ApprovalActions)p.A, DateTimeOffset.FromUnixTimeSeconds(p.E), p.N);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentOutOfRangeException)
         {

@@ -7,6 +7,8 @@ public sealed record RequestOrigin(string? IpAddress, string? UserAgent)
     {
         ArgumentNullException.ThrowIfNull(context);
         var agent = context.Request.Headers.UserAgent.ToString();
-        return new RequestOrigin(context.Connection.RemoteIpAddress?.ToString(), agent.Length > 300 ? agent[..300] : agent);
+        // The gate resolved the address (the forwarded one when a trusted proxy connected); else the connection's.
+        var address = context.Items[Http.EdgePolicy.ClientAddressItem] as string ?? context.Connection.RemoteIpAddress?.ToString();
+        return new RequestOrigin(address, agent.Length > 300 ? agent[..300] : agent);
     }
 }

@@ -26,8 +26,10 @@ public sealed class CaseFunctions(
         {
             var stored = await cases.GetAsync(caseId, ct);
             var caller = await access.ResolveAsync(request.HttpContext, ct);
+            // A reviewer's task link reads its case only while its task is open (a decided task's link reads nothing).
             var reviewerLink = request.Query["t"].ToString() is { Length: > 0 } t
-                && ApprovalTokens.Verify(t, keys, time.GetUtcNow(), new TokenExpectation(CaseId: caseId)) is { IsValid: true, Claims.Stage: >= 1 };
+                && ApprovalTokens.Verify(t, keys, time.GetUtcNow(), new TokenExpectation(CaseId: caseId)) is { IsValid: true } verified
+                && stored is not null && Ledgers.CaseReaders.IsOpenTask(verified.Claims, stored.Value);
             if (caller is null && !reviewerLink)
             {
                 return Problems.Unauthorized("请使用有效的链接或密钥查看。", "A valid link or key is required.");
@@ -55,6 +57,7 @@ public sealed class CaseFunctions(
                     ? new CaseHolderView(task.CommitteeCode, task.Holder.ToString(), [.. task.Assignees.Where(a => a.Rung == task.Holder).Select(a => a.Name)], task.DueAt, task.UnconfirmedCalendarYears)
                     : null,
                 @case.RectificationDueAt, @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : null);
-            return Results.Json(view, Domain.DomainJson.Options);
+            // Reviewers' addresses, IPs and browsers are for the administrator; everyone else sees names and decisions.
+            return Results.Json(caller is AdminCaller ? view : CaseStatusRedaction.ForNonAdmin(view), Domain.DomainJson.Options);
         });
 }

@@ -10,7 +10,7 @@ namespace GuanGong.Functions.Exports;
 /// <c>GET /api/campaigns/{campaignId}/results.csv</c> and <c>.xlsx</c>: one row per unit of the
 /// subtree, with the same access and the same <c>root</c>/<c>year</c> filters as the statistics.
 /// </summary>
-public sealed class ExportFunctions(HttpGate gate, CampaignScopes scopes)
+public sealed class ExportFunctions(HttpGate gate, CampaignScopes scopes, ExportLinks exportLinks)
 {
     public const string CsvType = "text/csv";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -36,7 +36,10 @@ public sealed class ExportFunctions(HttpGate gate, CampaignScopes scopes)
     private async Task<IResult> ExportAsync(string campaignId, HttpRequest request, string extension, CancellationToken cancellationToken)
     {
         var context = request.HttpContext;
-        var (scope, refusal) = await scopes.ResolveQueryAsync(request, campaignId, cancellationToken);
+        // The dashboard's buttons carry a one-purpose export token (it opens nothing else); programs use their key or link.
+        var (scope, refusal) = exportLinks.RootFor(request.Query["t"].FirstOrDefault(), campaignId) is { } exportRoot
+            ? await scopes.ResolveAsync(new CommitteeCaller(exportRoot, "export-link"), campaignId, request.Query["root"].FirstOrDefault() is { Length: > 0 } root ? root : null, int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? year : null, cancellationToken)
+            : await scopes.ResolveQueryAsync(request, campaignId, cancellationToken);
         if (scope is null)
         {
             return refusal!;

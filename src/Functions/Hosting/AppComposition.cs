@@ -48,6 +48,7 @@ public static class AppComposition
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        StartUpChecks.Run(builder.Configuration);
         builder.Services.AddGuanGong(builder.Configuration);
         return builder;
     }
@@ -63,6 +64,7 @@ public static class AppComposition
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<HttpGate>();
+        services.AddSingleton<Exports.ExportLinks>().AddSingleton<EdgePolicy>().AddSingleton<AdminKeyThrottle>().AddSingleton<LinkCookies>().AddSingleton<DashboardSessionRevocation>();
         services.AddSingleton<CommitteeDirectory>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CaseStore>();

@@ -5,8 +5,10 @@ namespace GuanGong.Functions.Hosting;
 /// <summary>
 /// What must never leave the process in a log line or a span: an emailed link's token is a
 /// credential and sits in the URL path (<c>/r/{token}</c>, <c>/u/{token}</c>) or query (<c>t=</c>,
-/// <c>d=</c>, <c>key=</c>); an uploaded file's name (<c>fileName=</c>, the old way to name an upload)
-/// can name a minor. One rule for logs and telemetry alike.
+/// <c>d=</c>, <c>key=</c>), in any letter case (routes match <c>/R/</c> and <c>?T=</c> too); the
+/// sign-in's <c>next=</c> carries a whole dashboard URL, token and all; an uploaded file's name
+/// (<c>fileName=</c>, the old way to name an upload) can name a minor. One rule for logs, exception
+/// texts and telemetry alike.
 /// </summary>
 public static partial class LinkRedaction
 {
@@ -30,10 +32,10 @@ public static partial class LinkRedaction
         return QueryFileName().Replace(redacted, "$1" + NamePlaceholder);
     }
 
-    [GeneratedRegex(@"(/(?:r|u)/)[^/?#\s""']+")]
+    [GeneratedRegex(@"(/(?:r|u)/)[^/?#\s""']+", RegexOptions.IgnoreCase)]
     private static partial Regex PathToken();
 
-    [GeneratedRegex(@"((?:^|[?&\s])(?:t|d|key)=)[^&#\s""']+")]
+    [GeneratedRegex(@"((?:^|[?&\s])(?:t|d|key|next)=)[^&#\s""']+", RegexOptions.IgnoreCase)]
     private static partial Regex QueryToken();
 
     [GeneratedRegex(@"((?:^|[?&\s])fileName=)[^&#\s""']+", RegexOptions.IgnoreCase)]

@@ -50,7 +50,7 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
             }
 
             var redacted = RedactedState.From(state, LinkRedaction.Redact(formatter(state, exception)));
-            inner.Log(logLevel, eventId, redacted, exception, static (s, _) => s.ToString());
+            inner.Log(logLevel, eventId, redacted, RedactedException.From(exception), static (s, _) => s.ToString());
         }
     }
 

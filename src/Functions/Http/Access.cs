@@ -27,7 +27,7 @@ public sealed class Access(AccessKeys keys, LinkKeyRing ring, TimeProvider time,
             return await apiKeys.FindAsync(apiKey, cancellationToken) is { } code ? new CommitteeCaller(code, "api-key") : null;
         }
 
-        var token = BearerToken(context) ?? context.Request.Query["t"].ToString();
+        var token = BearerToken(context) ?? (context.Request.Query["t"].ToString() is { Length: > 0 } query ? query : LinkCookies.DashboardToken(context));
         if (string.IsNullOrEmpty(token))
         {
             return null;

@@ -11,16 +11,43 @@ namespace GuanGong.Functions.Http;
 /// start-up storage check has passed, and any exception, thrown by the function or while its result
 /// is written, becomes problem details (a page for a page) — never a bare 500 from the host.
 /// </summary>
-public sealed partial class HttpGate(StorageInitializer storage, ILogger<HttpGate> logger)
+public sealed partial class HttpGate(StorageInitializer storage, EdgePolicy edge, AccessKeys keys, AdminKeyThrottle throttle, LinkCookies linkCookies, ILogger<HttpGate> logger)
 {
     /// <summary>Runs a function body behind the gate.</summary>
     public async Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> body, bool needsStorage = true)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(body);
-        if (RequestGuards.Refusal(request.HttpContext) is { } refused)
+        var context = request.HttpContext;
+        edge.ApplyHeaders(context);
+        if (!edge.IsAllowedHost(context))
+        {
+            return RequestGuards.Answer(context, StatusCodes.Status400BadRequest, "unknown-host", "请求的网址不正确。", "The Host header does not name this site.");
+        }
+
+        var client = edge.ClientAddress(context) ?? "unknown";
+        context.Items[EdgePolicy.ClientAddressItem] = client;
+        if (RequestGuards.Refusal(context) is { } refused)
         {
             return refused;
+        }
+
+        if (context.Request.Headers[AccessKeys.AdminKeyHeader] is { Count: > 0 } adminKey && adminKey.ToString().Length > 0)
+        {
+            if (throttle.IsBlocked(client))
+            {
+                return AdminKeyThrottle.TooMany(context);
+            }
+
+            if (!keys.IsAdminKey(adminKey))
+            {
+                throttle.RecordFailure(client);
+            }
+        }
+
+        if (linkCookies.Exchange(context) is { } exchanged)
+        {
+            return exchanged;
         }
 
         if (needsStorage && !storage.IsReady)

@@ -8,7 +8,8 @@ namespace GuanGong.Functions.Ledgers;
 /// <summary>
 /// Who may read a case's ledgers: its unit (through its own case link), an administrator, a
 /// committee whose subtree holds the unit, or a reviewer whose task link (stage 1 and up) names this
-/// very case, for as long as that link is valid. Returns who is reading, for the record, or null.
+/// very case, for as long as that link's task is open: once it is decided or has moved on, the link
+/// reads nothing (its page shows the decision only). Returns who is reading, for the record, or null.
 /// </summary>
 public sealed class CaseReaders(Access access, CommitteeDirectory directory, LinkKeyRing ring, TimeProvider time)
 {
@@ -44,16 +45,26 @@ public sealed class CaseReaders(Access access, CommitteeDirectory directory, Lin
                 return Access.MayRead(committee, tree, caseRecord.UnitCode) ? $"committee:{committee.CommitteeCode}" : null;
         }
 
-        return ReviewerOf(context, caseRecord.CaseId);
+        return ReviewerOf(context, caseRecord);
     }
 
-    /// <summary>The reviewer whose valid task link for <paramref name="caseId"/> the request carries, or null.</summary>
-    public string? ReviewerOf(HttpContext context, string caseId)
+    /// <summary>The reviewer whose valid task link for <paramref name="caseRecord"/>'s open task the request carries, or null.</summary>
+    public string? ReviewerOf(HttpContext context, CaseRecord caseRecord)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(caseRecord);
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : context.Request.Query["t"].ToString();
-        var verified = ApprovalTokens.Verify(token, ring, time.GetUtcNow(), new TokenExpectation(CaseId: caseId));
-        return verified.IsValid && verified.Claims.Stage >= 1 ? verified.Claims.ReviewerEmail : null;
+        var verified = ApprovalTokens.Verify(token, ring, time.GetUtcNow(), new TokenExpectation(CaseId: caseRecord.CaseId));
+        return verified.IsValid && IsOpenTask(verified.Claims, caseRecord) ? verified.Claims.ReviewerEmail : null;
+    }
+
+    /// <summary>Whether a task link's claims name the case's open task and one of its assignees (a decided or moved-on task's link does not).</summary>
+    public static bool IsOpenTask(ApprovalTokenClaims claims, CaseRecord caseRecord)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(caseRecord);
+        return claims.Stage >= 1 && claims.CaseId == caseRecord.CaseId && caseRecord.State.IsWithReviewer && caseRecord.Task is { } task && task.Stage == claims.Stage
+            && task.Assignees.Any(a => a.Nonce == claims.Nonce && string.Equals(a.Email, claims.ReviewerEmail, StringComparison.OrdinalIgnoreCase));
     }
 }

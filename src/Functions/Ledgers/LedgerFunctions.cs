@@ -194,7 +194,8 @@ public sealed class LedgerFunctions(
         }
 
         // The audit names the file by its hash and size, not its contents: registers hold minors' data.
-        await audit.AppendAsync(caseId, uploader, "上传台账", $"{itemId}：{ledger.FileName}（{ledger.Length} 字节，SHA-256 {ledger.Sha256}）", Audit.RequestOrigin.From(context), cancellationToken);
+        // The append-only trail never holds the file's name (it can name a child): the ledger row has it, and can be corrected.
+        await audit.AppendAsync(caseId, uploader, "上传台账", $"{itemId}：台账文件（{ledger.Length} 字节，SHA-256 {ledger.Sha256}）", Audit.RequestOrigin.From(context), cancellationToken);
         return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/ledgers/{ledger.LedgerId}", LedgerView.From(ledger));
     }
 

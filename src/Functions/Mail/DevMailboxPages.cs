@@ -36,7 +36,7 @@ public sealed class DevMailboxPages(HttpGate gate, IOptions<MailSettings> option
             }
 
             var body = mails.Count == 0 ? "<p>还没有邮件。提交一份自评后，审核通知会出现在这里。</p>" : $"<ol class=\"mails\">{rows}</ol>";
-            return Results.Content(Page("本地邮箱", $"<h1>本地邮箱（{mails.Count} 封）</h1><p>开发环境把所有外发邮件保存在 <code>{Encode(folder)}</code>。</p>{body}"), "text/html; charset=utf-8");
+            return Html(request.HttpContext, Page("本地邮箱", $"<h1>本地邮箱（{mails.Count} 封）</h1><p>开发环境把所有外发邮件保存在 <code>{Encode(folder)}</code>。</p>{body}"));
         }, needsStorage: false);
 
     [Function("DevMailboxMessage")]
@@ -71,8 +71,25 @@ public sealed class DevMailboxPages(HttpGate gate, IOptions<MailSettings> option
                 <h2>邮件中的链接</h2>
                 <ul class="links">{links}</ul>
                 """;
-            return Results.Content(Page(mail.Subject, html), "text/html; charset=utf-8");
+            return Html(request.HttpContext, Page(mail.Subject, html));
         }, needsStorage: false);
+
+    // The page's one inline style block, allowed by its hash (the pages' policy admits no inline style otherwise).
+    private const string Style = """
+        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; font-size: 20px; line-height: 1.6; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #111; background: #fff; }
+        a { color: #0b4f9c; }
+        .mails li { margin-bottom: 1rem; }
+        .mail-body { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: 1rem; font-family: inherit; }
+        .links a { word-break: break-all; }
+        """;
+
+    private static readonly string StyleHash = "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style))) + "'";
+
+    private static IResult Html(HttpContext context, string page)
+    {
+        context.Response.Headers.ContentSecurityPolicy = EdgePolicy.ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' " + StyleHash, StringComparison.Ordinal);
+        return Results.Content(page, "text/html; charset=utf-8");
+    }
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 
@@ -83,13 +100,7 @@ public sealed class DevMailboxPages(HttpGate gate, IOptions<MailSettings> option
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{Encode(title)}} - 关工</title>
-        <style>
-        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; font-size: 20px; line-height: 1.6; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #111; background: #fff; }
-        a { color: #0b4f9c; }
-        .mails li { margin-bottom: 1rem; }
-        .mail-body { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: 1rem; font-family: inherit; }
-        .links a { word-break: break-all; }
-        </style>
+        <style>{{Style}}</style>
         </head>
         <body>{{body}}</body>
         </html>

@@ -3,7 +3,6 @@ using GuanGong.Functions.Cases;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Organisations;
 using GuanGong.Functions.Records;
-using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Standards;
 using GuanGong.Functions.Statistics;
 using Microsoft.Azure.Functions.Worker;
@@ -17,13 +16,15 @@ namespace GuanGong.Functions.Pages;
 /// committee's dashboard link (<c>?t=</c>, read-only, its own subtree only).
 /// </summary>
 public sealed class DashboardPages(
-    HttpGate gate, DashboardSession session, Access access, Campaigns.CampaignStore campaigns, CampaignScopes scopes, AppTables tables, PassRateViews memo, ReviewLinks links,
+    HttpGate gate, DashboardSession session, Access access, Campaigns.CampaignStore campaigns, CampaignScopes scopes, AppTables tables, PassRateViews memo, Exports.ExportLinks links,
     TimeProvider time, IConfiguration configuration, CaseStore cases, CommitteeDirectory directory, TemplateResolver templates, AuditLog audit, EvidenceView evidence)
 {
     [Function("DashboardLoginPage")]
     public Task<IResult> LoginForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "d/login")] HttpRequest request) =>
-        gate.Run(request, () => LoginPage(request.Query["next"].FirstOrDefault(), failed: false), needsStorage: false);
+        gate.Run(request, () => HasControlCharacters(request.Query["next"].FirstOrDefault())
+            ? PageLayout.Message("无法登录", "登录后的跳转地址不正确，请重新打开统计页面。", StatusCodes.Status400BadRequest)
+            : LoginPage(request.Query["next"].FirstOrDefault(), failed: false), needsStorage: false);
 
     [Function("DashboardLogin")]
     public Task<IResult> Login(
@@ -33,6 +34,16 @@ public sealed class DashboardPages(
         {
             var http = request.HttpContext;
             var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+            if (HasControlCharacters(form?["next"]))
+            {
+                return PageLayout.Message("无法登录", "登录后的跳转地址不正确，请重新打开统计页面。", StatusCodes.Status400BadRequest);
+            }
+
+            if (session.IsThrottled(http))
+            {
+                return AdminKeyThrottle.TooMany(http);
+            }
+
             var next = SafeNext(form?["next"]);
             return session.TrySignIn(http, form?["key"])
                 ? Results.Redirect(next, permanent: false)
@@ -55,7 +66,7 @@ public sealed class DashboardPages(
         gate.RunAsync(request, async () =>
         {
             var http = request.HttpContext;
-            if (!session.IsSignedIn(http))
+            if (!await session.IsSignedInAsync(http, ct))
             {
                 return SignIn(http);
             }
@@ -85,7 +96,7 @@ public sealed class DashboardPages(
 
     private static async Task<IResult> ShowAsync(
         string campaignId, string? root, int? year, string? t, HttpContext http, DashboardSession session, Access access, CampaignScopes scopes,
-        AppTables tables, PassRateViews memo, ReviewLinks links, TimeProvider time, IConfiguration configuration, AuditLog audit, CancellationToken ct)
+        AppTables tables, PassRateViews memo, Exports.ExportLinks links, TimeProvider time, IConfiguration configuration, AuditLog audit, CancellationToken ct)
     {
         var caller = await CallerAsync(http, session, access, ct);
         if (caller is not (AdminCaller or CommitteeCaller))
@@ -101,9 +112,9 @@ public sealed class DashboardPages(
 
         var statistics = await StatisticsFunctions.ComputeAsync(scope, tables, memo, time, configuration, ct);
 
-        // Exports take the same credentials as the statistics; a signed-in administrator's buttons carry
-        // a short-lived dashboard link for just this subtree rather than anything of the session.
-        var exportToken = t is { Length: > 0 } ? t : links.DashboardToken(scope.Root, "admin", time.GetUtcNow() + TimeSpan.FromMinutes(30));
+        // The export buttons carry a one-purpose token, minutes long, for just this campaign and subtree:
+        // never the page's own dashboard link or anything of the session (it reads no case or ledger).
+        var exportToken = links.Issue(campaignId, scope.Root);
         // The target-year changes of units in this subtree (预达标年度调整), from the campaign's audit trail.
         var changes = (await Campaigns.CampaignYearFunctions.TargetYearChangesAsync(audit, campaignId, ct))
             .Where(c => scope.Tree.Contains(c.UnitCode) && CommitteeDirectory.IsWithin(scope.Tree, c.UnitCode, scope.Root))
@@ -137,10 +148,13 @@ public sealed class DashboardPages(
     }
 
     private static async Task<Caller?> CallerAsync(HttpContext http, DashboardSession session, Access access, CancellationToken ct) =>
-        session.IsSignedIn(http) ? new AdminCaller() : await access.ResolveAsync(http, ct);
+        await session.IsSignedInAsync(http, ct) ? new AdminCaller() : await access.ResolveAsync(http, ct);
 
     private static IResult SignIn(HttpContext http) =>
         Results.Redirect("/d/login?next=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString), permanent: false);
+
+    // A line break in a redirect target would split the Location header: refused as bad input.
+    private static bool HasControlCharacters(string? next) => next is not null && next.Any(char.IsControl);
 
     // Only a dashboard path of this site may follow sign-in: never another host.
     private static string SafeNext(string? next) =>

@@ -9,7 +9,7 @@ namespace GuanGong.Functions.Pages;
 /// token valid for <see cref="Lifetime"/>. Its subject, <c>session:admin</c>, is in no namespace
 /// <see cref="Access"/> accepts, so the cookie's value is useless as a unit, task or dashboard link.
 /// </summary>
-public sealed class DashboardSession(LinkKeyRing ring, TimeProvider time, AccessKeys keys)
+public sealed class DashboardSession(LinkKeyRing ring, TimeProvider time, AccessKeys keys, AdminKeyThrottle throttle, DashboardSessionRevocation revocation)
 {
     public const string CookieName = "gg_dashboard";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
@@ -21,6 +21,7 @@ public sealed class DashboardSession(LinkKeyRing ring, TimeProvider time, Access
         ArgumentNullException.ThrowIfNull(context);
         if (!keys.IsAdminKey(adminKey))
         {
+            throttle.RecordFailure(Client(context));
             return false;
         }
 
@@ -36,12 +37,30 @@ public sealed class DashboardSession(LinkKeyRing ring, TimeProvider time, Access
         context.Response.Cookies.Delete(CookieName, Options(context, null));
     }
 
-    public bool IsSignedIn(HttpContext context)
+    /// <summary>Whether this client has spent its wrong keys for now (the sign-in form then answers 429).</summary>
+    public bool IsThrottled(HttpContext context) => throttle.IsBlocked(Client(context));
+
+    /// <summary>Whether the request carries a valid session signed in after the last server-side revocation.</summary>
+    public async Task<bool> IsSignedInAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Request.Cookies.TryGetValue(CookieName, out var token)
-            && ApprovalTokens.Verify(token, ring, time.GetUtcNow(), new TokenExpectation(CaseId: Subject, Action: ApprovalActions.View)).IsValid;
+        if (!context.Request.Cookies.TryGetValue(CookieName, out var token))
+        {
+            return false;
+        }
+
+        var verified = ApprovalTokens.Verify(token, ring, time.GetUtcNow(), new TokenExpectation(CaseId: Subject, Action: ApprovalActions.View));
+        if (!verified.IsValid)
+        {
+            return false;
+        }
+
+        var signedInAt = verified.Claims.ExpiresAt - Lifetime;
+        return await revocation.RevokedBeforeAsync(cancellationToken) is not { } revokedBefore || signedInAt >= revokedBefore;
     }
+
+    private static string Client(HttpContext context) =>
+        context.Items[EdgePolicy.ClientAddressItem] as string ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static CookieOptions Options(HttpContext context, DateTimeOffset? expires) => new()
     {

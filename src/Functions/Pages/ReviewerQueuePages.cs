@@ -24,7 +24,7 @@ public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions,
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (link, _, _) = await decisions.OpenAsync(token, ct);
+            var (link, _, _) = await decisions.OpenAsync(LinkCookies.TokenFor(request, token), ct);
             if (link is null || link.Assignee is null || await decisions.FindDecisionAsync(link, ct) is not null)
             {
                 return PageLayout.Message("无法显示待办", "此链接无效、已过期或已经办理。请打开最新一封审核邮件中的链接，再查看全部待办。", StatusCodes.Status403Forbidden);

@@ -29,6 +29,6 @@ public sealed class UnitLinks(LinkKeyRing ring, TimeProvider time, CampaignStore
         var campaign = await campaigns.FindByCaseIdAsync(subject[LinkKinds.UnitPrefix.Length..], cancellationToken);
         return campaign is null
             ? (null, null)
-            : (new UnitLink(token, subject[LinkKinds.UnitPrefix.Length..], parts.UnitCode, parts.Year, verified.Claims.ReviewerEmail, verified.Claims.Nonce, campaign), null);
+            : (new UnitLink(LinkCookies.HandleOf(token), token, subject[LinkKinds.UnitPrefix.Length..], parts.UnitCode, parts.Year, verified.Claims.ReviewerEmail, verified.Claims.Nonce, campaign), null);
     }
 }

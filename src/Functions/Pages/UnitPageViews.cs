@@ -224,7 +224,7 @@ internal static class UnitPageViews
     }
 
     private static string Upload(UnitLink link, string itemId, IReadOnlyList<(LedgerRecord Ledger, string Url)>? files) =>
-        $"<div class=\"upload\" data-upload data-case=\"{E(link.CaseId)}\" data-item=\"{E(itemId)}\" data-token=\"{E(link.Token)}\">"
+        $"<div class=\"upload\" data-upload data-case=\"{E(link.CaseId)}\" data-item=\"{E(itemId)}\" data-token=\"{E(link.Credential)}\">"
         + $"<label for=\"file_{E(itemId)}\">上传佐证材料（可多选）</label>"
         + $"<input type=\"file\" id=\"file_{E(itemId)}\" multiple accept=\".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,image/*,application/pdf\">"
         + $"<progress max=\"100\" value=\"0\" aria-label=\"上传进度\"></progress><p class=\"upload-status\" role=\"status\"></p>"

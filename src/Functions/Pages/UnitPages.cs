@@ -28,14 +28,14 @@ public sealed class UnitPages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "u/{token}")] HttpRequest request,
         string token,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => ShowAsync(token, request.Query["saved"].FirstOrDefault() == "true", units, templates, cases, drafts, evidence, directory, audit, nonces, ct));
+        gate.RunAsync(request, () => ShowAsync(LinkCookies.TokenFor(request, token), request.Query["saved"].FirstOrDefault() == "true", units, templates, cases, drafts, evidence, directory, audit, nonces, ct));
 
     [Function("UnitSaveDraft")]
     public Task<IResult> SaveDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "u/{token}/draft")] HttpRequest request,
         string token,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => SaveDraftAsync(token, request.HttpContext, units, templates, cases, drafts, directory, nonces, ct));
+        gate.RunAsync(request, () => SaveDraftAsync(LinkCookies.TokenFor(request, token), request.HttpContext, units, templates, cases, drafts, directory, nonces, ct));
 
     [Function("UnitSubmit")]
     public Task<IResult> Submit(
@@ -43,14 +43,14 @@ public sealed class UnitPages(
         string token,
         [DurableClient] DurableTaskClient engine,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => SubmitAsync(token, request.HttpContext, new CaseWorkflowClient(engine), units, templates, cases, drafts, evidence, directory, submissions, nonces, ct));
+        gate.RunAsync(request, () => SubmitAsync(LinkCookies.TokenFor(request, token), request.HttpContext, new CaseWorkflowClient(engine), units, templates, cases, drafts, evidence, directory, submissions, nonces, ct));
 
     [Function("UnitReceipt")]
     public Task<IResult> Receipt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "u/{token}/receipt")] HttpRequest request,
         string token,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => ReceiptAsync(token, units, templates, cases, directory, ct));
+        gate.RunAsync(request, () => ReceiptAsync(LinkCookies.TokenFor(request, token), units, templates, cases, directory, ct));
 
     private static async Task<IResult> ShowAsync(
         string token, bool saved, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
@@ -97,7 +97,7 @@ public sealed class UnitPages(
 
         if ((await cases.GetAsync(link.CaseId, ct))?.Value is { } @case && @case.State.Status != CaseStatus.ReturnedForRectification)
         {
-            return Results.Redirect($"/u/{Uri.EscapeDataString(token)}", permanent: false, preserveMethod: false);
+            return Results.Redirect($"/u/{link.Token}", permanent: false, preserveMethod: false);
         }
 
         var template = await templates.FindAsync(PinFor(link, await directory.GetTreeAsync(ct)), ct);
@@ -113,7 +113,7 @@ public sealed class UnitPages(
 
         var fields = form!.Where(f => f.Key is not "formNonce").ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         await drafts.SaveAsync(link.CaseId, fields, link.Email, ct);
-        return SeeOther($"/u/{Uri.EscapeDataString(token)}?saved=true");
+        return SeeOther($"/u/{link.Token}?saved=true");
     }
 
     private static async Task<IResult> SubmitAsync(
@@ -152,7 +152,7 @@ public sealed class UnitPages(
             if (outcome.Accepted is not null)
             {
                 await drafts.DeleteAsync(link.CaseId, ct);
-                return SeeOther($"/u/{Uri.EscapeDataString(token)}/receipt");
+                return SeeOther($"/u/{link.Token}/receipt");
             }
 
             form.AddDomainErrors(outcome.Errors);

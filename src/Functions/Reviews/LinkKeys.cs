@@ -38,6 +38,9 @@ public static class LinkKeys
     /// <summary>Formats a fresh key for the settings: <c>keyId:base64secret</c>.</summary>
     public static string NewKey(string keyId) => $"{keyId}:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}";
 
+    /// <summary>Refuses a key that is not <c>keyId:base64secret</c> or whose secret is shorter than 256 bits (a start-up check).</summary>
+    public static void Check(string value, string which) => Parse(value, which);
+
     private static LinkSigningKey Parse(string value, string which)
     {
         var colon = value.IndexOf(':', StringComparison.Ordinal);
@@ -53,6 +56,10 @@ public static class LinkKeys
         catch (FormatException ex)
         {
             throw new InvalidOperationException($"{Section}:{which} has a secret that is not base64.", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"{Section}:{which} is refused: {ex.Message} A link-signing secret needs at least 256 bits ({LinkSigningKey.MinimumSecretBytes} bytes).", ex);
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (link, refusal, missing) = await decisions.OpenAsync(token, ct);
+            var (link, refusal, missing) = await decisions.OpenAsync(LinkCookies.TokenFor(request, token), ct);
             if (link is null)
             {
                 return Refused(refusal, missing);
@@ -57,7 +57,7 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
         gate.RunAsync(request, async () =>
         {
             var http = request.HttpContext;
-            var (link, refusal, missing) = await decisions.OpenAsync(token, ct);
+            var (link, refusal, missing) = await decisions.OpenAsync(LinkCookies.TokenFor(request, token), ct);
             if (link is null)
             {
                 return Refused(refusal, missing);
@@ -217,6 +217,6 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
             + "<p><button type=\"submit\">确认提交</button> <a class=\"button secondary\" href=\"\">返回修改</a></p></form>";
     }
 
-    // The link's token is the page's own URL segment; it is re-derived rather than trusted from the form.
-    private static string TokenOf(TaskLinkContext link) => link.Token;
+    // The page's own URL segment: the link's handle (the token stays in its cookie), re-derived rather than trusted from the form.
+    private static string TokenOf(TaskLinkContext link) => LinkCookies.HandleOf(link.Token);
 }

@@ -29,8 +29,33 @@ public sealed class ApprovalTokensTests
 
         Assert.True(result.IsValid);
         Assert.Equal(claims, result.Claims);
-        Assert.Matches("^v1\\.2026-11\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$", token);
-        Assert.True(token.Length < 300, $"token is {token.Length} characters");
+        Assert.Matches("^v2\\.2026-11\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$", token);
+        Assert.True(token.Length < 360, $"token is {token.Length} characters");
+    }
+
+    [Fact]
+    public void Issue_RecipientAddress_SealedInPayload()
+    {
+        var token = ApprovalTokens.Issue(Claims(), new LinkKeyRing(KeyB));
+        var payload = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[2]));
+
+        Assert.Contains("case-530112-01-01-2026", payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("liuyang", payload, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@", payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_ClearAddressV1Token_StillValidUntilItExpires()
+    {
+        var claims = Claims();
+        var json = $$"""{"c":"{{claims.CaseId}}","s":1,"r":"{{claims.ReviewerEmail}}","a":{{(int)claims.Actions}},"e":{{claims.ExpiresAt.ToUnixTimeSeconds()}},"n":"{{claims.Nonce}}"}""";
+        var body = "v1.2026-11." + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
+        var token = body + "." + System.Buffers.Text.Base64Url.EncodeToString(HMACSHA256.HashData(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray(), System.Text.Encoding.ASCII.GetBytes(body)));
+
+        var result = ApprovalTokens.Verify(token, new LinkKeyRing(KeyB), Now, Approve);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(claims, result.Claims);
     }
 
     [Fact]
@@ -95,7 +120,7 @@ public sealed class ApprovalTokensTests
     [Fact]
     public void Verify_OtherVersion_Unsupported()
     {
-        var token = "v2" + ApprovalTokens.Issue(Claims(), new LinkKeyRing(KeyB))[2..];
+        var token = "v3" + ApprovalTokens.Issue(Claims(), new LinkKeyRing(KeyB))[2..];
 
         Assert.Equal(TokenRefusal.UnsupportedVersion, ApprovalTokens.Verify(token, new LinkKeyRing(KeyB), Now, new()).Refusal);
     }

@@ -72,6 +72,14 @@ public sealed class SeededApp : IAsyncLifetime
     public string ReviewerLink(string caseId, DateTimeOffset expiresAt, int stage = 1) =>
         ApprovalTokens.Issue(new ApprovalTokenClaims(caseId, stage, "reviewer@lg-t1.example.cn", ApprovalActions.View | ApprovalActions.Approve, expiresAt, ApprovalTokens.NewNonce()), Ring);
 
+    /// <summary>The link of the first assignee of <paramref name="record"/>'s open task (a task link reads the case only while its task is open).</summary>
+    internal string OpenTaskLink(CaseRecord record, DateTimeOffset expiresAt)
+    {
+        var task = record.Task ?? throw new InvalidOperationException("The case has no open task.");
+        var assignee = task.Assignees[0];
+        return ApprovalTokens.Issue(new ApprovalTokenClaims(record.CaseId, task.Stage, assignee.Email, ApprovalActions.View | ApprovalActions.Approve, expiresAt, assignee.Nonce), Ring);
+    }
+
     public static HttpRequestMessage Request(HttpMethod method, string path, string? adminKey = null, string? apiKey = null, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };

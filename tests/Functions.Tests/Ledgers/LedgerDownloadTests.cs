@@ -153,8 +153,7 @@ public sealed class LedgerDownloadTests(SeededApp app) : IClassFixture<SeededApp
     public async Task List_ReviewerTaskLinkForTheCase_IsAllowedAndItsLinksDownload()
     {
         var pdf = SampleFiles.Pdf(777);
-        var caseId = await SeedCaseWithLedgersAsync(("a.pdf", pdf));
-        var link = app.ReviewerLink(caseId, TimeProvider.System.GetUtcNow().AddDays(3), stage: 2);
+        var (caseId, link) = await SeedOpenTaskWithLedgerAsync(stage: 2, pdf, TimeProvider.System.GetUtcNow().AddDays(3));
 
         using var response = await app.Client.GetAsync(new Uri($"/api/cases/{caseId}/ledgers?t={Uri.EscapeDataString(link)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -168,9 +167,9 @@ public sealed class LedgerDownloadTests(SeededApp app) : IClassFixture<SeededApp
     [Fact]
     public async Task List_ReviewerTaskLinkAsBearer_IsAllowed()
     {
-        var caseId = await SeedCaseWithLedgersAsync(("a.pdf", SampleFiles.Pdf()));
+        var (caseId, link) = await SeedOpenTaskWithLedgerAsync(stage: 1, SampleFiles.Pdf(), TimeProvider.System.GetUtcNow().AddDays(1));
         using var request = SeededApp.Request(HttpMethod.Get, $"/api/cases/{caseId}/ledgers");
-        request.Headers.Authorization = new("Bearer", app.ReviewerLink(caseId, TimeProvider.System.GetUtcNow().AddDays(1)));
+        request.Headers.Authorization = new("Bearer", link);
 
         using var response = await app.Client.SendAsync(request);
 
@@ -241,6 +240,19 @@ public sealed class LedgerDownloadTests(SeededApp app) : IClassFixture<SeededApp
         }
 
         return record.CaseId;
+    }
+
+    // A case under review at this stage, its task open with the tree's reviewers, one ledger uploaded; and its first reviewer's link.
+    private async Task<(string CaseId, string Link)> SeedOpenTaskWithLedgerAsync(int stage, byte[] pdf, DateTimeOffset expiresAt)
+    {
+        var tree = TreeBuilder.Standard();
+        var committee = tree.AcceptanceChain(TreeBuilder.Unit1).Value.Stage(stage).CommitteeCode;
+        var now = TimeProvider.System.GetUtcNow();
+        var record = await app.SeedAsync(app.Case(SeededApp.NewCampaignId(), TreeBuilder.Unit1).InState(GuanGong.Domain.Cases.CaseStatus.UnderReview, stage).WithTask(committee, now, now.AddDays(5)));
+        using var request = SeededApp.Request(HttpMethod.Put, LedgerUploadTests.UploadPath(record.CaseId, Item, "a.pdf"), adminKey: SeededApp.AdminKey, content: SeededApp.Bytes(pdf));
+        using var response = await app.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (record.CaseId, app.OpenTaskLink(record, expiresAt));
     }
 
     private async Task<string> FirstDownloadUrlAsync(string caseId)

@@ -77,8 +77,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             targets.Add(new($"dashboard {root}", root, $"/d/{c}?root={root}"));
         }
 
-        // Redirects are not followed: a refused page answers 302 to the login page, which itself answers 200.
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        // Redirects are not followed: a refused page answers 302 to the login page, which itself answers 200. No cookie jar
+        // either: a dashboard link's ?t= is exchanged for a cookie (303 to the URL without it), which is followed by hand
+        // for that one request, so no role's cookie reaches another role's request.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
         var leaks = new List<string>();
         var refusals = 0;
         var denied = new List<string>();
@@ -93,7 +95,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     : target.Path;
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
                 role.Sign(request);
-                using var response = await client.SendAsync(request);
+                using var response = await SendFollowingLinkExchangeAsync(client, request, role);
                 var status = (int)response.StatusCode;
                 cells[(role.Name, target.Name)] = status;
                 if (MayRead(role.Scope, target))
@@ -149,6 +151,21 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         Assert.Empty(leaks);
         Assert.Empty(denied);
         Assert.All(targets.Where(t => !t.Name.StartsWith("dashboard", StringComparison.Ordinal)), t => Assert.Equal(200, cells[("admin key", t.Name)]));
+    }
+
+    private static async Task<HttpResponseMessage> SendFollowingLinkExchangeAsync(HttpClient client, HttpRequestMessage request, Role role)
+    {
+        var response = await client.SendAsync(request);
+        if (response.StatusCode != System.Net.HttpStatusCode.SeeOther || !response.Headers.TryGetValues("Set-Cookie", out var cookies))
+        {
+            return response;
+        }
+
+        using var exchanged = new HttpRequestMessage(HttpMethod.Get, response.Headers.Location);
+        role.Sign(exchanged);
+        exchanged.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => c.Split(';')[0])));
+        response.Dispose();
+        return await client.SendAsync(exchanged);
     }
 
     /// <summary>Whether a role may see a target: its own unit's case (API), its own subtree, or for a task link its own case's ledgers.</summary>

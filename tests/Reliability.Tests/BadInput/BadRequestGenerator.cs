@@ -23,6 +23,8 @@ internal sealed class BadRequestGenerator(Random random, BadRequestGenerator.Kno
         "😀👨‍👩‍👧", "𠜎𠜱𠝹", "wx2026|2026|V1|x", "wx2026/2026/V1", "wx2026%2F2026", new string('A', 5000), new string('关', 3000), "-1", "0",
         "9223372036854775808", "NaN", "null", "undefined", "{}", "[]", "*", "?", "#", "%", "%%", "%zz", "\\", "//", "a b", "ＡＢＣ",
         "e\u0301", "\uFFFF", "\uFFFE", "Robert'); DROP TABLE Students;--", ".eyJ.fake", "eyJhbGciOiJub25lIn0.eyJ9.",
+        // A link handle with no cookie behind it, and tokens of the sealed format that are not signed.
+        "h-0123456789abcdef0123456789abcdef", "H-0123456789ABCDEF0123456789ABCDEF", "h-", "v2.k.p.s", "v2..AAAA.AAAA",
     ];
 
     private static readonly string[] OddStrings =
@@ -53,6 +55,7 @@ internal sealed class BadRequestGenerator(Random random, BadRequestGenerator.Kno
         var path = FillRoute(endpoint, out var routeKind);
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), new Uri(path + Query(), UriKind.Relative));
         AddCredential(request);
+        AddEdgeHeaders(request);
         if (endpoint.HasBody)
         {
             var bodyKind = endpoint.Template.EndsWith("/ledgers", StringComparison.Ordinal) ? Upload(request) : Body(request, endpoint);
@@ -123,9 +126,11 @@ internal sealed class BadRequestGenerator(Random random, BadRequestGenerator.Kno
         _ => "x",
     };
 
-    private string Query() => random.Next(3) switch
+    private string Query() => random.Next(4) switch
     {
         0 => string.Empty,
+        // Case variants of the token parameter, a sign-in target that would split the Location header, the handle retry flag.
+        3 => "?T=" + Uri.EscapeDataString(BadRouteValues[random.Next(BadRouteValues.Length)]) + "&next=" + Uri.EscapeDataString("/d/x\r\nSet-Cookie: gg_dashboard=x") + "&again=" + Uri.EscapeDataString(OddStrings[random.Next(OddStrings.Length)]),
         1 => "?t=" + Uri.EscapeDataString(BadRouteValues[random.Next(BadRouteValues.Length)]) + "&year=abc&root=" + Uri.EscapeDataString("../X1") + "&fileName=" + Uri.EscapeDataString(BadFileName()),
         _ => "?d=" + Uri.EscapeDataString(OddStrings[random.Next(OddStrings.Length)]) + "&saved=maybe&next=" + Uri.EscapeDataString("//evil.example/") + "&year=99999999999",
     };
@@ -155,8 +160,30 @@ internal sealed class BadRequestGenerator(Random random, BadRequestGenerator.Kno
         }
     }
 
+    // DNS rebinding (a foreign Host), forged and garbage forwarded addresses.
+    private void AddEdgeHeaders(HttpRequestMessage request)
+    {
+        switch (random.Next(8))
+        {
+            case 0:
+                request.Headers.Host = random.Next(2) == 0 ? "rebind.attacker.example" : "127.0.0.1.nip.io";
+                break;
+            case 1:
+                request.Headers.TryAddWithoutValidation("X-Forwarded-For", random.Next(2) == 0 ? "203.0.113.9, not-an-ip, [::1]:80" : new string('9', 4000));
+                break;
+            default:
+                break;
+        }
+    }
+
     private string Body(HttpRequestMessage request, EndpointShape endpoint)
     {
+        if (endpoint.Template == "/d/login" && random.Next(2) == 0)
+        {
+            request.Content = new StringContent("key=" + Uri.EscapeDataString(known.AdminKey) + "&next=" + Uri.EscapeDataString("/d/x\r\nLocation: //evil.example/"), Encoding.UTF8, "application/x-www-form-urlencoded");
+            return "form-next-crlf";
+        }
+
         var isCsv = endpoint.Template.EndsWith("/committees", StringComparison.Ordinal);
         var (kind, bytes) = isCsv && random.Next(2) == 0 ? BadCsv() : BadJson();
         request.Content = new ByteArrayContent(bytes);
