@@ -100,6 +100,7 @@ public static class AppComposition
         services.AddSingleton<ApiDocument>();
         services.AddSingleton<UnitLinks>().AddSingleton<DraftStore>().AddSingleton<EvidenceView>();
         services.AddSingleton<DashboardSession>();
+        services.AddSingleton<LookBacks.LookBackStore>().AddSingleton<LookBacks.LookBackService>();
         RedactingLoggerFactory.Decorate(services);
         return services;
     }
