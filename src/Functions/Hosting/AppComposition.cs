@@ -101,6 +101,7 @@ public static class AppComposition
         services.AddSingleton<UnitLinks>().AddSingleton<DraftStore>().AddSingleton<EvidenceView>();
         services.AddSingleton<DashboardSession>();
         services.AddSingleton<LookBacks.LookBackStore>().AddSingleton<LookBacks.LookBackService>();
+        services.AddSingleton<Commendations.CommendationService>();
         RedactingLoggerFactory.Decorate(services);
         return services;
     }
