@@ -32,4 +32,10 @@ public enum CaseEvent
 
     /// <summary>The rectification deadline passed without a resubmission: the case closes as not passed.</summary>
     ExpireRectification,
+
+    /// <summary>
+    /// A look-back found faults in a passed unit and orders it to put them right by a deadline (限期整改): the case goes
+    /// back to the unit as returned for rectification at the verdict stage, and the resubmission is reviewed again there.
+    /// </summary>
+    OrderRectification,
 }

@@ -15,7 +15,7 @@ namespace GuanGong.Domain.Cases;
 /// Reject → Failed(k); Escalate → same state marked escalated (once per stage); Withdraw → Withdrawn(k)</description></item>
 /// <item><term>ReturnedForRectification(k)</term><description>Resubmit → Resubmitted(k): back to the stage that returned it; Withdraw → Withdrawn(k);
 /// ExpireRectification → RectificationExpired(k) (the deadline passed: assessed, not passed)</description></item>
-/// <item><term>Passed</term><description>Revoke → Revoked (after a look-back)</description></item>
+/// <item><term>Passed</term><description>Revoke → Revoked; OrderRectification → ReturnedForRectification(verdict stage) (both after a look-back)</description></item>
 /// <item><term>Failed, Revoked, Withdrawn, RectificationExpired</term><description>nothing: a new campaign year opens a new case</description></item>
 /// </list>
 /// <para>The escalation mark belongs to the stage: moving to another stage or back to the unit clears it.</para>
@@ -48,6 +48,7 @@ public static class CaseTransitions
             (CaseStatus.Draft or CaseStatus.ReturnedForRectification, CaseEvent.Withdraw) => state with { Status = CaseStatus.Withdrawn },
             (_, CaseEvent.Withdraw) when open => state with { Status = CaseStatus.Withdrawn },
             (CaseStatus.Passed, CaseEvent.Revoke) => state with { Status = CaseStatus.Revoked },
+            (CaseStatus.Passed, CaseEvent.OrderRectification) => state with { Status = CaseStatus.ReturnedForRectification },
             _ => null,
         };
 
@@ -73,7 +74,7 @@ public static class CaseTransitions
     private static string RefusalReason(CaseState state, CaseEvent caseEvent) => (state.Status, caseEvent) switch
     {
         (CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.Withdrawn or CaseStatus.RectificationExpired, _) => $"the case is closed ({state.Status})",
-        (CaseStatus.Passed, _) => "a passed case can only be revoked after a look-back",
+        (CaseStatus.Passed, _) => "a passed case can only be revoked or ordered to rectify after a look-back",
         (_, CaseEvent.Escalate) when state.Escalated => "the current stage is already escalated",
         (_, CaseEvent.Approve or CaseEvent.Return or CaseEvent.Reject or CaseEvent.Escalate) => "no review stage holds the case",
         _ => $"{caseEvent} is not a move state {state.Status}",

@@ -10,8 +10,23 @@ namespace GuanGong.Domain.LookBack;
 public static class Revocations
 {
     /// <summary>
+    /// True when <paramref name="committeeCode"/> may act on a look-back of the chain's unit: a committee of its review
+    /// stages (the township for its own units, the county that gave the verdict) or one above them.
+    /// </summary>
+    /// <param name="tree">The organisation tree.</param>
+    /// <param name="chain">The unit's acceptance chain.</param>
+    /// <param name="committeeCode">The acting committee.</param>
+    public static bool MayDecide(OrganisationTree tree, AcceptanceChain chain, string committeeCode)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(chain);
+        return chain.Stages.Skip(1).Any(s => s.CommitteeCode == committeeCode)
+            || tree.Ancestors(chain.VerdictStage.CommitteeCode).Any(a => a.Code == committeeCode);
+    }
+
+    /// <summary>
     /// Checks and records a revocation: the case must be passed, at least one non-blank reason is given, and the deciding
-    /// committee is the unit's verdict committee or one above it.
+    /// committee is one of the unit's reviewing committees (its township, the verdict committee) or one above them.
     /// </summary>
     /// <param name="tree">The organisation tree.</param>
     /// <param name="chain">The unit's acceptance chain (its verdict stage names the verdict committee).</param>
@@ -46,11 +61,9 @@ public static class Revocations
             errors.Add(new("reasons", "revocation.reason_missing", "撤销必须写明理由。", "A revocation needs at least one reason, none blank."));
         }
 
-        var verdictCode = chain.VerdictStage.CommitteeCode;
-        var allowed = decidedByCommitteeCode == verdictCode || tree.Ancestors(verdictCode).Any(a => a.Code == decidedByCommitteeCode);
-        if (!allowed)
+        if (!MayDecide(tree, chain, decidedByCommitteeCode))
         {
-            errors.Add(new("decidedByCommitteeCode", "revocation.not_authorised", "只有验收单位或其上级可以撤销达标资格。", $"Only the verdict committee '{verdictCode}' or a committee above it can revoke."));
+            errors.Add(new("decidedByCommitteeCode", "revocation.not_authorised", "只有本单位的审核、验收单位或其上级可以撤销达标资格。", $"Only a reviewing committee of '{chain.SubjectCode}' or a committee above it can revoke."));
         }
 
         if (string.IsNullOrWhiteSpace(decidedBy))

@@ -11,7 +11,8 @@ namespace GuanGong.Domain.Statistics;
 /// <para>The rule, for the cases of years up to and including the year reported:</para>
 /// <list type="number">
 /// <item>Decided cases are those passed, failed, closed at the rectification deadline, or revoked (a revocation after the
-/// year reported does not count yet: the case is still passed as of that year). The latest decided one sets the status.</item>
+/// year reported does not count yet: the case is still passed as of that year, and so is a passed case a later year's
+/// look-back ordered to rectify). The latest decided one sets the status.</item>
 /// <item>A case still under way that was returned for rectification (or resubmitted) is assessed and not passed:
 /// <see cref="UnitStatus.Returned"/>, unless the unit is passed by an earlier case (re-examination in progress).</item>
 /// <item>Otherwise a case under way makes the unit <see cref="UnitStatus.InProgress"/> when nothing decided it before;
@@ -77,12 +78,15 @@ public static class Standings
     }
 
     private static UnitStatus StatusAsOf(UnitCase c, int year) =>
-        c.State.Status == CaseStatus.Revoked && (c.RevokedInYear ?? c.Year) > year
+        (c.State.Status == CaseStatus.Revoked && (c.LookBackInYear ?? c.RevokedInYear ?? c.Year) > year)
+        || (c.LookBackInYear is { } lookBack && lookBack > year)
             ? UnitStatus.Passed
             : UnitStatuses.From(c.State, c.Round);
 
-    // A withdrawn case after a resubmission counts as failed (it was judged once), so it decides as well.
+    // A withdrawn case after a resubmission counts as failed (it was judged once), so it decides as well; a case a
+    // later look-back reopened was passed as of the year reported, so it decides too.
     private static bool IsDecided(CaseStatus status, UnitStatus counted) =>
         status is CaseStatus.Passed or CaseStatus.Failed or CaseStatus.Revoked or CaseStatus.RectificationExpired
-        || (status == CaseStatus.Withdrawn && counted == UnitStatus.Failed);
+        || (status == CaseStatus.Withdrawn && counted == UnitStatus.Failed)
+        || counted == UnitStatus.Passed;
 }

@@ -14,4 +14,11 @@ public sealed record UnitCase(string UnitCode, int Year, CaseState State, int Ro
     /// earlier year still count the case as passed; null means "the year of the case" (revoked the same year).
     /// </summary>
     public int? RevokedInYear { get; init; }
+
+    /// <summary>
+    /// For a passed case a look-back acted on (ordered to rectify, or revoked): the campaign year of that look-back.
+    /// Figures as of an earlier year still count the case as passed, whatever became of it since; null when no
+    /// look-back acted on it.
+    /// </summary>
+    public int? LookBackInYear { get; init; }
 }

@@ -31,6 +31,12 @@ public sealed record CaseRecord(
 {
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>
+    /// What a look-back (回头看) ordered for this passed case (限期整改 or 撤销); null when none did. Added after
+    /// schema 1 without a version change: rows written before it lack the field and read as null.
+    /// </summary>
+    public CaseLookBack? LookBack { get; init; }
+
     /// <summary>The committees allowed to see this case: the unit and the reviewers in its chain (and everyone above them).</summary>
     public IEnumerable<string> ChainCommitteeCodes => Chain.Select(s => s.CommitteeCode);
 }

@@ -103,6 +103,8 @@ public static class AppComposition
         services.AddSingleton<ApiDocument>();
         services.AddSingleton<UnitLinks>().AddSingleton<DraftStore>().AddSingleton<EvidenceView>();
         services.AddSingleton<DashboardSession>();
+        services.AddSingleton<LookBacks.LookBackStore>().AddSingleton<LookBacks.LookBackService>();
+        services.AddSingleton<Commendations.CommendationService>();
         RedactingLoggerFactory.Decorate(services);
         return services;
     }

@@ -138,6 +138,7 @@ internal static class DashboardViews
             .Append(revoked.Count == 0
                 ? "<p>本年度暂无抽查复核撤销的单位。</p>"
                 : "<ul>" + string.Concat(revoked.Select(c => $"<li><a href=\"/d/{E(id)}/cases/{E(Uri.EscapeDataString(c.CaseId))}{Q(linkToken, '?')}\">{E(c.UnitName)}</a>：复核后撤销</li>")) + "</ul>");
+        html.Append($"<p><a href=\"/d/{E(id)}/lookback?year={E(Year(statistics.Year))}{Q(linkToken, '&')}\">回头看抽查和表彰命名</a></p>");
 
         if (targetYearChanges is { Count: > 0 })
         {

@@ -35,6 +35,8 @@ public sealed class AppTables
         Ratings = new(storage.Tables.GetTableClient(prefix + "Ratings"));
         Holidays = new(storage.Tables.GetTableClient(prefix + "Holidays"));
         Invitations = new(storage.Tables.GetTableClient(prefix + "Invitations"));
+        LookBacks = new(storage.Tables.GetTableClient(prefix + "LookBacks"));
+        Commendations = new(storage.Tables.GetTableClient(prefix + "Commendations"));
     }
 
     public RecordTable<Committee> Committees { get; }
@@ -61,9 +63,13 @@ public sealed class AppTables
 
     public RecordTable<InvitationRecord> Invitations { get; }
 
+    public RecordTable<LookBacks.LookBackRecord> LookBacks { get; }
+
+    public RecordTable<Commendations.CommendationRecord> Commendations { get; }
+
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client })
+        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client, LookBacks.Client, Commendations.Client })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

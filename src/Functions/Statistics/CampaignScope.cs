@@ -28,13 +28,17 @@ public sealed record CampaignScope(CampaignRecord Campaign, OrganisationTree Tre
     /// <summary>Each unit's cumulative standing at the end of <see cref="Year"/>.</summary>
     public IReadOnlyDictionary<string, UnitStanding> Standings() => Domain.Statistics.Standings.AsOf(UnitCases, Year);
 
-    /// <summary>A stored case as the standing rule reads it; a revocation counts from the China-time year it was made in.</summary>
+    /// <summary>
+    /// A stored case as the standing rule reads it: a look-back's order counts from the campaign year of the look-back
+    /// (a revocation recorded without one, from the China-time year it was made in).
+    /// </summary>
     public static UnitCase ToUnitCase(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new UnitCase(record.UnitCode, record.Year, record.State, record.Round)
         {
-            RevokedInYear = record.State.Status == CaseStatus.Revoked ? ChinaTime.DateOf(record.UpdatedAt).Year : null,
+            RevokedInYear = record.State.Status == CaseStatus.Revoked ? record.LookBack?.Year ?? ChinaTime.DateOf(record.UpdatedAt).Year : null,
+            LookBackInYear = record.LookBack?.Year,
         };
     }
 }

@@ -66,6 +66,17 @@ public sealed class ThreeYearCampaignTests
     }
 
     [Fact]
+    public void Standing_LookBackOrdersRectification_ReturnedFromTheLookBackYearPassedBefore()
+    {
+        var ordered = new UnitCase("U", 2025, new CaseState(CaseStatus.ReturnedForRectification, 2, 2, false), 1) { LookBackInYear = 2026 };
+
+        Assert.Equal(UnitStatus.Passed, Standings.Of("U", [ordered], 2025).Status);
+        Assert.Equal(UnitStatus.Returned, Standings.Of("U", [ordered], 2026).Status);
+        Assert.Equal(UnitStatus.Failed, Standings.Of("U", [ordered with { State = new CaseState(CaseStatus.RectificationExpired, 2, 2, false) }], 2026).Status);
+        Assert.Equal(UnitStatus.Passed, Standings.Of("U", [ordered with { State = new CaseState(CaseStatus.Passed, 2, 2, false) }], 2026).Status);
+    }
+
+    [Fact]
     public void Standing_PassedUntilALookBackRevokesIt_CountedFromTheYearOfTheRevocation()
     {
         var revoked = new UnitCase("U", 2025, new CaseState(CaseStatus.Revoked, 2, 2, false)) { RevokedInYear = 2026 };

@@ -80,6 +80,19 @@ public sealed class CaseTransitionsTests
     }
 
     [Fact]
+    public void Apply_OrderRectificationAfterLookBack_ReturnsPassedCaseToTheVerdictStage()
+    {
+        var passed = new CaseState(CaseStatus.Passed, 2, 2, false);
+
+        var ordered = CaseTransitions.Apply(passed, CaseEvent.OrderRectification);
+
+        Assert.Equal(new CaseState(CaseStatus.ReturnedForRectification, 2, 2, false), ordered);
+        Assert.Equal(new CaseState(CaseStatus.Passed, 2, 2, false), Walk(ordered, CaseEvent.Resubmit, CaseEvent.StartReview, CaseEvent.Approve));
+        Assert.Equal([CaseEvent.Revoke, CaseEvent.OrderRectification], CaseTransitions.AllowedEvents(passed));
+        Assert.Throws<IllegalCaseTransitionException>(() => CaseTransitions.Apply(new CaseState(CaseStatus.Failed, 2, 2, false), CaseEvent.OrderRectification));
+    }
+
+    [Fact]
     public void AllowedEvents_Draft_SubmitOrWithdraw()
     {
         Assert.Equal([CaseEvent.Submit, CaseEvent.Withdraw], CaseTransitions.AllowedEvents(CaseState.NewDraft(2)));

@@ -28,9 +28,15 @@ public sealed class RevocationsTests
     }
 
     [Fact]
-    public void Revoke_NoReasonByTownshipOnFailedCase_ReportsAll()
+    public void Revoke_ByTheUnitsOwnTownship_IsAllowed()
     {
-        var result = Revocations.Revoke(Tree, Chain, "case-1", Passed with { Status = CaseStatus.Failed, Stage = 1 }, [" "], "C.K.T1", "张", At);
+        Assert.True(Revocations.Revoke(Tree, Chain, "case-1", Passed, ["五老队伍名册与实际不符"], "C.K.T1", "张", At).IsSuccess);
+    }
+
+    [Fact]
+    public void Revoke_NoReasonByAnotherTownshipOnFailedCase_ReportsAll()
+    {
+        var result = Revocations.Revoke(Tree, Chain, "case-1", Passed with { Status = CaseStatus.Failed, Stage = 1 }, [" "], "C.K.T2", "张", At);
 
         Assert.Equal(["case", "reasons", "decidedByCommitteeCode"], result.Errors.Select(e => e.Path));
     }

@@ -52,6 +52,33 @@ public static class CaseMail
             link,
             @case.CaseId);
 
+    /// <summary>A look-back (回头看) found faults in a passed unit and orders it to put them right by a deadline (限期整改).</summary>
+    public static OutgoingMail LookBackRectification(CaseRecord @case, string contactName, string contactEmail, string link, string reason, DateTimeOffset dueAt, string standardName) =>
+        Compose(
+            contactEmail,
+            contactName,
+            $"【限期整改】{@case.UnitName}“{standardName}”回头看抽查结果",
+            "lookback-rectification",
+            [
+                $"{contactName}：您好！",
+                $"在“{standardName}”回头看抽查中，贵单位存在以下问题：{reason}",
+                $"请在 {China(dueAt)} 前完成整改，并通过下面的链接重新提交自评和台账材料，由验收单位重新审核。逾期未重新提交的，按未达标处理。",
+                "请点击下面的链接修改并重新提交：",
+            ],
+            link,
+            @case.CaseId);
+
+    /// <summary>A look-back (回头看) revoked a passed unit's status (撤销达标资格).</summary>
+    public static OutgoingMail LookBackRevocation(CaseRecord @case, string contactName, string contactEmail, string link, IReadOnlyList<string> reasons, string standardName) =>
+        Compose(
+            contactEmail,
+            contactName,
+            $"【撤销达标】{@case.UnitName}“{standardName}”回头看抽查结果",
+            "lookback-revocation",
+            [$"{contactName}：您好！", $"在“{standardName}”回头看抽查中，经审定，撤销贵单位的“{standardName}”达标资格。理由：{string.Join("；", reasons)}", "查看详情："],
+            link,
+            @case.CaseId);
+
     public static OutgoingMail Verdict(CaseRecord @case, string contactName, string contactEmail, string link, string standardName) =>
         Compose(
             contactEmail,

@@ -9,7 +9,8 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// score the submission; at each review stage open the task and wait for a decision while the
 /// escalation ladder's timers run (remind, hand to the fallback reviewer, let the next level take it);
 /// on "return" wait for the resubmission under its own deadline and review again; then notify the
-/// unit and re-rate its township.
+/// unit and re-rate its township. A look-back's 限期整改 runs the same instance again from the wait
+/// for the resubmission.
 /// </summary>
 /// <remarks>
 /// Deterministic by construction, because the engine replays this method from history: every fact
@@ -35,9 +36,17 @@ public static class CaseOrchestrator
         var caseId = input.CaseId;
         // Instances started before submissions left their audit entry to the workflow have no origin
         // and keep the activity they were started with.
-        var progress = input.SubmittedFrom is { } origin
+        var progress = input.LookBackRectification
+            ? await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ReadCaseProgress, caseId, Retry)
+            : input.SubmittedFrom is { } origin
             ? await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.AcceptSubmission, new AcceptSubmissionInput(caseId, origin), Retry)
             : await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ScoreSubmission, caseId, Retry);
+
+        // A look-back's 限期整改 starts here with the case back with the unit: wait for its resubmission first.
+        if (input.LookBackRectification && progress.Status == CaseStatus.ReturnedForRectification)
+        {
+            progress = await AwaitResubmissionAsync(context, caseId, progress);
+        }
         while (!progress.IsDecided)
         {
             context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });

@@ -15,8 +15,17 @@ public sealed class UpdateTownshipRatingActivity(WorkflowServices services)
     [Function(CaseWorkflowNames.UpdateTownshipRating)]
     public async Task<TownshipRating?> RunAsync([ActivityTrigger] string input)
     {
-        var ct = CancellationToken.None;
-        var @case = await services.GetCaseAsync(input, ct);
+        var @case = await services.GetCaseAsync(input, CancellationToken.None);
+        return await RateAsync(@case, @case.Year, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Re-rates the township <paramref name="case"/> bears on, as of <paramref name="year"/> (a look-back in a later year
+    /// re-rates that year), and stores the rating.
+    /// </summary>
+    public async Task<TownshipRating?> RateAsync(CaseRecord @case, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
         var tree = await services.Directory.GetTreeAsync(ct);
         var township = tree.Find(@case.UnitCode) is { Level: CommitteeLevel.Township } own ? own : TownshipRule.TownshipOf(tree, @case.UnitCode);
         var campaign = await services.Campaigns.FindAsync(@case.CampaignId, ct);
@@ -28,12 +37,12 @@ public sealed class UpdateTownshipRatingActivity(WorkflowServices services)
         // Standing is cumulative: a unit that passed in an earlier year of the campaign still counts.
         var settings = campaign.Settings;
         var cases = new List<CaseRecord>();
-        for (var year = settings.StartYear; year <= @case.Year; year++)
+        for (var y = settings.StartYear; y <= year; y++)
         {
-            cases.AddRange(await services.Cases.ListAsync(@case.CampaignId, year, ct));
+            cases.AddRange(await services.Cases.ListAsync(@case.CampaignId, y, ct));
         }
 
-        var standings = Standings.AsOf(cases.Select(Statistics.CampaignScope.ToUnitCase), @case.Year);
+        var standings = Standings.AsOf(cases.Select(Statistics.CampaignScope.ToUnitCase), year);
         var passed = standings.Where(s => s.Value.Status == UnitStatus.Passed).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         bool? townshipPassed = standings.GetValueOrDefault(township.Code)?.Status switch
         {
@@ -44,8 +53,8 @@ public sealed class UpdateTownshipRatingActivity(WorkflowServices services)
         var rating = TownshipRule.Evaluate(tree, township.Code, townshipPassed, passed, settings.TownshipUnitShare, settings.CountedKinds);
         await services.Tables.Ratings.UpsertAsync(
             @case.CampaignId,
-            $"{@case.Year}-{township.Code}",
-            new TownshipRatingRecord(TownshipRatingRecord.CurrentSchemaVersion, @case.CampaignId, @case.Year, rating, services.Time.GetUtcNow()),
+            $"{year}-{township.Code}",
+            new TownshipRatingRecord(TownshipRatingRecord.CurrentSchemaVersion, @case.CampaignId, year, rating, services.Time.GetUtcNow()),
             cancellationToken: ct);
         return rating;
     }

@@ -14,7 +14,9 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// "submitted" audit entry to the orchestration's first activity (instead of writing it in line);
 /// inputs written before it existed lack it, and their submissions wrote the entry themselves.
 /// </summary>
-public sealed record CaseWorkflowInput(int SchemaVersion, string CaseId, RequestOrigin? SubmittedFrom = null)
+/// <see cref="LookBackRectification"/> starts the workflow again on a passed case a look-back ordered to rectify
+/// (限期整改): it waits for the resubmission and reviews it at the verdict stage as after any return.
+public sealed record CaseWorkflowInput(int SchemaVersion, string CaseId, RequestOrigin? SubmittedFrom = null, bool LookBackRectification = false)
 {
     public const int CurrentSchemaVersion = 1;
 }
@@ -65,6 +67,7 @@ public static class CaseWorkflowNames
     public const string ExpireRectification = "ExpireRectification";
     public const string NotifyUnitOfVerdict = "NotifyUnitOfVerdict";
     public const string UpdateTownshipRating = "UpdateTownshipRating";
+    public const string ReadCaseProgress = "ReadCaseProgress";
     public const string DecisionEvent = "ReviewDecision";
     public const string ResubmittedEvent = "Resubmitted";
 
