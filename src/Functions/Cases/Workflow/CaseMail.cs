@@ -41,13 +41,13 @@ public static class CaseMail
             link,
             @case.CaseId);
 
-    public static OutgoingMail Returned(CaseRecord @case, string contactName, string contactEmail, string link, string? reason, DateTimeOffset dueAt, string standardName) =>
+    public static OutgoingMail Returned(CaseRecord @case, string contactName, string contactEmail, string link, string? reason, DateTimeOffset dueAt, bool provisional, string standardName) =>
         Compose(
             contactEmail,
             contactName,
             $"【需整改】{@case.UnitName}{@case.Year}年度“{standardName}”创建申报被退回整改",
             "returned",
-            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{reason}", $"请在 {China(dueAt)} 前修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
+            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{reason}", $"请在 {China(dueAt)}{Calendars.ProvisionalDates.Suffix(provisional)} 前修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
             link,
             @case.CaseId);
 
