@@ -18,7 +18,7 @@ namespace GuanGong.Functions.Calendars;
 /// the year's dates, what is due next and who has not submitted in its subtree, and sends a unit its link again.
 /// </summary>
 public sealed class CalendarFunctions(
-    HttpGate gate, AdminOnly admin, Access access, CampaignStore campaigns, CampaignScopes scopes, CampaignLauncher launcher, CommitteeDirectory directory,
+    HttpGate gate, AdminOnly admin, Access access, CampaignStore campaigns, CampaignScopes scopes, CommitteeDirectory directory,
     SubmissionChaser chaser, HolidayCalendarCache holidays, AppTables tables, TimeProvider time)
 {
     [Function("SetCampaignCalendar")]
@@ -82,7 +82,7 @@ public sealed class CalendarFunctions(
                 return refusal!;
             }
 
-            var view = await ViewAsync(scope, ct);
+            var view = await chaser.ViewAsync(scope, ct);
             return view is null
                 ? Problems.NotFound("该年度尚未设置活动日程。", $"No calendar is set for {campaignId} {scope.Year}.")
                 : TypedResults.Ok(view);
@@ -100,55 +100,12 @@ public sealed class CalendarFunctions(
         {
             var caller = await access.ResolveAsync(request.HttpContext, ct);
             var year = int.TryParse(request.Query["year"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : (int?)null;
-            return await ResendAsync(caller, campaignId, unitCode, year, ct) switch
+            return await chaser.ResendAsync(caller, campaignId, unitCode, year, ct) switch
             {
                 { MailedTo: { } to } => TypedResults.Ok(new ResendResult(unitCode, to)),
                 var refused => refused.Problem!,
             };
         });
-
-    /// <summary>The calendar view of a resolved scope, or null when the year has no calendar.</summary>
-    public async Task<CampaignCalendarView?> ViewAsync(CampaignScope scope, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        var calendar = await chaser.CalendarAsync(scope.Campaign.Settings.Id, scope.Year, ct);
-        if (calendar is null)
-        {
-            return null;
-        }
-
-        var notSubmitted = (await chaser.NotSubmittedAsync(scope.Campaign.Settings.Id, scope.Year, scope.Tree, ct))
-            .Where(u => CommitteeDirectory.IsWithin(scope.Tree, u.Code, scope.Root)).ToList();
-        return CampaignCalendarView.Of(calendar, await holidays.GetAsync(ct), scope.Root, Today(), notSubmitted);
-    }
-
-    /// <summary>Sends a unit that has not submitted its link again, for a caller whose subtree holds it (the dashboard's button and the API).</summary>
-    public async Task<(string? MailedTo, IResult? Problem)> ResendAsync(Caller? caller, string campaignId, string unitCode, int? year, CancellationToken ct)
-    {
-        if (caller is not (AdminCaller or CommitteeCaller))
-        {
-            return (null, caller is null
-                ? Problems.Unauthorized("请使用管理员密钥、关工委访问密钥或统计链接。", "The admin key, a committee API key or a dashboard link is required.")
-                : Problems.Forbidden("单位链接不能催报其他单位。", "A unit's link cannot resend links."));
-        }
-
-        var campaign = await campaigns.FindAsync(campaignId, ct);
-        var tree = await directory.GetTreeAsync(ct);
-        if (campaign is null || !tree.Contains(unitCode) || (caller is CommitteeCaller c && !CommitteeDirectory.IsWithin(tree, unitCode, c.CommitteeCode)))
-        {
-            return (null, Problems.NotFound("找不到该单位。", $"There is no unit '{unitCode}' in the caller's subtree."));
-        }
-
-        var chosenYear = year ?? campaign.LaunchYear ?? campaign.Settings.StartYear;
-        if (!(await chaser.NotSubmittedAsync(campaignId, chosenYear, tree, ct)).Any(u => u.Code == unitCode))
-        {
-            return (null, Problems.Conflict("not-pending", "该单位已经提交，或本年度未邀请该单位申报。", "The unit has submitted already, or was not invited this year."));
-        }
-
-        return await launcher.InviteAsync(campaign, tree.Get(unitCode), chosenYear, ct) is { } mailedTo
-            ? (mailedTo, null)
-            : (null, Problems.Conflict("no-contact", "该单位没有联系人邮箱，无法发送。", "The unit has no contact."));
-    }
 
     private DateOnly Today() => ChinaTime.DateOf(time.GetUtcNow());
 }

@@ -11,6 +11,8 @@ using GuanGong.Functions.Records;
 using GuanGong.Functions.ReferenceData;
 using GuanGong.Functions.Reviews;
 using GuanGong.Functions.Standards;
+using GuanGong.Functions.Statistics;
+using GuanGong.Functions.Http;
 using Microsoft.Extensions.Options;
 
 namespace GuanGong.Functions.Calendars;
@@ -21,7 +23,7 @@ namespace GuanGong.Functions.Calendars;
 /// </summary>
 public sealed partial class SubmissionChaser(
     AppTables tables, CampaignStore campaigns, CaseStore cases, CommitteeDirectory directory, HolidayCalendarCache holidays, ReviewLinks links,
-    IMailSender mail, StandardNames standardNames, TimeProvider time, IOptions<WorkflowSettings> settings, ILogger<SubmissionChaser> logger)
+    IMailSender mail, StandardNames standardNames, TimeProvider time, IOptions<WorkflowSettings> settings, CampaignLauncher launcher, ILogger<SubmissionChaser> logger)
 {
     /// <summary>The year's calendar of a campaign, or null when the organiser has set none.</summary>
     public async Task<CampaignYearCalendar?> CalendarAsync(string campaignId, int year, CancellationToken ct) =>
@@ -77,6 +79,49 @@ public sealed partial class SubmissionChaser(
         }
 
         return sent;
+    }
+
+    /// <summary>The calendar view of a resolved scope, or null when the year has no calendar.</summary>
+    public async Task<CampaignCalendarView?> ViewAsync(CampaignScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var calendar = await CalendarAsync(scope.Campaign.Settings.Id, scope.Year, ct);
+        if (calendar is null)
+        {
+            return null;
+        }
+
+        var notSubmitted = (await NotSubmittedAsync(scope.Campaign.Settings.Id, scope.Year, scope.Tree, ct))
+            .Where(u => CommitteeDirectory.IsWithin(scope.Tree, u.Code, scope.Root)).ToList();
+        return CampaignCalendarView.Of(calendar, await holidays.GetAsync(ct), scope.Root, ChinaTime.DateOf(time.GetUtcNow()), notSubmitted);
+    }
+
+    /// <summary>Sends a unit that has not submitted its link again, for a caller whose subtree holds it (the dashboard's button and the API).</summary>
+    public async Task<(string? MailedTo, IResult? Problem)> ResendAsync(Caller? caller, string campaignId, string unitCode, int? year, CancellationToken ct)
+    {
+        if (caller is not (AdminCaller or CommitteeCaller))
+        {
+            return (null, caller is null
+                ? Problems.Unauthorized("请使用管理员密钥、关工委访问密钥或统计链接。", "The admin key, a committee API key or a dashboard link is required.")
+                : Problems.Forbidden("单位链接不能催报其他单位。", "A unit's link cannot resend links."));
+        }
+
+        var campaign = await campaigns.FindAsync(campaignId, ct);
+        var tree = await directory.GetTreeAsync(ct);
+        if (campaign is null || !tree.Contains(unitCode) || (caller is CommitteeCaller c && !CommitteeDirectory.IsWithin(tree, unitCode, c.CommitteeCode)))
+        {
+            return (null, Problems.NotFound("找不到该单位。", $"There is no unit '{unitCode}' in the caller's subtree."));
+        }
+
+        var chosenYear = year ?? campaign.LaunchYear ?? campaign.Settings.StartYear;
+        if (!(await NotSubmittedAsync(campaignId, chosenYear, tree, ct)).Any(u => u.Code == unitCode))
+        {
+            return (null, Problems.Conflict("not-pending", "该单位已经提交，或本年度未邀请该单位申报。", "The unit has submitted already, or was not invited this year."));
+        }
+
+        return await launcher.InviteAsync(campaign, tree.Get(unitCode), chosenYear, ct) is { } mailedTo
+            ? (mailedTo, null)
+            : (null, Problems.Conflict("no-contact", "该单位没有联系人邮箱，无法发送。", "The unit has no contact."));
     }
 
     private string LinkFor(CampaignRecord campaign, Committee unit, int year, string email) =>

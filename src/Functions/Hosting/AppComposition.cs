@@ -83,7 +83,7 @@ public static class AppComposition
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<CampaignLauncher>();
-        services.AddSingleton<Calendars.SubmissionChaser>();
+        services.AddSingleton<Calendars.SubmissionChaser>().AddSingleton<Calendars.VisitRecorder>();
         services.AddSingleton<DecisionReconciler>();
         services.AddSingleton(sp => LinkKeys.Load(sp.GetRequiredService<IConfiguration>(), IsLocalProfile(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.Configure<MailSettings>(configuration.GetSection(MailSettings.Section));

@@ -101,7 +101,7 @@ public sealed class SubmissionReminderEndToEndTests
 
     private static bool IsReminder(GuanGong.LocalStack.Mail.MailFile mail) => mail.Subject.StartsWith("【提醒】", StringComparison.Ordinal) && mail.Subject.Contains("尚未提交", StringComparison.Ordinal);
 
-    private static Task<RunningApp> StartAsync(SmtpSink smtp, FakeTimeProvider clock)
+    internal static Task<RunningApp> StartAsync(SmtpSink smtp, FakeTimeProvider clock)
     {
         var options = new AppOptions { Time = clock, RunTimers = true };
         options.Settings["GuanGong:Mail:Delivery"] = "Smtp";
@@ -110,7 +110,7 @@ public sealed class SubmissionReminderEndToEndTests
         return RunningApp.StartAsync(options);
     }
 
-    private static async Task<JsonElement> PutCalendarAsync(RunningApp app, string body)
+    internal static async Task<JsonElement> PutCalendarAsync(RunningApp app, string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/admin/campaigns/{SampleCounty.CampaignId}/calendar", UriKind.Relative))
         {

@@ -50,6 +50,13 @@ public sealed class FunctionMetadataTests
         Assert.Equal(("httpTrigger", "api/holidays", "get"), Describe(triggers["ListHolidays"]));
         Assert.Equal(("httpTrigger", "api/admin/holidays", "get"), Describe(triggers["ReadHolidayNotices"]));
         Assert.Equal(("httpTrigger", "api/admin/holidays", "post"), Describe(triggers["LoadHolidayNotice"]));
+        Assert.Equal(("httpTrigger", "api/admin/campaigns/{campaignId}/calendar", "put"), Describe(triggers["SetCampaignCalendar"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/calendar", "get"), Describe(triggers["GetCampaignCalendar"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/units/{unitCode}/resend", "post"), Describe(triggers["ResendUnitLink"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/visits", "post"), Describe(triggers["RecordVisit"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/visits", "get"), Describe(triggers["ListVisits"]));
+        Assert.Equal("timerTrigger", triggers["SubmissionReminders"]["type"]!.GetValue<string>());
+        Assert.Equal("0 0 * * * *", triggers["SubmissionReminders"]["schedule"]!.GetValue<string>());
         // The catch-all answers every path no other function's route matches, for every method.
         Assert.Equal(("httpTrigger", "{*path}", "get,head,post,put,patch,delete,options"), Describe(triggers["UnknownRoute"]));
         Assert.Equal("orchestrationTrigger", triggers["CaseWorkflow"]["type"]!.GetValue<string>());
