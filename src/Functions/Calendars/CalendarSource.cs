@@ -27,6 +27,10 @@ public sealed class CalendarSource(AppTables tables)
         return calendar;
     }
 
+    /// <summary>The years an administrator loaded (over or beside the shipped ones).</summary>
+    public async Task<IReadOnlyCollection<int>> LoadedYearsAsync(CancellationToken cancellationToken) =>
+        [.. (await tables.Holidays.ListPartitionAsync(Partition, cancellationToken)).Select(n => n.Value.Year)];
+
     public Task SaveAsync(HolidayNotice notice, CancellationToken cancellationToken) =>
         tables.Holidays.UpsertAsync(Partition, notice.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), notice, cancellationToken: cancellationToken);
 }

@@ -1,6 +1,7 @@
 using GuanGong.Domain.Links;
 using GuanGong.Domain.Scoring;
 using GuanGong.Functions.Audit;
+using GuanGong.Functions.Calendars;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.OpenApi;
@@ -13,7 +14,8 @@ namespace GuanGong.Functions.Cases;
 
 /// <summary><c>GET /api/cases/{caseId}</c>: a case's status, for its unit, the committees above it, an administrator, or a reviewer holding a task link for it.</summary>
 public sealed class CaseFunctions(
-    HttpGate gate, Access access, CommitteeDirectory directory, CaseStore cases, AuditLog audit, TemplateResolver templates, LinkKeyRing keys, TimeProvider time)
+    HttpGate gate, Access access, CommitteeDirectory directory, CaseStore cases, AuditLog audit, TemplateResolver templates, LinkKeyRing keys, TimeProvider time,
+    ReferenceData.HolidayCalendarCache calendars)
 {
     [Function("GetCaseStatus")]
     [ApiOperation("A case's stage, scores, deadlines, holder and full history", Tag = "Cases", Response = typeof(CaseStatusView), Problems = [401, 404], Query = ["t:a reviewer's task link token for this case"], Security = ["adminKey", "apiKey", "link"])]
@@ -54,9 +56,9 @@ public sealed class CaseFunctions(
                 @case.CaseId, @case.CampaignId, @case.Year, @case.UnitCode, @case.UnitName, @case.State.Status.ToString(), @case.State.Stage, @case.State.ReviewStageCount,
                 @case.Round, @case.State.Escalated || (@case.Task?.Escalated ?? false), @case.SelfSummary.Total, reviewTotal, @case.Verdict,
                 @case.Task is { } task
-                    ? new CaseHolderView(task.CommitteeCode, task.Holder.ToString(), [.. task.Assignees.Where(a => a.Rung == task.Holder).Select(a => a.Name)], task.DueAt, task.UnconfirmedCalendarYears)
+                    ? new CaseHolderView(task.CommitteeCode, task.Holder.ToString(), [.. task.Assignees.Where(a => a.Rung == task.Holder).Select(a => a.Name)], task.DueAt, task.UnconfirmedCalendarYears, ProvisionalDates.Of(task.UnconfirmedCalendarYears))
                     : null,
-                @case.RectificationDueAt, @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : null);
+                @case.RectificationDueAt, @case.RectificationDueAt is { } rectificationDue && ProvisionalDates.Of(await calendars.GetAsync(ct), rectificationDue), @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : null);
             // Reviewers' addresses, IPs and browsers are for the administrator; everyone else sees names and decisions.
             return Results.Json(caller is AdminCaller ? view : CaseStatusRedaction.ForNonAdmin(view), Domain.DomainJson.Options);
         });

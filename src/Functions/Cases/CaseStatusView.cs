@@ -20,10 +20,11 @@ public sealed record CaseStatusView(
     Verdict? Verdict,
     CaseHolderView? HeldBy,
     DateTimeOffset? RectificationDueAt,
+    bool RectificationDueProvisional,
     IReadOnlyList<StageOutcome> Decisions,
     IReadOnlyList<AuditEntry> History,
     string? EngineStatus,
     string? EngineLastError);
 
-/// <summary>The current task's holder as the status function shows it.</summary>
-public sealed record CaseHolderView(string CommitteeCode, string Rung, IReadOnlyList<string> Reviewers, DateTimeOffset? DueAt, IReadOnlyList<int> UnconfirmedCalendarYears);
+/// <summary>The current task's holder as the status function shows it; <c>Provisional</c> when its due date counted a year without a holiday notice.</summary>
+public sealed record CaseHolderView(string CommitteeCode, string Rung, IReadOnlyList<string> Reviewers, DateTimeOffset? DueAt, IReadOnlyList<int> UnconfirmedCalendarYears, bool Provisional);

@@ -86,6 +86,7 @@ public static class AppComposition
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignNumbers>();
+        services.AddSingleton<Calendars.SubmissionChaser>().AddSingleton<Calendars.VisitRecorder>();
         services.AddSingleton<DecisionReconciler>();
         services.AddSingleton(sp => LinkKeys.Load(sp.GetRequiredService<IConfiguration>(), IsLocalProfile(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.Configure<MailSettings>(configuration.GetSection(MailSettings.Section));

@@ -17,7 +17,8 @@ namespace GuanGong.Functions.Pages;
 /// </summary>
 public sealed class DashboardPages(
     HttpGate gate, DashboardSession session, Access access, Campaigns.CampaignStore campaigns, CampaignScopes scopes, AppTables tables, PassRateViews memo, Exports.ExportLinks links,
-    TimeProvider time, IConfiguration configuration, CaseStore cases, CommitteeDirectory directory, TemplateResolver templates, AuditLog audit, EvidenceView evidence)
+    TimeProvider time, IConfiguration configuration, CaseStore cases, CommitteeDirectory directory, TemplateResolver templates, AuditLog audit, EvidenceView evidence,
+    Calendars.SubmissionChaser chaser)
 {
     [Function("DashboardLoginPage")]
     public Task<IResult> LoginForm(
@@ -84,7 +85,7 @@ public sealed class DashboardPages(
         CancellationToken ct) =>
         gate.RunAsync(request, () => ShowAsync(
             campaignId, request.Query["root"].FirstOrDefault(), int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? year : null, request.Query["t"].FirstOrDefault(),
-            request.HttpContext, session, access, scopes, tables, memo, links, time, configuration, audit, ct));
+            request.HttpContext, session, access, scopes, tables, memo, links, time, configuration, audit, chaser, ct));
 
     [Function("DashboardCase")]
     public Task<IResult> Case(
@@ -96,7 +97,8 @@ public sealed class DashboardPages(
 
     private static async Task<IResult> ShowAsync(
         string campaignId, string? root, int? year, string? t, HttpContext http, DashboardSession session, Access access, CampaignScopes scopes,
-        AppTables tables, PassRateViews memo, Exports.ExportLinks links, TimeProvider time, IConfiguration configuration, AuditLog audit, CancellationToken ct)
+        AppTables tables, PassRateViews memo, Exports.ExportLinks links, TimeProvider time, IConfiguration configuration, AuditLog audit,
+        Calendars.SubmissionChaser chaser, CancellationToken ct)
     {
         var caller = await CallerAsync(http, session, access, ct);
         if (caller is not (AdminCaller or CommitteeCaller))
@@ -119,7 +121,8 @@ public sealed class DashboardPages(
         var changes = (await Campaigns.CampaignYearFunctions.TargetYearChangesAsync(audit, campaignId, ct))
             .Where(c => scope.Tree.Contains(c.UnitCode) && CommitteeDirectory.IsWithin(scope.Tree, c.UnitCode, scope.Root))
             .ToList();
-        var body = DashboardViews.Dashboard(scope, statistics, caller, t, exportToken, changes, time.GetUtcNow());
+        var body = DashboardViews.Dashboard(scope, statistics, caller, t, exportToken, changes, time.GetUtcNow())
+            + CalendarSection.Render(await chaser.ViewAsync(scope, ct), campaignId, scope.Root, scope.Year, t, http.Request.Query["resent"].FirstOrDefault());
         return PageLayout.Render("创建进度统计", body, scripts: ["/lib/echarts.min.js", "/assets/dashboard.js"], standardName: scope.StandardName);
     }
 

@@ -18,7 +18,7 @@ internal static class UnitPageViews
     private static readonly string[] NoFiles = [];
 
     public static string Form(UnitLink link, string unitName, StandardTemplate template, CaseRecord? @case, UnitForm form, string formNonce,
-        IReadOnlyDictionary<string, IReadOnlyList<(LedgerRecord Ledger, string Url)>>? evidence, DateTimeOffset? draftSavedAt, bool justSaved)
+        IReadOnlyDictionary<string, IReadOnlyList<(LedgerRecord Ledger, string Url)>>? evidence, DateTimeOffset? draftSavedAt, bool justSaved, bool rectificationProvisional = false)
     {
         var html = new StringBuilder();
         html.Append($"<h1>{E(unitName)} · {E(Year(link.Year))}年度自评</h1>")
@@ -28,7 +28,7 @@ internal static class UnitPageViews
             var returned = @case.Outcomes.LastOrDefault(o => o.Action == ReviewAction.Return);
             html.Append("<div class=\"notice\" role=\"note\"><h2>需要整改后重新提交</h2>")
                 .Append(returned is null ? string.Empty : $"<p>{E(returned.ReviewerName)}的意见：<strong>{E(returned.Reason)}</strong></p>")
-                .Append(@case.RectificationDueAt is { } due ? $"<p>整改期限：{E(CaseMail.China(due))}</p>" : string.Empty)
+                .Append(@case.RectificationDueAt is { } due ? $"<p>整改期限：{E(CaseMail.China(due))}{E(Calendars.ProvisionalDates.Suffix(rectificationProvisional))}</p>" : string.Empty)
                 .Append("<p>请按意见修改下面的内容（已填入上次提交的内容），补充材料后再次提交。</p></div>");
         }
 
@@ -180,7 +180,7 @@ internal static class UnitPageViews
         {
             var committee = committeeName(task.CommitteeCode);
             html.Append($"<dt>正在办理</dt><dd>{E(committee)}（{E(WorkflowServices.StageName(@case, task.Stage))}，第{task.Round}轮）</dd>")
-                .Append(task.DueAt is { } due ? $"<dt>办理期限</dt><dd>{E(CaseMail.China(due))}</dd>" : string.Empty);
+                .Append(task.DueAt is { } due ? $"<dt>办理期限</dt><dd>{E(CaseMail.China(due))}{E(Calendars.ProvisionalDates.Suffix(Calendars.ProvisionalDates.Of(task.UnconfirmedCalendarYears)))}</dd>" : string.Empty);
         }
 
         if (@case.Verdict is { } verdict)

@@ -21,14 +21,14 @@ namespace GuanGong.Functions.Pages;
 /// </summary>
 public sealed class UnitPages(
     HttpGate gate, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence, CommitteeDirectory directory, AuditLog audit,
-    SubmissionService submissions, FormNonces nonces)
+    SubmissionService submissions, FormNonces nonces, ReferenceData.HolidayCalendarCache calendars)
 {
     [Function("UnitPage")]
     public Task<IResult> Show(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "u/{token}")] HttpRequest request,
         string token,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => ShowAsync(LinkCookies.TokenFor(request, token), request.Query["saved"].FirstOrDefault() == "true", units, templates, cases, drafts, evidence, directory, audit, nonces, ct));
+        gate.RunAsync(request, () => ShowAsync(LinkCookies.TokenFor(request, token), request.Query["saved"].FirstOrDefault() == "true", units, templates, cases, drafts, evidence, directory, audit, nonces, calendars, ct));
 
     [Function("UnitSaveDraft")]
     public Task<IResult> SaveDraft(
@@ -54,7 +54,7 @@ public sealed class UnitPages(
 
     private static async Task<IResult> ShowAsync(
         string token, bool saved, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
-        CommitteeDirectory directory, AuditLog audit, FormNonces nonces, CancellationToken ct)
+        CommitteeDirectory directory, AuditLog audit, FormNonces nonces, ReferenceData.HolidayCalendarCache calendars, CancellationToken ct)
     {
         var (link, refusal) = await units.OpenAsync(token, ct);
         if (link is null)
@@ -79,7 +79,8 @@ public sealed class UnitPages(
             var draft = await drafts.FindAsync(link.CaseId, ct);
             var values = draft?.Fields ?? (@case is null ? new Dictionary<string, string>() : UnitForm.ValuesOf(@case.Submission));
             return PageLayout.Render("自评填报", UnitPageViews.Form(
-                link, unitName, template, @case, UnitForm.FromValues(values), nonces.Issue(link.Nonce, link.Email), files, draft?.SavedAt, saved), scripts: ["/assets/unit.js"], standardName: standardName);
+                link, unitName, template, @case, UnitForm.FromValues(values), nonces.Issue(link.Nonce, link.Email), files, draft?.SavedAt, saved,
+                @case?.RectificationDueAt is { } due && Calendars.ProvisionalDates.Of(await calendars.GetAsync(ct), due)), scripts: ["/assets/unit.js"], standardName: standardName);
         }
 
         var history = await audit.ReadAsync(link.CaseId, ct);

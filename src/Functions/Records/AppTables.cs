@@ -37,6 +37,9 @@ public sealed class AppTables
         Invitations = new(storage.Tables.GetTableClient(prefix + "Invitations"));
         LookBacks = new(storage.Tables.GetTableClient(prefix + "LookBacks"));
         Commendations = new(storage.Tables.GetTableClient(prefix + "Commendations"));
+        Calendars = new(storage.Tables.GetTableClient(prefix + "Calendars"));
+        Reminders = new(storage.Tables.GetTableClient(prefix + "Reminders"));
+        Visits = new(storage.Tables.GetTableClient(prefix + "Visits"));
     }
 
     public RecordTable<Committee> Committees { get; }
@@ -67,9 +70,18 @@ public sealed class AppTables
 
     public RecordTable<Commendations.CommendationRecord> Commendations { get; }
 
+    /// <summary>Each campaign year's calendar (partition = campaign id, row = year).</summary>
+    public RecordTable<Domain.Calendar.CampaignYearCalendar> Calendars { get; }
+
+    /// <summary>Submission reminders sent (partition = campaign id and year, row = unit code and working days before).</summary>
+    public RecordTable<Calendars.SubmissionReminderRecord> Reminders { get; }
+
+    /// <summary>督查 visits recorded (partition = campaign id and year, row = visit id).</summary>
+    public RecordTable<Calendars.InspectionVisit> Visits { get; }
+
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client, LookBacks.Client, Commendations.Client })
+        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client, LookBacks.Client, Commendations.Client, Calendars.Client, Reminders.Client, Visits.Client })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

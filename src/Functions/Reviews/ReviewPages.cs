@@ -143,7 +143,7 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
             .Append($"<dt>受理编号</dt><dd>{E(@case.CaseId)}</dd>")
             .Append($"<dt>办理环节</dt><dd>{E(WorkflowServices.StageName(@case, task.Stage))}（第{task.Stage}级，第{task.Round}轮）</dd>")
             .Append($"<dt>办理人</dt><dd>{E(link.Assignee!.Name)}</dd>")
-            .Append(task.DueAt is { } due ? $"<dt>办理期限</dt><dd>{E(CaseMail.China(due))}</dd>" : string.Empty)
+            .Append(task.DueAt is { } due ? $"<dt>办理期限</dt><dd>{E(CaseMail.China(due))}{E(Calendars.ProvisionalDates.Suffix(Calendars.ProvisionalDates.Of(task.UnconfirmedCalendarYears)))}</dd>" : string.Empty)
             .Append($"<dt>自评得分</dt><dd><strong>{E(@case.SelfSummary.Total)}</strong> 分（达标线 {E(template.PassThreshold)} 分）</dd>")
             .Append("</dl>")
             .Append($"<p><a href=\"/r/{E(TokenOf(link))}/pending\">查看我的全部待审核单位</a></p>");

@@ -40,6 +40,21 @@ public sealed class TemplateResolver(AppTables tables, TimeProvider time, IConfi
     public async Task<StandardTemplate?> FindAsync(TemplatePin pin, CancellationToken cancellationToken) =>
         await ResolveAsync(pin, cancellationToken) is { IsSuccess: true } resolved ? resolved.Value : null;
 
+    /// <summary>The template of this id and version (embedded first, then loaded), or null when there is none.</summary>
+    public async Task<StandardTemplate?> FindVersionAsync(string templateId, int version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        if (Embedded.Value.Templates.FirstOrDefault(t => t.Id == templateId && t.Version == version) is { } embedded)
+        {
+            return embedded;
+        }
+
+        return await _stored.GetAsync(
+            (templateId, version),
+            async ct => (await tables.Templates.GetAsync(templateId, RowKey(version), ct))?.Value,
+            cancellationToken);
+    }
+
     /// <summary>Every template available to campaigns: the embedded ones and those loaded by administrators.</summary>
     public async Task<IReadOnlyList<StandardTemplate>> ListAsync(CancellationToken cancellationToken)
     {

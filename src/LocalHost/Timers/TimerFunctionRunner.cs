@@ -20,6 +20,8 @@ internal sealed partial class TimerFunctionRunner(
     Func<Microsoft.DurableTask.Client.DurableTaskClient?> durableClient,
     ILogger logger)
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     private int _ticks;
 
     public int Ticks => Volatile.Read(ref _ticks);
@@ -45,7 +47,8 @@ internal sealed partial class TimerFunctionRunner(
             {
                 try
                 {
-                    await Task.Delay(wait, time, stopping);
+                    // A timer cannot wait longer than about 49 days (a yearly schedule can): wait at most a day, then look again.
+                    await Task.Delay(wait < MaxWait ? wait : MaxWait, time, stopping);
                 }
                 catch (OperationCanceledException)
                 {

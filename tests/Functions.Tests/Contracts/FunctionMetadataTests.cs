@@ -45,6 +45,20 @@ public sealed class FunctionMetadataTests
         Assert.Equal(("httpTrigger", "r/{token}", "post"), Describe(triggers["ReviewDecide"]));
         Assert.Equal(("httpTrigger", "u/{token}", "get"), Describe(triggers["UnitPage"]));
         Assert.Equal(("httpTrigger", "dev/mail", "get"), Describe(triggers["DevMailbox"]));
+        Assert.Equal(("httpTrigger", "api/templates/{templateId}/{version}", "get"), Describe(triggers["GetTemplate"]));
+        Assert.Equal(("httpTrigger", "api/committees", "get"), Describe(triggers["ListCommittees"]));
+        Assert.Equal(("httpTrigger", "api/holidays", "get"), Describe(triggers["ListHolidays"]));
+        Assert.Equal(("httpTrigger", "api/admin/holidays", "get"), Describe(triggers["ReadHolidayNotices"]));
+        Assert.Equal(("httpTrigger", "api/admin/holidays", "post"), Describe(triggers["LoadHolidayNotice"]));
+        Assert.Equal(("httpTrigger", "api/admin/campaigns/{campaignId}/calendar", "put"), Describe(triggers["SetCampaignCalendar"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/calendar", "get"), Describe(triggers["GetCampaignCalendar"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/units/{unitCode}/resend", "post"), Describe(triggers["ResendUnitLink"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/visits", "post"), Describe(triggers["RecordVisit"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/visits", "get"), Describe(triggers["ListVisits"]));
+        Assert.Equal("timerTrigger", triggers["SubmissionReminders"]["type"]!.GetValue<string>());
+        Assert.Equal("0 0 * * * *", triggers["SubmissionReminders"]["schedule"]!.GetValue<string>());
+        // The catch-all answers every path no other function's route matches, for every method.
+        Assert.Equal(("httpTrigger", "{*path}", "get,head,post,put,patch,delete,options"), Describe(triggers["UnknownRoute"]));
         Assert.Equal("orchestrationTrigger", triggers["CaseWorkflow"]["type"]!.GetValue<string>());
         Assert.Equal("orchestrationTrigger", triggers["CampaignInvitations"]["type"]!.GetValue<string>());
         Assert.Equal("activityTrigger", triggers["OpenReviewTask"]["type"]!.GetValue<string>());

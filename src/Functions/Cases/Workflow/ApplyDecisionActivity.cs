@@ -35,9 +35,10 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
         var now = services.Time.GetUtcNow();
         var finalSheet = decision.ReviewSheet ?? @case.LatestReviewSheet ?? @case.Submission.SelfSheet;
         var (caseEvent, verdict) = Decide(@case, decision, template, finalSheet);
-        DateTimeOffset? rectificationDue = caseEvent == CaseEvent.Return
-            ? DeadlineCalculator.Due(now, services.Settings.RectificationWorkingDays, await services.Calendars.GetAsync(ct)).DueAt
+        var rectification = caseEvent == CaseEvent.Return
+            ? DeadlineCalculator.Due(now, services.Settings.RectificationWorkingDays, await services.Calendars.GetAsync(ct))
             : null;
+        var rectificationDue = rectification?.DueAt;
         var outcome = new StageOutcome(
             @case.Task.Stage, @case.Task.Round, decision.Action, decision.ReviewerName, decision.ReviewerEmail,
             @case.Task.Assignees.FirstOrDefault(a => a.Nonce == decision.OneTimeId)?.CommitteeCode ?? @case.Task.CommitteeCode,
@@ -71,7 +72,7 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
             var (contact, link) = services.UnitContact(tree, updated);
             if (contact is not null)
             {
-                await services.Mail.SendAsync(CaseMail.Returned(updated, contact.Name, contact.Email, link, decision.Reason, rectificationDue!.Value, await services.StandardNameAsync(updated, ct)), ct);
+                await services.Mail.SendAsync(CaseMail.Returned(updated, contact.Name, contact.Email, link, decision.Reason, rectification!.DueAt, rectification.UsesUnconfirmedCalendarYears, await services.StandardNameAsync(updated, ct)), ct);
             }
         }
 

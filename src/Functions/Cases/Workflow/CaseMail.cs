@@ -42,13 +42,13 @@ public static class CaseMail
             link,
             @case.CaseId);
 
-    public static OutgoingMail Returned(CaseRecord @case, string contactName, string contactEmail, string link, string? reason, DateTimeOffset dueAt, string standardName) =>
+    public static OutgoingMail Returned(CaseRecord @case, string contactName, string contactEmail, string link, string? reason, DateTimeOffset dueAt, bool provisional, string standardName) =>
         Compose(
             contactEmail,
             contactName,
             $"【需整改】{@case.UnitName}{@case.Year}年度“{standardName}”创建申报被退回整改",
             "returned",
-            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{QuotedText.Neutralise(reason)}", $"请在 {China(dueAt)} 前修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
+            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{QuotedText.Neutralise(reason)}", $"请在 {China(dueAt)}{Calendars.ProvisionalDates.Suffix(provisional)} 前修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
             link,
             @case.CaseId);
 
@@ -61,7 +61,7 @@ public static class CaseMail
             "lookback-rectification",
             [
                 $"{contactName}：您好！",
-                $"在“{standardName}”回头看抽查中，贵单位存在以下问题：{reason}",
+                $"在“{standardName}”回头看抽查中，贵单位存在以下问题：{QuotedText.Neutralise(reason)}",
                 $"请在 {China(dueAt)} 前完成整改，并通过下面的链接重新提交自评和台账材料，由验收单位重新审核。逾期未重新提交的，按未达标处理。",
                 "请点击下面的链接修改并重新提交：",
             ],
@@ -75,7 +75,7 @@ public static class CaseMail
             contactName,
             $"【撤销达标】{@case.UnitName}“{standardName}”回头看抽查结果",
             "lookback-revocation",
-            [$"{contactName}：您好！", $"在“{standardName}”回头看抽查中，经审定，撤销贵单位的“{standardName}”达标资格。理由：{string.Join("；", reasons)}", "查看详情："],
+            [$"{contactName}：您好！", $"在“{standardName}”回头看抽查中，经审定，撤销贵单位的“{standardName}”达标资格。理由：{QuotedText.Neutralise(string.Join("；", reasons))}", "查看详情："],
             link,
             @case.CaseId);
 
