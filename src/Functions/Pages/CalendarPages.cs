@@ -16,7 +16,7 @@ public sealed class CalendarPages(HttpGate gate, DashboardSession session, Acces
         gate.RunAsync(request, async () =>
         {
             var http = request.HttpContext;
-            var caller = session.IsSignedIn(http) ? new AdminCaller() : await access.ResolveAsync(http, ct);
+            var caller = await session.IsSignedInAsync(http, ct) ? new AdminCaller() : await access.ResolveAsync(http, ct);
             var year = int.TryParse(request.Query["year"].FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : (int?)null;
             var (mailedTo, _) = await chaser.ResendAsync(caller, campaignId, unitCode, year, ct);
             if (mailedTo is null)

@@ -25,7 +25,7 @@ public sealed class CampaignNumbersPages(HttpGate gate, DashboardSession session
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var signedIn = session.IsSignedIn(request.HttpContext);
+            var signedIn = await session.IsSignedInAsync(request.HttpContext, ct);
             var caller = signedIn ? new AdminCaller() : await access.ResolveAsync(request.HttpContext, ct);
             if (caller is null)
             {
@@ -46,7 +46,7 @@ public sealed class CampaignNumbersPages(HttpGate gate, DashboardSession session
         gate.RunAsync(request, async () =>
         {
             var http = request.HttpContext;
-            if (!session.IsSignedIn(http))
+            if (!await session.IsSignedInAsync(http, ct))
             {
                 return SignIn(http);
             }

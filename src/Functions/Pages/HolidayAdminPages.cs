@@ -22,7 +22,7 @@ public sealed class HolidayAdminPages(HttpGate gate, DashboardSession session, C
     public Task<IResult> Show(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "d/admin/holidays")] HttpRequest request,
         CancellationToken ct) =>
-        gate.RunAsync(request, async () => session.IsSignedIn(request.HttpContext)
+        gate.RunAsync(request, async () => await session.IsSignedInAsync(request.HttpContext, ct)
             ? await RenderAsync(null, request.Query["loaded"].FirstOrDefault(), StatusCodes.Status200OK, ct)
             : SignIn());
 
@@ -32,7 +32,7 @@ public sealed class HolidayAdminPages(HttpGate gate, DashboardSession session, C
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            if (!session.IsSignedIn(request.HttpContext))
+            if (!await session.IsSignedInAsync(request.HttpContext, ct))
             {
                 return SignIn();
             }

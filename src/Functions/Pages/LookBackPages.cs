@@ -32,7 +32,7 @@ public sealed class LookBackPages(
         {
             var http = request.HttpContext;
             var t = request.Query["t"].FirstOrDefault();
-            var caller = session.IsSignedIn(http) ? new AdminCaller() : await access.ResolveAsync(http, ct);
+            var caller = await session.IsSignedInAsync(http, ct) ? new AdminCaller() : await access.ResolveAsync(http, ct);
             if (caller is not (AdminCaller or CommitteeCaller))
             {
                 return caller is null

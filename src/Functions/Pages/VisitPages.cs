@@ -119,5 +119,5 @@ public sealed class VisitPages(HttpGate gate, DashboardSession session, Access a
     }
 
     private async Task<Caller?> CallerAsync(HttpContext http, CancellationToken ct) =>
-        session.IsSignedIn(http) ? new AdminCaller() : await access.ResolveAsync(http, ct);
+        await session.IsSignedInAsync(http, ct) ? new AdminCaller() : await access.ResolveAsync(http, ct);
 }
