@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace GuanGong.EndToEnd.Tests;
 
 /// <summary>
-/// A person's path in Chromium: a village fills its rubric from the emailed link, submits, reads its
-/// receipt and uploads two files; the township reviewer opens the email in the local mailbox, sees the
+/// A person's path in Chromium: a village fills its rubric from the emailed link and uploads two files, submits, reads its
+/// receipt and sees the two files it uploaded while filling in, frozen; the township reviewer opens the email in the local mailbox, sees the
 /// evidence and approves with a reason; the county approves; the dashboard shows the new figures.
 /// Every page is screenshotted at 360 and 1280 px and checked with axe.
 /// </summary>
@@ -35,6 +35,16 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         await Expect(page.GetByText("草稿已保存")).ToBeVisibleAsync();
         await Expect(page.Locator("#results")).ToHaveValueAsync("全年开展活动 24 次。");
 
+        // Evidence is gathered while filling in the form, with progress and a list; it is frozen at submission.
+        var firstItem = SampleCounty.Template.AllItems.First().Id;
+        await page.Locator($"[id='file_{firstItem}']").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "活动照片.png", MimeType = "image/png", Buffer = SampleFiles.Png() },
+            new FilePayload { Name = "五老花名册.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf() },
+        });
+        await Expect(page.Locator($"[id='files_{firstItem}'] li")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await Expect(page.Locator($"[id='files_{firstItem}']")).ToContainTextAsync("五老花名册.pdf");
+
         // One field left empty: the message is next to it, in plain Chinese.
         await page.GetByRole(AriaRole.Button, new() { Name = "提交自评" }).ClickAsync();
         await Expect(page.Locator("#mainProblems_error")).ToHaveTextAsync("请填写“主要问题”。");
@@ -47,17 +57,9 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         await Expect(page.Locator(".case-number")).ToContainTextAsync(caseId);
         await PageChecks.CheckAsync(page, "03-unit-receipt");
 
-        // Back on the link: the case is under review, and evidence can still be added, with progress and a list.
+        // Back on the link: the case is under review, and the evidence submitted with it is listed, frozen.
         await page.GotoAsync(app.Url(unitLink));
-        var firstItem = SampleCounty.Template.AllItems.First().Id;
-        await page.Locator($"[id='file_{firstItem}']").SetInputFilesAsync(new[]
-        {
-            new FilePayload { Name = "活动照片.png", MimeType = "image/png", Buffer = SampleFiles.Png() },
-            new FilePayload { Name = "五老花名册.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf() },
-        });
-        await Expect(page.Locator($"[id='files_{firstItem}'] li")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
-        await Expect(page.Locator($"[id='files_{firstItem}']")).ToContainTextAsync("五老花名册.pdf");
-        await page.ReloadAsync();
+        await Expect(page.Locator($"[id='file_{firstItem}']")).ToHaveCountAsync(0);
         await Expect(page.Locator($"[id='files_{firstItem}'] li a")).ToHaveCountAsync(2);
         await PageChecks.CheckAsync(page, "04-unit-status-with-evidence");
 

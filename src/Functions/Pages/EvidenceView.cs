@@ -33,6 +33,18 @@ public sealed class EvidenceView(LedgerStore ledgers, LedgerLinks links)
         return html.Append("</ul>").ToString();
     }
 
+    /// <summary>What was submitted under an item, read-only: each file by name, size and upload time (China time).</summary>
+    public static string SubmittedList(string itemId, IReadOnlyList<(LedgerRecord Ledger, string Url)>? files)
+    {
+        var html = new StringBuilder($"<ul class=\"files\" id=\"files_{E(itemId)}\">");
+        foreach (var (ledger, url) in files ?? [])
+        {
+            html.Append($"<li><a href=\"{E(url)}\" target=\"_blank\" rel=\"noopener\">{E(ledger.FileName)}</a> <span class=\"size\">（{E(Size(ledger.Length))}，{E(Cases.Workflow.CaseMail.China(ledger.UploadedAt))} 上传）</span></li>");
+        }
+
+        return html.Append("</ul>").ToString();
+    }
+
     /// <summary>What a reviewer sees under each item: images shown, PDFs to open in place, anything else to download.</summary>
     public static string Gallery(IReadOnlyList<(LedgerRecord Ledger, string Url)>? files)
     {
@@ -51,7 +63,8 @@ public sealed class EvidenceView(LedgerStore ledgers, LedgerLinks links)
             }
 
             var verb = ledger.ContentType is "application/pdf" || ledger.ContentType.StartsWith("image/", StringComparison.Ordinal) ? "打开查看" : "下载";
-            html.Append($"<a href=\"{E(url)}\" target=\"_blank\" rel=\"noopener\">{verb}：{E(ledger.FileName)}</a> <span class=\"size\">（{E(Size(ledger.Length))}）</span></li>");
+            // Name, size and upload time say exactly what was submitted; the hashes stay in the API and the audit trail.
+            html.Append($"<a href=\"{E(url)}\" target=\"_blank\" rel=\"noopener\">{verb}：{E(ledger.FileName)}</a> <span class=\"size\">（{E(Size(ledger.Length))}，{E(Cases.Workflow.CaseMail.China(ledger.UploadedAt))} 上传）</span></li>");
         }
 
         return html.Append("</ul>").ToString();

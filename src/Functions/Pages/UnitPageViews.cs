@@ -142,13 +142,14 @@ internal static class UnitPageViews
             : "<div class=\"notice ok\" role=\"status\"><p>自评已提交，正在审核中。审核有结果后会发邮件通知您。</p></div>");
         html.Append(Facts(@case, template, committeeName))
             .Append($"<p><a class=\"button secondary\" href=\"/u/{E(link.Token)}/receipt\">查看、打印回执</a></p>");
-        if (!@case.State.IsDecided)
+        // Evidence is frozen at submission (the reviewers judge what was submitted): the unit sees what it
+        // submitted, by name, size and time; a case returned for rectification opens the form again instead.
+        if (evidence.Count > 0)
         {
-            html.Append("<h2>补充佐证材料</h2><p>审核结束前，可以继续为各项上传材料。</p>");
-            foreach (var item in template.AllItems)
+            html.Append("<h2>已提交的佐证材料</h2><p>佐证材料已随申报一并封存，审核期间不能再上传。如申报被退回整改，可在整改时补充。</p>");
+            foreach (var item in template.AllItems.Where(i => evidence.ContainsKey(i.Id)))
             {
-                html.Append($"<div class=\"item\"><p><strong>{E(item.Name)}</strong></p>").Append(Evidence(item.Evidence))
-                    .Append(Upload(link, item.Id, evidence.GetValueOrDefault(item.Id))).Append("</div>");
+                html.Append($"<div class=\"item\"><p><strong>{E(item.Name)}</strong></p>").Append(EvidenceView.SubmittedList(item.Id, evidence[item.Id])).Append("</div>");
             }
         }
 
