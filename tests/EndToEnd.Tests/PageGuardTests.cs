@@ -81,6 +81,11 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         var above = await page.GotoAsync(app.Url($"/d/{SampleCounty.CampaignId}?root=X1&t={Uri.EscapeDataString(token)}"));
         Assert.Equal(404, above!.Status);
 
+        // The link's ?t= left the address at first use: the browser holds it as a /d cookie instead.
+        Assert.DoesNotMatch("[?&]t=", page.Url);
+        Assert.Contains(await context.CookiesAsync(), c => c.Name == "gg_dlink" && c.HttpOnly && c.Path == "/d");
+        await context.ClearCookiesAsync();
+
         // Without any credential the dashboard asks for the key in a form, never in the address.
         var anonymous = await page.GotoAsync(app.Url($"/d/{SampleCounty.CampaignId}"));
         Assert.EndsWith("/d/login?next=%2Fd%2F" + SampleCounty.CampaignId, page.Url, StringComparison.Ordinal);
