@@ -5,8 +5,21 @@ namespace GuanGong.Functions.LookBacks;
 /// <summary>Look-backs as stored: partition = the campaign, row key = the look-back's id; writes are ETag-guarded.</summary>
 public sealed class LookBackStore(AppTables tables)
 {
-    public Task<StoredRecord<LookBackRecord>?> GetAsync(string campaignId, string lookBackId, CancellationToken cancellationToken) =>
-        tables.LookBacks.GetAsync(campaignId, lookBackId, cancellationToken);
+    /// <summary>The look-back, or null when there is none (also for ids from a request that no key could hold).</summary>
+    public Task<StoredRecord<LookBackRecord>?> GetAsync(string campaignId, string lookBackId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            TableLimits.CheckKey(campaignId, nameof(campaignId));
+            TableLimits.CheckKey(lookBackId, nameof(lookBackId));
+        }
+        catch (ArgumentException)
+        {
+            return Task.FromResult<StoredRecord<LookBackRecord>?>(null);
+        }
+
+        return tables.LookBacks.GetAsync(campaignId, lookBackId, cancellationToken);
+    }
 
     public Task<bool> TryAddAsync(LookBackRecord record, CancellationToken cancellationToken)
     {
