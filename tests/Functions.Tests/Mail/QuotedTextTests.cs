@@ -29,7 +29,7 @@ public sealed class QuotedTextTests
     {
         var @case = new CaseBuilder(TreeBuilder.Standard(), "wx2026", 2026, TreeBuilder.Unit1).Build();
 
-        var mail = CaseMail.Returned(@case, "村联系人", "v@example.cn", "https://guangong.example.cn/u/TOKEN", "请到 http://evil.example 或 www.evil.cn 重新登录", DateTimeOffset.UnixEpoch, "五好基层关工委");
+        var mail = CaseMail.Returned(@case, "村联系人", "v@example.cn", "https://guangong.example.cn/u/TOKEN", "请到 http://evil.example 或 www.evil.cn 重新登录", DateTimeOffset.UnixEpoch, provisional: false, "五好基层关工委");
 
         Assert.Contains("http[:]//evil[.]example", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("www[.]evil[.]cn", mail.TextBody, StringComparison.Ordinal);
