@@ -163,7 +163,7 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         await PageChecks.CheckAsync(board, "11-dashboard-township");
 
         await board.GetByRole(AriaRole.Link, new() { Name = "第1村关工委" }).ClickAsync();
-        await Expect(board.Locator("dl.facts")).ToContainTextAsync("达标");
+        await Expect(board.Locator("dl.facts").First).ToContainTextAsync("达标");
         await Expect(board.Locator("ol.history")).ToContainTextAsync("提交自评");
         await Expect(board.Locator("ol.history")).ToContainTextAsync("上传台账");
         await PageChecks.CheckAsync(board, "12-dashboard-case");
