@@ -82,15 +82,21 @@ public sealed class ContractTests
     }
 
     [Fact]
-    public void ApprovalToken_V1_FormatIsPinned()
+    public void ApprovalToken_V1_StillVerifies_AndNewLinksAreV2()
     {
-        var keys = new LinkKeyRing(new LinkSigningKey("k1", Enumerable.Repeat((byte)1, 32).ToArray()));
+        // v1 (the recipient's address readable in the payload) is no longer issued, but links already in inboxes keep
+        // working until they expire: this v1 token is built by hand from the pinned format, signed as v1 signed it.
+        var secret = Enumerable.Repeat((byte)1, 32).ToArray();
+        var keys = new LinkKeyRing(new LinkSigningKey("k1", secret));
         var claims = new ApprovalTokenClaims("case-1", 1, "a@b.cn", ApprovalActions.View | ApprovalActions.Approve, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), "n1");
+        const string body = "v1.k1.eyJjIjoiY2FzZS0xIiwicyI6MSwiciI6ImFAYi5jbiIsImEiOjMsImUiOjE3OTYwODMyMDAsIm4iOiJuMSJ9";
+        var v1 = body + "." + System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.HMACSHA256.HashData(secret, System.Text.Encoding.ASCII.GetBytes(body)));
 
-        var token = ApprovalTokens.Issue(claims, keys);
-
-        Assert.StartsWith("v1.k1.eyJjIjoiY2FzZS0xIiwicyI6MSwiciI6ImFAYi5jbiIsImEiOjMsImUiOjE3OTYwODMyMDAsIm4iOiJuMSJ9.", token, StringComparison.Ordinal);
-        Assert.Equal(claims, ApprovalTokens.Verify(token, keys, claims.ExpiresAt.AddDays(-1), new()).Claims);
+        Assert.Equal(claims, ApprovalTokens.Verify(v1, keys, claims.ExpiresAt.AddDays(-1), new()).Claims);
+        var issued = ApprovalTokens.Issue(claims, keys);
+        Assert.StartsWith("v2.k1.", issued, StringComparison.Ordinal);
+        Assert.DoesNotContain("YUBiLmNu", issued, StringComparison.Ordinal); // base64 of "a@b.cn": the address is not readable
+        Assert.Equal(claims, ApprovalTokens.Verify(issued, keys, claims.ExpiresAt.AddDays(-1), new()).Claims);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using GuanGong.Functions.Cases;
 using System.Net;
 using GuanGong.EndToEnd.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -54,8 +55,37 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
 
         var caseId = SampleCounty.CaseId("V1");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/receipt$"));
-        await Expect(page.Locator(".case-number")).ToContainTextAsync(caseId);
+        await Expect(page.Locator(".case-number")).ToContainTextAsync(CaseNumbers.For(caseId));
         await PageChecks.CheckAsync(page, "03-unit-receipt");
+
+        // The 自查报告, printable: addressed to the township that assesses the village, the five sections, the sign-off with room for the seal.
+        await page.GetByRole(AriaRole.Link, new() { Name = "自查报告" }).ClickAsync();
+        await Expect(page.Locator(".report h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^第1村关工委关于2026年度“.+”创建工作的自查报告$"));
+        await Expect(page.Locator(".report .addressee")).ToHaveTextAsync("城关镇关工委：");
+        await Expect(page.Locator(".report h2")).ToHaveCountAsync(5);
+        await Expect(page.Locator(".report .signoff")).ToContainTextAsync("第1村关工委");
+        await Expect(page.Locator(".report .seal")).ToBeVisibleAsync();
+        await PageChecks.CheckAsync(page, "03b-unit-self-inspection-report");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("header.site")).ToBeHiddenAsync();
+        await Expect(page.Locator(".no-print").First).ToBeHiddenAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // The same report as a Word document, opened and read back.
+        var docxHref = await page.GetByRole(AriaRole.Link, new() { Name = "下载 Word 文档" }).GetAttributeAsync("href");
+        // Through the browser's own request context: the link's cookie opens the page, the handle in the URL alone opens nothing.
+        var docx = await page.Context.APIRequest.GetAsync(app.BaseAddress + docxHref!.TrimStart('/'));
+        {
+            Assert.Equal(200, docx.Status);
+            Assert.StartsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Headers["content-type"], StringComparison.Ordinal);
+            using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.BodyAsync()), false);
+            var paragraphs = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Matches("^第1村关工委关于2026年度“.+”创建工作的自查报告$", paragraphs[0]);
+            Assert.Equal("城关镇关工委：", paragraphs[1]);
+            Assert.Contains("一、党委支持情况", paragraphs);
+            Assert.Contains("经费不足，五老年龄偏大。", paragraphs);
+            Assert.Contains("第1村关工委（盖章）", paragraphs);
+        }
 
         // Back on the link: the case is under review, and the evidence submitted with it is listed, frozen.
         await page.GotoAsync(app.Url(unitLink));
@@ -92,7 +122,14 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
 
         // The county approves too (same page, no screenshots needed twice).
         var countyMail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("county@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("请审核", StringComparison.Ordinal));
+        // The county sees the township's decision, score and comment, in the mail and on the page.
+        Assert.Contains("材料齐全，同意上报。", countyMail.Body, StringComparison.Ordinal);
+        Assert.Contains("审核得分", countyMail.Body, StringComparison.Ordinal);
         await page.GotoAsync(app.Url(SampleCounty.PathOf(countyMail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)))));
+        await Expect(page.Locator("ol.decisions")).ToContainTextAsync("材料齐全，同意上报。");
+        await Expect(page.Locator("ol.decisions")).ToContainTextAsync("同意");
+        await Expect(page.Locator("ol.decisions")).ToContainTextAsync("审核得分");
+        await PageChecks.CheckAsync(page, "08b-review-county-sees-township");
         await Forms.DecideAsync(page, "Approve", "验收合格。");
         await app.WaitForStatusAsync(caseId, "Passed");
 
@@ -129,8 +166,9 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
         await PageChecks.CheckAsync(board, "11-dashboard-township");
 
         await board.GetByRole(AriaRole.Link, new() { Name = "第1村关工委" }).ClickAsync();
-        await Expect(board.Locator("dl.facts")).ToContainTextAsync("达标");
+        await Expect(board.Locator("dl.facts").First).ToContainTextAsync("达标");
         await Expect(board.Locator("ol.history")).ToContainTextAsync("提交自评");
+        await Expect(board.Locator("ol.history")).ToContainTextAsync("上传台账");
         await PageChecks.CheckAsync(board, "12-dashboard-case");
     }
 }

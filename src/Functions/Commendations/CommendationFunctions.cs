@@ -157,8 +157,8 @@ public sealed class CommendationFunctions(HttpGate gate, Access access, Campaign
         return extension switch
         {
             ".docx" => Results.Bytes(NamingDecisionDocument.Build(record, campaign.Settings.Name, organiser, standard), NamingDecisionDocument.ContentType),
-            ".csv" => Results.Bytes(CsvWriter.Write(CertificateHeader, rows), ExportFunctions.CsvType + "; charset=utf-8"),
-            _ => Results.Bytes(XlsxWriter.Write($"{y}年度证书名单", CertificateHeader, rows.Select(r => (IReadOnlyList<XlsxWriter.Cell>)[.. r.Select(t => (XlsxWriter.Cell)t)])), ExportFunctions.XlsxType),
+            ".csv" => Results.Bytes(CsvFile.Write(CertificateHeader, rows), ExportFunctions.CsvType + "; charset=utf-8"),
+            _ => Results.Bytes(XlsxFile.Write($"{y}年度证书名单", CertificateHeader, rows.Select(r => (IReadOnlyList<XlsxFile.Cell>)[.. r.Select(t => (XlsxFile.Cell)t)])), ExportFunctions.XlsxType),
         };
     }
 

@@ -52,8 +52,8 @@ public sealed class ExportFunctions(HttpGate gate, CampaignScopes scopes, Export
         context.Response.Headers.ContentDisposition = disposition.ToString();
         context.Response.Headers.CacheControl = "private, no-store";
         return extension == ".csv"
-            ? Results.Bytes(CsvWriter.Write(ResultRows.Header, rows.Select(ResultRows.AsText)), CsvType + "; charset=utf-8")
-            : Results.Bytes(XlsxWriter.Write($"{scope.Year}年评估结果", ResultRows.Header, rows.Select(ResultRows.AsCells)), XlsxType);
+            ? Results.Bytes(CsvFile.Write(ResultRows.Header, rows.Select(ResultRows.AsText)), CsvType + "; charset=utf-8")
+            : Results.Bytes(XlsxFile.Write($"{scope.Year}年评估结果", ResultRows.Header, rows.Select(ResultRows.AsCells)), XlsxType);
     }
 
     // "五好创建-东镇关工委-2026年评估结果.xlsx": what a committee office would name it, minus characters file systems refuse.

@@ -36,14 +36,14 @@ public static class ResultRows
         return [row.UnitCode, row.UnitName, row.Township, row.Kind, row.Status, Number(row.SelfTotal), Number(row.FinalTotal), row.Verdict, row.Escalated ? "是" : "否", row.DecidedAt];
     }
 
-    public static IReadOnlyList<XlsxWriter.Cell> AsCells(ResultRow row)
+    public static IReadOnlyList<XlsxFile.Cell> AsCells(ResultRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return
         [
             row.UnitCode, row.UnitName, row.Township, row.Kind, row.Status,
-            row.SelfTotal is { } self ? (double)self : (XlsxWriter.Cell)string.Empty,
-            row.FinalTotal is { } final ? (double)final : (XlsxWriter.Cell)string.Empty,
+            row.SelfTotal is { } self ? (double)self : (XlsxFile.Cell)string.Empty,
+            row.FinalTotal is { } final ? (double)final : (XlsxFile.Cell)string.Empty,
             row.Verdict, row.Escalated ? "是" : "否", row.DecidedAt,
         ];
     }

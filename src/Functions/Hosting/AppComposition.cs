@@ -69,6 +69,7 @@ public static class AppComposition
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<AccessKeys>();
+        services.AddHostedService<AdminKeyAnnouncer>();
         services.AddSingleton<AdminOnly>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<Access>();

@@ -31,7 +31,7 @@ public sealed class DevMailboxPages(HttpGate gate, IOptions<MailSettings> option
             {
                 var mail = MailFile.Load(file.FullName);
                 rows.Append("<li><a href=\"/dev/mail/").Append(id).Append("\"><strong>").Append(Encode(mail.Subject)).Append("</strong></a><br><span>收件人：")
-                    .Append(Encode(string.Join("，", mail.To))).Append(" · ").Append(Encode(file.LastWriteTimeUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
+                    .Append(Encode(string.Join("，", mail.To))).Append(" · ").Append(Encode(Pages.ChinaDates.When(new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)) + "（北京时间）"))
                     .Append("</span></li>");
             }
 

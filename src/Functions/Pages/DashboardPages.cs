@@ -147,7 +147,10 @@ public sealed class DashboardPages(
         var reader = caller is CommitteeCaller committee ? "committee:" + committee.CommitteeCode : "admin";
         var files = await evidence.ListAsync(caseId, reader, ct);
         var history = await audit.ReadAsync(caseId, ct);
-        return PageLayout.Render("申报详情", DashboardViews.Case(@case, template, tree, history, files, t));
+        var lines = history.Select(e => HistoryLabels.Describe(e, code => tree.Find(code)?.Name, template)).ToList();
+        return RazorPage.Of<Components.DashboardCaseBody>(
+            "申报详情",
+            new Components.DashboardCaseBody.Data(@case, template, Domain.Scoring.TownshipRule.TownshipOf(tree, @case.UnitCode), code => tree.Find(code)?.Name ?? "上级关工委", lines, files, t));
     }
 
     private static async Task<Caller?> CallerAsync(HttpContext http, DashboardSession session, Access access, CancellationToken ct) =>

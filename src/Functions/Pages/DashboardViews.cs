@@ -3,14 +3,8 @@ using System.Text;
 using System.Text.Json;
 using GuanGong.Domain;
 using GuanGong.Domain.Cases;
-using GuanGong.Domain.Organisations;
-using GuanGong.Domain.Scoring;
-using GuanGong.Domain.Standards;
-using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases;
-using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
-using GuanGong.Functions.Ledgers;
 using GuanGong.Functions.Statistics;
 using static GuanGong.Functions.Pages.Html;
 
@@ -28,7 +22,7 @@ internal static class DashboardViews
         return stuck.Count == 0
             ? string.Empty
             : "<h2>系统处理异常</h2><p>以下申报提交后，系统处理已超过 1 小时仍未完成（某一步骤反复失败），审核人尚未收到任务。请联系系统管理员处理：</p><ul class=\"stuck\">"
-                + string.Concat(stuck.Select(c => $"<li><a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c.CaseId))}{Q(linkToken, '?')}\">{E(c.UnitName)}</a>：{E(CaseMail.China(c.UpdatedAt))} 提交，已等待 {(int)(now - c.UpdatedAt).TotalHours} 小时以上</li>"))
+                + string.Concat(stuck.Select(c => $"<li><a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c.CaseId))}{Q(linkToken, '?')}\">{E(c.UnitName)}</a>：{E(ChinaDates.When(c.UpdatedAt))} 提交，已等待 {(int)(now - c.UpdatedAt).TotalHours} 小时以上</li>"))
                 + "</ul>";
     }
 
@@ -39,7 +33,7 @@ internal static class DashboardViews
         var html = new StringBuilder();
         html.Append(Crumbs(scope, caller, linkToken));
         html.Append($"<h1>{E(statistics.CampaignName)} · {E(Year(statistics.Year))}年度</h1>")
-            .Append($"<p class=\"lead\">{E(statistics.RootName)}的创建进度。统计时间：{E(CaseMail.China(statistics.GeneratedAt))}。</p>");
+            .Append($"<p class=\"lead\">{E(statistics.RootName)}的创建进度。统计时间：{E(ChinaDates.When(statistics.GeneratedAt))}。</p>");
         html.Append("<div class=\"figures\">")
             .Append(Figure("应创建单位", pass.Established.ToString(CultureInfo.InvariantCulture)))
             .Append(Figure("已参评", pass.Assessed.ToString(CultureInfo.InvariantCulture)))
@@ -122,7 +116,7 @@ internal static class DashboardViews
             html.Append("<h2>乡镇评定</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">乡镇评定结果</caption><thead><tr><th scope=\"col\">乡镇</th><th scope=\"col\">结果</th><th scope=\"col\">下属单位达标</th><th scope=\"col\">计入的单位类别</th><th scope=\"col\">说明</th></tr></thead><tbody>");
             foreach (var rating in statistics.TownshipRatings)
             {
-                html.Append($"<tr><th scope=\"row\">{E(rating.TownshipName)}</th><td>{(rating.Rated ? Wording.Passed : Wording.NotPassed)}</td><td>{rating.UnitsPassed}/{rating.UnitsTotal}（需 {rating.UnitsRequired}）</td><td>{E(rating.CountedKindsText)}</td><td>{E(string.Join("；", rating.Reasons))}</td></tr>");
+                html.Append($"<tr><th scope=\"row\">{E(rating.TownshipName)}</th><td>{(rating.Rated ? Wording.Passed : Wording.NotPassed)}</td><td>{rating.UnitsPassed}/{rating.UnitsTotal}（需 {rating.UnitsRequired}）</td><td>{E(rating.CountedKindsText)}</td><td>{E(string.Join("；", rating.Reasons.Select(r => r.Split(" / ")[0])))}</td></tr>");
             }
 
             html.Append("</tbody></table></div>");
@@ -145,7 +139,7 @@ internal static class DashboardViews
             html.Append("<h2>预达标年度调整记录</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">预达标年度调整记录</caption><thead><tr><th scope=\"col\">单位</th><th scope=\"col\">原年度</th><th scope=\"col\">调整为</th><th scope=\"col\">理由</th><th scope=\"col\">调整人</th><th scope=\"col\">时间</th></tr></thead><tbody>");
             foreach (var change in targetYearChanges)
             {
-                html.Append($"<tr><th scope=\"row\">{E(scope.Tree.Find(change.UnitCode)?.Name ?? change.UnitCode)}</th><td>{(change.FromYear is { } from ? E(Year(from)) : "未定")}</td><td>{(change.ToYear is { } to ? E(Year(to)) : "未定")}</td><td>{E(change.Reason)}</td><td>{E(change.ChangedBy)}</td><td>{E(CaseMail.China(change.ChangedAt))}</td></tr>");
+                html.Append($"<tr><th scope=\"row\">{E(scope.Tree.Find(change.UnitCode)?.Name ?? change.UnitCode)}</th><td>{(change.FromYear is { } from ? E(Year(from)) : "未定")}</td><td>{(change.ToYear is { } to ? E(Year(to)) : "未定")}</td><td>{E(change.Reason)}</td><td>{E(change.ChangedBy)}</td><td>{E(ChinaDates.When(change.ChangedAt))}</td></tr>");
             }
 
             html.Append("</tbody></table></div>");
@@ -164,34 +158,6 @@ internal static class DashboardViews
         return html.ToString();
     }
 
-    public static string Case(CaseRecord @case, StandardTemplate? template, OrganisationTree tree, IReadOnlyList<AuditEntry> history,
-        IReadOnlyDictionary<string, IReadOnlyList<(LedgerRecord Ledger, string Url)>> evidence, string? linkToken)
-    {
-        var id = Uri.EscapeDataString(@case.CampaignId);
-        var township = TownshipRule.TownshipOf(tree, @case.UnitCode);
-        var html = new StringBuilder("<nav class=\"crumbs\" aria-label=\"位置\">")
-            .Append($"<a href=\"/d/{E(id)}?year={E(Year(@case.Year))}{Q(linkToken, '&')}\">返回统计</a>")
-            .Append(township is null ? string.Empty : $" · <a href=\"/d/{E(id)}?root={E(Uri.EscapeDataString(township.Code))}&amp;year={E(Year(@case.Year))}{Q(linkToken, '&')}\">{E(township.Name)}</a>")
-            .Append("</nav>")
-            .Append($"<h1>{E(@case.UnitName)} · {E(Year(@case.Year))}年度</h1>");
-        if (template is not null)
-        {
-            html.Append(UnitPageViews.Facts(@case, template, code => tree.Find(code)?.Name ?? code));
-            html.Append("<h2>各项得分</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">各项自评和审核得分</caption><thead><tr><th scope=\"col\">评分项</th><th scope=\"col\">满分</th><th scope=\"col\">自评</th><th scope=\"col\">审核</th><th scope=\"col\">材料</th></tr></thead><tbody>");
-            foreach (var item in template.AllItems)
-            {
-                var self = @case.Submission.SelfSheet.Items.FirstOrDefault(i => i.ItemId == item.Id);
-                var review = @case.LatestReviewSheet?.Items.FirstOrDefault(i => i.ItemId == item.Id);
-                html.Append($"<tr><th scope=\"row\">{E(item.Name)}</th><td>{E(item.Points)}</td><td>{(self is null ? "—" : E(self.Score))}</td><td>{(review is null ? "—" : E(review.Score) + (review.DeductionReason is { } why ? "（" + E(why) + "）" : string.Empty))}</td><td>{EvidenceView.Gallery(evidence.GetValueOrDefault(item.Id))}</td></tr>");
-            }
-
-            html.Append("</tbody></table></div>");
-        }
-
-        html.Append(UnitPageViews.Decisions(@case)).Append(UnitPageViews.History(history));
-        return html.ToString();
-    }
-
     private static string Crumbs(CampaignScope scope, Caller caller, string? linkToken)
     {
         var parent = scope.Tree.Parent(scope.Root);
@@ -201,7 +167,7 @@ internal static class DashboardViews
     }
 
     private static string CaseLinks(string campaignId, IReadOnlyList<string> caseIds, string? linkToken) =>
-        caseIds.Count == 0 ? "0" : $"{caseIds.Count}：" + string.Join("、", caseIds.Select(c => $"<a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c))}{Q(linkToken, '?')}\">{E(c)}</a>"));
+        caseIds.Count == 0 ? "0" : $"{caseIds.Count}：" + string.Join("、", caseIds.Select(c => $"<a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c))}{Q(linkToken, '?')}\">{E(CaseNumbers.For(c))}</a>"));
 
     private static string Figure(string label, string value) => $"<div class=\"figure\"><span class=\"n\">{E(value)}</span>{label}</div>";
 

@@ -8,6 +8,7 @@ using GuanGong.Functions.Standards;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Submissions;
+using GuanGong.Functions.Pages.Components;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -52,6 +53,20 @@ public sealed class UnitPages(
         CancellationToken ct) =>
         gate.RunAsync(request, () => ReceiptAsync(LinkCookies.TokenFor(request, token), units, templates, cases, directory, ct));
 
+    [Function("UnitReport")]
+    public Task<IResult> Report(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "u/{token}/report")] HttpRequest request,
+        string token,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => ReportAsync(LinkCookies.TokenFor(request, token), docx: false, units, templates, cases, directory, ct));
+
+    [Function("UnitReportDocument")]
+    public Task<IResult> ReportDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "u/{token}/report.docx")] HttpRequest request,
+        string token,
+        CancellationToken ct) =>
+        gate.RunAsync(request, () => ReportAsync(LinkCookies.TokenFor(request, token), docx: true, units, templates, cases, directory, ct));
+
     private static async Task<IResult> ShowAsync(
         string token, bool saved, UnitLinks units, TemplateResolver templates, CaseStore cases, DraftStore drafts, EvidenceView evidence,
         CommitteeDirectory directory, AuditLog audit, FormNonces nonces, ReferenceData.HolidayCalendarCache calendars, CancellationToken ct)
@@ -70,7 +85,7 @@ public sealed class UnitPages(
         }
 
         var standardName = link.Campaign.Settings.StandardNameFor(template);
-        var unitName = tree.Find(link.UnitCode)?.Name ?? link.UnitCode;
+        var unitName = tree.Find(link.UnitCode)?.Name ?? "本单位";
         var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
         // Evidence can be uploaded before the first submission: ledgers are keyed by the (derived) case number.
         var files = await evidence.ListAsync(link.CaseId, link.Email, ct);
@@ -78,13 +93,13 @@ public sealed class UnitPages(
         {
             var draft = await drafts.FindAsync(link.CaseId, ct);
             var values = draft?.Fields ?? (@case is null ? new Dictionary<string, string>() : UnitForm.ValuesOf(@case.Submission));
-            return PageLayout.Render("自评填报", UnitPageViews.Form(
+            return RazorPage.Of<UnitFormBody>("自评填报", new UnitFormBody.Data(
                 link, unitName, template, @case, UnitForm.FromValues(values), nonces.Issue(link.Nonce, link.Email), files, draft?.SavedAt, saved,
                 @case?.RectificationDueAt is { } due && Calendars.ProvisionalDates.Of(await calendars.GetAsync(ct), due)), scripts: ["/assets/unit.js"], standardName: standardName);
         }
 
-        var history = await audit.ReadAsync(link.CaseId, ct);
-        return PageLayout.Render("自评进度", UnitPageViews.Status(link, unitName, template, @case, history, code => tree.Find(code)?.Name ?? code, files!), scripts: ["/assets/unit.js"], standardName: standardName);
+        var history = (await audit.ReadAsync(link.CaseId, ct)).Select(e => HistoryLabels.Describe(e, code => tree.Find(code)?.Name, template)).ToList();
+        return RazorPage.Of<UnitStatusBody>("自评进度", new UnitStatusBody.Data(link, unitName, template, @case, history, code => tree.Find(code)?.Name ?? "上级关工委", files!), scripts: ["/assets/unit.js"], standardName: standardName);
     }
 
     private static async Task<IResult> SaveDraftAsync(
@@ -162,9 +177,9 @@ public sealed class UnitPages(
         var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
         // Evidence can be uploaded before the first submission: ledgers are keyed by the (derived) case number.
         var files = await evidence.ListAsync(link.CaseId, link.Email, ct);
-        return PageLayout.Render(
+        return RazorPage.Of<UnitFormBody>(
             "请修改后提交",
-            UnitPageViews.Form(link, tree.Find(link.UnitCode)?.Name ?? link.UnitCode, template, @case, form, nonces.Issue(link.Nonce, link.Email), files, null, false),
+            new UnitFormBody.Data(link, tree.Find(link.UnitCode)?.Name ?? "本单位", template, @case, form, nonces.Issue(link.Nonce, link.Email), files, null, false),
             StatusCodes.Status400BadRequest,
             ["/assets/unit.js"],
             link.Campaign.Settings.StandardNameFor(template));
@@ -186,7 +201,42 @@ public sealed class UnitPages(
             return PageLayout.Message("尚未提交", "本单位本年度的自评还没有提交，暂无回执。请返回填报页面填写并提交。", StatusCodes.Status404NotFound);
         }
 
-        return PageLayout.Render("提交回执", UnitPageViews.Receipt(link, tree.Find(link.UnitCode)?.Name ?? link.UnitCode, template, @case), scripts: ["/assets/unit.js"], standardName: link.Campaign.Settings.StandardNameFor(template));
+        return RazorPage.Of<ReceiptBody>(
+            "提交回执",
+            new ReceiptBody.Data(
+                link.Token, link.Campaign.Settings.Name, tree.Find(link.UnitCode)?.Name ?? "本单位", template, @case,
+                tree.Find(link.UnitCode)?.Reviewers.FirstOrDefault(r => string.Equals(r.Email, @case.Submission.SubmittedBy, StringComparison.OrdinalIgnoreCase))?.Name ?? "本单位联系人"),
+            scripts: ["/assets/unit.js"],
+            standardName: link.Campaign.Settings.StandardNameFor(template));
+    }
+
+    /// <summary>The submitted 自查报告 as a printable page, or (<paramref name="docx"/>) as a Word document.</summary>
+    private static async Task<IResult> ReportAsync(string token, bool docx, UnitLinks units, TemplateResolver templates, CaseStore cases, CommitteeDirectory directory, CancellationToken ct)
+    {
+        var (link, refusal) = await units.OpenAsync(token, ct);
+        if (link is null)
+        {
+            return Refused(refusal);
+        }
+
+        var tree = await directory.GetTreeAsync(ct);
+        var @case = (await cases.GetAsync(link.CaseId, ct))?.Value;
+        var template = @case is null ? null : await templates.FindAsync(@case.Submission.SelfSheet.Template, ct);
+        if (@case is null || template is null)
+        {
+            return PageLayout.Message("尚未提交", "本单位本年度的自评还没有提交，暂无自查报告。请返回填报页面填写并提交。", StatusCodes.Status404NotFound);
+        }
+
+        var unit = tree.Find(link.UnitCode);
+        var addressee = unit?.ParentCode is { } parent && tree.Find(parent) is { } assessing ? assessing.Name : "上级关工委";
+        var standardName = link.Campaign.Settings.StandardNameFor(template);
+        var report = SelfReportDocument.From(@case, unit?.Name ?? "本单位", addressee, standardName);
+        if (docx)
+        {
+            return Results.File(report.ToDocx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{report.UnitName}{@case.Year}年度自查报告.docx");
+        }
+
+        return RazorPage.Of<SelfReportBody>("自查报告", new SelfReportBody.Data(link.Token, report), scripts: ["/assets/unit.js"], standardName: standardName);
     }
 
     private static async Task<(UnitLink? Link, TokenRefusal? Refusal, IFormCollection? Form, IResult? Problem)> OpenPostAsync(

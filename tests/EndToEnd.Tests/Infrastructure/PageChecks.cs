@@ -56,8 +56,70 @@ public static class PageChecks
 
     public static async Task CheckAsync(IPage page, string name)
     {
+        await ReadableAsync(page, name);
         await AccessibleAsync(page, name);
         await ScreenshotsAsync(page, name);
+    }
+
+    /// <summary>
+    /// Words in Latin letters a person may meet on a page: names of file kinds and products everyone in an office
+    /// says in Latin letters, and the units of file sizes. Anything else in ASCII letters fails the check.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AllowedWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "PDF", "Word", "Excel", "WPS", "CSV", "KB", "MB", "png", "jpg", "jpeg", "pdf", "doc", "docx", "xls", "xlsx",
+    };
+
+    /// <summary>
+    /// What a unit, reviewer or leader reads (the text, the title, image descriptions and labels) holds no ASCII word outside
+    /// <see cref="AllowedWords"/> and no internal id: no committee code, item id, case id, campaign id, review action name or
+    /// long hexadecimal hash. Every offender is listed at once.
+    /// </summary>
+    public static async Task ReadableAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var text = await page.EvaluateAsync<string>("""
+            () => [document.title, document.body.innerText,
+                   ...[...document.querySelectorAll('[alt],[title],[aria-label],[placeholder]')]
+                        .flatMap(e => ['alt', 'title', 'aria-label', 'placeholder'].map(a => e.getAttribute(a) || ''))].join('\n')
+            """);
+        var problems = new List<string>();
+        foreach (System.Text.RegularExpressions.Match hash in System.Text.RegularExpressions.Regex.Matches(text, "[0-9a-fA-F]{16,}"))
+        {
+            problems.Add($"a hash: {hash.Value}");
+        }
+
+        foreach (var id in InternalIds.Where(id => System.Text.RegularExpressions.Regex.IsMatch(text, $"(?<![A-Za-z0-9]){System.Text.RegularExpressions.Regex.Escape(id)}(?![A-Za-z0-9])")))
+        {
+            problems.Add($"an internal id: {id}");
+        }
+
+        foreach (System.Text.RegularExpressions.Match word in System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z][A-Za-z0-9_]*"))
+        {
+            // A version letter in a standard's own name (五好基层关工委评分标准（A版）) is how the documents name it.
+            var versionLetter = word.Length == 1 && word.Index + 1 < text.Length && text[word.Index + 1] == '版';
+            if (!AllowedWords.Contains(word.Value) && !versionLetter)
+            {
+                problems.Add($"an ASCII word: {word.Value} (in “{Around(text, word.Index)}”)");
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"{name}: text a person reads has:\n" + string.Join("\n", problems.Distinct()));
+    }
+
+    /// <summary>The sample county's internal ids: committee codes, the campaign id, case ids, item ids and action names.</summary>
+    private static readonly IReadOnlyList<string> InternalIds =
+    [
+        .. new[] { "C0", "X1", "T1", "T2", "V1", "V2", "V3", "E1", SampleCounty.CampaignId, "Approve", "Return", "Reject" },
+        .. new[] { "V1", "V2", "V3", "E1", "T1", "T2" }.Select(SampleCounty.CaseId),
+        .. SampleCounty.Template.AllItems.Select(i => i.Id),
+        .. SampleCounty.Template.Preconditions.Select(p => p.Id),
+    ];
+
+    private static string Around(string text, int index)
+    {
+        var start = Math.Max(0, index - 12);
+        return text.Substring(start, Math.Min(text.Length - start, 36)).Replace('\n', ' ');
     }
 
     private static string CreateFolder()

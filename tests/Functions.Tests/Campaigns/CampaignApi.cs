@@ -73,7 +73,7 @@ internal static class CampaignApi
         var caseId = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("caseId").GetString()!;
         foreach (var reviewer in reviewers)
         {
-            var task = await smtp.WaitForAsync(m => m.To.Contains(reviewer) && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && m.Subject.Contains(unitName, StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
+            var task = await smtp.WaitForAsync(m => m.To.Contains(reviewer) && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && m.Subject.Contains(unitName, StringComparison.Ordinal) && m.Body.Contains(GuanGong.Functions.Cases.CaseNumbers.For(caseId), StringComparison.Ordinal));
             (await app.DecideAsync(task.LinkWith("/r/"), "Approve", "同意。")).EnsureSuccessStatusCode();
         }
 

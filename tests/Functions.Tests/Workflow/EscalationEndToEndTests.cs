@@ -24,7 +24,7 @@ public sealed class EscalationEndToEndTests
         (await app.SubmitAsync(unitToken)).EnsureSuccessStatusCode();
         var caseId = SampleCounty.CaseId("V1");
         var task = await smtp.WaitForAsync(m => m.To.Contains("town@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
-        Assert.Contains("2026年1月13日 00:00", task.Body, StringComparison.Ordinal); // due at the end of Mon 12 Jan, China time
+        Assert.Contains("1月12日（周一）24:00 前", task.Body, StringComparison.Ordinal); // due at the end of Mon 12 Jan, China time
 
         // Fri 9 Jan 10:00 China time: both reminders (2 and 1 working days before) are due.
         clock.SetUtcNow(new DateTimeOffset(2026, 1, 9, 2, 0, 0, TimeSpan.Zero));

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using GuanGong.Domain;
-using GuanGong.Domain.Deadlines;
 using GuanGong.Functions.Mail;
 
 namespace GuanGong.Functions.Cases.Workflow;
@@ -24,8 +22,9 @@ public static class CaseMail
             "review-task",
             [
                 $"{reviewerName}：您好！",
-                $"{@case.UnitName}（{@case.UnitCode}）已提交{@case.Year}年度“{standardName}”创建申报，自评得分 {@case.SelfSummary.Total} 分，请您进行{stageName}。",
+                $"{@case.UnitName}已提交{@case.Year}年度“{standardName}”创建申报，自评得分 {@case.SelfSummary.Total} 分，请您进行{stageName}。",
                 escalated ? "该申报因下级逾期未办理，已自动上报由您办理。" : null,
+                .. LowerOpinions(@case),
                 Due(dueAt, unconfirmedYears),
                 "请点击下面的链接查看材料并办理（此链接只属于您本人，请勿转发）：",
             ],
@@ -48,7 +47,7 @@ public static class CaseMail
             contactName,
             $"【需整改】{@case.UnitName}{@case.Year}年度“{standardName}”创建申报被退回整改",
             "returned",
-            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{QuotedText.Neutralise(reason)}", $"请在 {China(dueAt)}{Calendars.ProvisionalDates.Suffix(provisional)} 前修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
+            [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{QuotedText.Neutralise(reason)}", $"请在 {Pages.ChinaDates.Deadline(dueAt)}{Calendars.ProvisionalDates.Suffix(provisional)}修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
             link,
             @case.CaseId);
 
@@ -62,7 +61,7 @@ public static class CaseMail
             [
                 $"{contactName}：您好！",
                 $"在“{standardName}”回头看抽查中，贵单位存在以下问题：{QuotedText.Neutralise(reason)}",
-                $"请在 {China(dueAt)} 前完成整改，并通过下面的链接重新提交自评和台账材料，由验收单位重新审核。逾期未重新提交的，按未达标处理。",
+                $"请在 {Pages.ChinaDates.Deadline(dueAt)}完成整改，并通过下面的链接重新提交自评和台账材料，由验收单位重新审核。逾期未重新提交的，按未达标处理。",
                 "请点击下面的链接修改并重新提交：",
             ],
             link,
@@ -105,11 +104,18 @@ public static class CaseMail
             link,
             null);
 
-    internal static string China(DateTimeOffset instant) =>
-        instant.ToOffset(ChinaTime.Offset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture) + "（北京时间）";
+    /// <summary>An instant as people read it, Beijing time: 2026年12月7日（周一）09:30.</summary>
+    internal static string China(DateTimeOffset instant) => Pages.ChinaDates.When(instant);
+
+    /// <summary>What the levels below decided (the township's decision, score and comment), for the level that decides next.</summary>
+    private static IEnumerable<string> LowerOpinions(CaseRecord @case) => @case.Outcomes
+        .Where(o => o.Action == Reviews.ReviewAction.Approve)
+        .Select(o => $"{o.ReviewerName}（{WorkflowServices.StageName(@case, o.Stage)}）的意见：{Reviews.ReviewPages.ActionLabel(o.Action)}"
+            + (o.ReviewTotal is { } total ? $"，审核得分 {total} 分" : $"，审核得分 {@case.SelfSummary.Total} 分（同意自评得分）")
+            + (string.IsNullOrWhiteSpace(o.Reason) ? "。" : $"，意见：{o.Reason}"));
 
     private static string? Due(DateTimeOffset? dueAt, IReadOnlyList<int> unconfirmedYears) => dueAt is { } due
-        ? $"办理期限：{China(due)}。" + (unconfirmedYears.Count > 0
+        ? $"办理期限：{Pages.ChinaDates.Deadline(due)}。" + (unconfirmedYears.Count > 0
             ? $"（注意：{string.Join("、", unconfirmedYears)}年的法定节假日安排尚未录入，期限暂按周一至周五计算。）"
             : string.Empty)
         : null;
@@ -123,7 +129,7 @@ public static class CaseMail
     private static OutgoingMail Compose(string to, string? name, string subject, string category, IEnumerable<string?> lines, string link, string? caseId)
     {
         var paragraphs = lines.Where(l => !string.IsNullOrEmpty(l)).Cast<string>().ToList();
-        var footer = caseId is null ? "本邮件由关工委创建评估系统自动发送。" : $"{Wording.ReceiptNumber}：{caseId}。本邮件由关工委创建评估系统自动发送。";
+        var footer = caseId is null ? "本邮件由关工委创建评估系统自动发送。" : $"{Wording.ReceiptNumber}：{CaseNumbers.For(caseId)}。本邮件由关工委创建评估系统自动发送。";
         var text = string.Join("\n\n", paragraphs) + "\n\n" + link + "\n\n" + footer + "\n";
         var html = "<div style=\"font-size:18px;line-height:1.7\">"
             + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))

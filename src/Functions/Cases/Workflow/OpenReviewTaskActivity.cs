@@ -61,7 +61,7 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services)
 
         if (opened)
         {
-            await services.Audit.AppendAsync(@case.CaseId, "system", "分派审核任务", $"第{input.Stage}级（{recipients.CommitteeCode}）第{input.Round}轮，期限 {CaseMail.China(plan.ReviewersDue.DueAt)}", null, ct);
+            await services.Audit.AppendAsync(@case.CaseId, "system", "分派审核任务", $"第{input.Stage}级（{recipients.CommitteeCode}）第{input.Round}轮，期限 {Pages.ChinaDates.Deadline(plan.ReviewersDue.DueAt)}", null, ct);
         }
 
         if (!IsStale(@case, input))
