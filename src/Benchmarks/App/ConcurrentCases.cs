@@ -28,7 +28,7 @@ public static class ConcurrentCases
             var links = new List<string>();
             foreach (var unit in units)
             {
-                var mail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains(reviewer, StringComparison.Ordinal)) && m.Subject.Contains("请审核", StringComparison.Ordinal) && m.Body.Contains($"（{unit}）", StringComparison.Ordinal), TimeSpan.FromMinutes(3), seen);
+                var mail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains(reviewer, StringComparison.Ordinal)) && m.Subject.Contains("请审核", StringComparison.Ordinal) && m.Body.Contains(GuanGong.Functions.Cases.CaseNumbers.For(County.CaseId(unit)), StringComparison.Ordinal), TimeSpan.FromMinutes(3), seen);
                 links.Add(County.LinkWith(mail, "/r/"));
             }
 

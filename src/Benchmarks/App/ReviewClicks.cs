@@ -51,5 +51,5 @@ public static class ReviewClicks
     private static bool IsReviewMail(GuanGong.LocalStack.Mail.MailFile mail, string to, string unitCode) =>
         mail.To.Any(t => t.Contains(to, StringComparison.Ordinal))
         && mail.Subject.Contains("请审核", StringComparison.Ordinal)
-        && (mail.Body.Contains(County.CaseId(unitCode), StringComparison.Ordinal) || mail.Body.Contains($"（{unitCode}）", StringComparison.Ordinal));
+        && mail.Body.Contains(GuanGong.Functions.Cases.CaseNumbers.For(County.CaseId(unitCode)), StringComparison.Ordinal);
 }

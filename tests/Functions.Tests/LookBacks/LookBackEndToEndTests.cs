@@ -155,13 +155,13 @@ public sealed class LookBackEndToEndTests
         // The unit is mailed its link, resubmits, and the county reviews it again.
         var mail = await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn") && m.Subject.StartsWith("【限期整改】", StringComparison.Ordinal));
         Assert.Contains("活动记录不全", mail.Body, StringComparison.Ordinal);
+        var earlier = smtp.Messages.Where(m => m.To.Contains("county@example.cn")).ToHashSet();
         using (var resubmitted = await app.SubmitAsync(SampleCounty.TokenOf(mail.LinkWith("/u/")), SampleCounty.SelfSheet(remark: "已补齐活动记录")))
         {
             Assert.Equal(HttpStatusCode.Accepted, resubmitted.StatusCode);
         }
 
-        var earlier = smtp.Messages.Where(m => m.To.Contains("county@example.cn")).ToHashSet();
-        var task = await smtp.WaitForAsync(m => !earlier.Contains(m) && m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
+        var task = await smtp.WaitForAsync(m => !earlier.Contains(m) && m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && m.Body.Contains(CaseNumbers.For(caseId), StringComparison.Ordinal));
         (await app.DecideAsync(task.LinkWith("/r/"), "Approve", "整改到位。")).EnsureSuccessStatusCode();
         var passed = await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "Passed");
         Assert.Equal(2, passed.GetProperty("round").GetInt32());
