@@ -30,16 +30,10 @@ public sealed class CalendarFunctions(
         CancellationToken ct) =>
         gate.RunAsync(request, () => admin.RunAsync(request, async () =>
         {
-            var json = await RequestBodies.ReadTextAsync(request.HttpContext, ct);
-            if (json is null)
+            var (body, problem) = await RequestBodies.ReadJsonAsync<CampaignCalendarRequest>(request, "calendar.malformed", ct);
+            if (body is null)
             {
-                return Problems.TooLarge("提交的内容太大。", "The request is too large.");
-            }
-
-            var parsed = DomainJson.Parse<CampaignCalendarRequest>(json, "calendar.malformed");
-            if (!parsed.IsSuccess)
-            {
-                return Problems.Validation(parsed.Errors, "提交的数据格式不正确。");
+                return problem!;
             }
 
             var campaign = await campaigns.FindAsync(campaignId, ct);
@@ -48,7 +42,6 @@ public sealed class CalendarFunctions(
                 return Problems.NotFound("找不到该创建活动。", $"Campaign '{campaignId}' does not exist.");
             }
 
-            var body = parsed.Value;
             var calendar = new CampaignYearCalendar(CampaignYearCalendar.CurrentSchemaVersion, campaignId, body.Year, body.SubmissionDeadline, body.ReminderWorkingDays ?? [5, 1], body.AcceptanceStart, body.AcceptanceEnd);
             var errors = calendar.Validate().ToList();
             if (body.Year < campaign.Settings.StartYear || body.Year > campaign.Settings.EndYear)

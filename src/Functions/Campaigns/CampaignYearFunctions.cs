@@ -30,7 +30,7 @@ public sealed class CampaignYearFunctions(
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (body, problem) = await ReadAsync<EarlyApplicationRequest>(request, "early_application.malformed", ct);
+            var (body, problem) = await RequestBodies.ReadJsonAsync<EarlyApplicationRequest>(request, "early_application.malformed", ct);
             if (body is null)
             {
                 return problem!;
@@ -57,7 +57,7 @@ public sealed class CampaignYearFunctions(
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (body, problem) = await ReadAsync<ReExaminationRequest>(request, "reexamination.malformed", ct);
+            var (body, problem) = await RequestBodies.ReadJsonAsync<ReExaminationRequest>(request, "reexamination.malformed", ct);
             if (body is null)
             {
                 return problem!;
@@ -89,7 +89,7 @@ public sealed class CampaignYearFunctions(
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (body, problem) = await ReadAsync<TargetYearRequest>(request, "target_year.malformed", ct);
+            var (body, problem) = await RequestBodies.ReadJsonAsync<TargetYearRequest>(request, "target_year.malformed", ct);
             if (body is null)
             {
                 return problem!;
@@ -196,18 +196,6 @@ public sealed class CampaignYearFunctions(
         return allowed ? (caller, null) : (null, Problems.Forbidden("您只能为本单位或下级单位办理。", $"'{unitCode}' is outside the caller's reach."));
     }
 
-    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, string code, CancellationToken ct)
-        where T : class
-    {
-        var json = await RequestBodies.ReadTextAsync(request.HttpContext, ct);
-        if (json is null)
-        {
-            return (null, Problems.TooLarge("提交的内容太大。", "The request is too large."));
-        }
-
-        var parsed = DomainJson.Parse<T>(json, code);
-        return parsed.IsSuccess ? (parsed.Value, null) : (null, Problems.Validation(parsed.Errors, "提交的数据格式不正确。"));
-    }
 
     // The refusals of the launch and target-year rules, as HTTP answers.
     private static IResult Refuse(IReadOnlyList<ValidationError> errors)

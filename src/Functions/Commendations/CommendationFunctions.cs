@@ -73,19 +73,13 @@ public sealed class CommendationFunctions(HttpGate gate, Access access, Campaign
                 return Problems.Forbidden("只有组织创建活动的关工委可以审定命名名单。", "Only the organiser approves the naming list.");
             }
 
-            var json = await RequestBodies.ReadTextAsync(request.HttpContext, ct);
-            if (json is null)
+            var (body, problem) = await RequestBodies.ReadJsonAsync<CommendationRequest>(request, "commendation.malformed", ct);
+            if (body is null)
             {
-                return Problems.TooLarge("提交的内容太大。", "The request is too large.");
+                return problem!;
             }
 
-            var parsed = DomainJson.Parse<CommendationRequest>(json, "commendation.malformed");
-            if (!parsed.IsSuccess)
-            {
-                return Problems.Validation(parsed.Errors, "提交的数据格式不正确。");
-            }
-
-            var (record, errors, status) = await commendations.ApproveAsync(campaignId, y, parsed.Value, RequestOrigin.From(request.HttpContext), ct);
+            var (record, errors, status) = await commendations.ApproveAsync(campaignId, y, body, RequestOrigin.From(request.HttpContext), ct);
             return record is not null
                 ? Results.Json(record, DomainJson.Options)
                 : status == StatusCodes.Status400BadRequest ? Problems.Validation(errors) : Problems.Problem(status, errors[0].Code, errors[0].MessageZh, errors[0].MessageEn);

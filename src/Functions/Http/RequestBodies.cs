@@ -40,4 +40,22 @@ public static class RequestBodies
 
     public static async Task<string?> ReadTextAsync(HttpContext http, int limit, CancellationToken cancellationToken) =>
         await ReadLimitedAsync(http, limit, cancellationToken) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>
+    /// Reads a JSON body within <see cref="DefaultJsonLimit"/> and parses it into <typeparamref name="T"/>: the value, or the
+    /// problem to answer (413 when too large, 400 with the parser's errors under <paramref name="code"/> when malformed).
+    /// </summary>
+    public static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, string code, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var json = await ReadTextAsync(request.HttpContext, cancellationToken);
+        if (json is null)
+        {
+            return (null, Problems.TooLarge("提交的内容太大。", "The request is too large."));
+        }
+
+        var parsed = Domain.DomainJson.Parse<T>(json, code);
+        return parsed.IsSuccess ? (parsed.Value, null) : (null, Problems.Validation(parsed.Errors, "提交的数据格式不正确。"));
+    }
 }

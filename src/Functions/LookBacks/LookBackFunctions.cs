@@ -27,7 +27,7 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (body, problem) = await ReadAsync<DrawLookBackRequest>(request, "lookback.malformed", ct);
+            var (body, problem) = await RequestBodies.ReadJsonAsync<DrawLookBackRequest>(request, "lookback.malformed", ct);
             if (body is null)
             {
                 return problem!;
@@ -103,7 +103,7 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (body, problem) = await ReadAsync<LookBackFindingRequest>(request, "lookback.malformed", ct);
+            var (body, problem) = await RequestBodies.ReadJsonAsync<LookBackFindingRequest>(request, "lookback.malformed", ct);
             if (body is null)
             {
                 return problem!;
@@ -131,7 +131,7 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (body, problem) = await ReadAsync<LookBackRectificationRequest>(request, "lookback.malformed", ct);
+            var (body, problem) = await RequestBodies.ReadJsonAsync<LookBackRectificationRequest>(request, "lookback.malformed", ct);
             if (body is null)
             {
                 return problem!;
@@ -158,7 +158,7 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var (body, problem) = await ReadAsync<LookBackRevocationRequest>(request, "lookback.malformed", ct);
+            var (body, problem) = await RequestBodies.ReadJsonAsync<LookBackRevocationRequest>(request, "lookback.malformed", ct);
             if (body is null)
             {
                 return problem!;
@@ -214,18 +214,6 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
             : (caller, null);
     }
 
-    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, string code, CancellationToken ct)
-        where T : class
-    {
-        var json = await RequestBodies.ReadTextAsync(request.HttpContext, ct);
-        if (json is null)
-        {
-            return (null, Problems.TooLarge("提交的内容太大。", "The request is too large."));
-        }
-
-        var parsed = DomainJson.Parse<T>(json, code);
-        return parsed.IsSuccess ? (parsed.Value, null) : (null, Problems.Validation(parsed.Errors, "提交的数据格式不正确。"));
-    }
 
     private static IResult Refuse(IReadOnlyList<ValidationError> errors, int status)
     {
