@@ -8,14 +8,19 @@ public sealed class DurableEngineWorker : IAsyncDisposable
     private readonly TaskHubWorker _worker;
     private readonly ClockedOrchestrationService? _clock;
     private readonly IDisposable _service;
+    private readonly Action? _stopSharing;
     private int _stopped;
 
-    internal DurableEngineWorker(TaskHubWorker worker, ClockedOrchestrationService? clock, IDisposable service)
+    internal DurableEngineWorker(TaskHubWorker worker, ClockedOrchestrationService? clock, IDisposable service, Action? stopSharing)
     {
         _worker = worker;
         _clock = clock;
         _service = service;
+        _stopSharing = stopSharing;
     }
+
+    /// <summary>The orchestration service this worker runs on.</summary>
+    internal IDisposable Service => _service;
 
     /// <summary>Durable timers held for the engine clock and not yet delivered (0 on the system clock).</summary>
     public int HeldTimerCount => _clock?.HeldTimerCount ?? 0;
@@ -28,6 +33,8 @@ public sealed class DurableEngineWorker : IAsyncDisposable
             return;
         }
 
+        // Clients go back to the engine's own service before this one stops.
+        _stopSharing?.Invoke();
         await _worker.StopAsync(isForced: false);
         if (_clock is not null)
         {

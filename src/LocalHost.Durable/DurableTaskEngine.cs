@@ -16,6 +16,7 @@ public sealed class DurableTaskEngine : IAsyncDisposable
 {
     private readonly DurableEngineOptions _options;
     private readonly AzureStorageOrchestrationService _clientService;
+    private AzureStorageOrchestrationService? _workerService;
     private readonly DequeueCountTracker _tracker = new();
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -38,7 +39,13 @@ public sealed class DurableTaskEngine : IAsyncDisposable
     /// <summary>The options the engine was made with.</summary>
     public DurableEngineOptions Options => _options;
 
-    internal AzureStorageOrchestrationService ClientService => _clientService;
+    /// <summary>
+    /// The orchestration service clients send through: the running worker's own while there is one, else the
+    /// engine's. The Durable extension does the same (it hands its clients the host's service): a start or a
+    /// raised event sent through the worker's service wakes that worker's backed-off control-queue poll at once,
+    /// instead of waiting up to <c>maxQueuePollingInterval</c> for it.
+    /// </summary>
+    internal AzureStorageOrchestrationService ClientService => Volatile.Read(ref _workerService) ?? _clientService;
 
     internal StorageAccountClientProvider Storage => _storage;
 
@@ -113,7 +120,9 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         }
 
         await worker.StartAsync();
-        return new DurableEngineWorker(worker, clock, service);
+        // The first worker's service carries the clients' sends until it stops (see ClientService).
+        var shared = Interlocked.CompareExchange(ref _workerService, service, null) is null;
+        return new DurableEngineWorker(worker, clock, service, shared ? () => Interlocked.CompareExchange(ref _workerService, null, service) : null);
     }
 
     /// <summary>
@@ -150,6 +159,8 @@ public sealed class DurableTaskEngine : IAsyncDisposable
             MaxQueuePollingInterval = storage.MaxQueuePollingInterval,
             ControlQueueBatchSize = storage.ControlQueueBatchSize,
             UseTablePartitionManagement = storage.UseTablePartitionManagement,
+            UseAppLease = settings.UseAppLease,
+            AppLeaseOptions = settings.AppLeaseOptions.ToDtfx(),
             // Starting an id that is still running must fail loudly, not be dropped in silence (DTFx's default).
             ThrowExceptionOnInvalidDedupeStatus = true,
             // The Durable extension's defaults: 10 per core for both.

@@ -27,6 +27,16 @@ public sealed class DurableTaskSettings
     public int ExtendedSessionIdleTimeoutInSeconds { get; set; } = 30;
 
     /// <summary>
+    /// Whether a worker must hold the app lease (a blob lease named after the app) before it takes partitions
+    /// (<c>useAppLease</c>; default true). It keeps a second app (a deployment slot, say) off a task hub that
+    /// another app is processing; every worker of one app shares the lease.
+    /// </summary>
+    public bool UseAppLease { get; set; } = true;
+
+    /// <summary>The app lease's timings (<c>appLeaseOptions</c>), as the Durable extension reads them.</summary>
+    public DurableAppLeaseSettings AppLeaseOptions { get; set; } = new();
+
+    /// <summary>
     /// Binds the settings from a configuration section shaped like host.json's <c>extensions:durableTask</c>
     /// (for example <c>configuration.GetSection("AzureFunctionsJobHost:extensions:durableTask")</c>).
     /// </summary>
