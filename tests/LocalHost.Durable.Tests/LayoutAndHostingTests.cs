@@ -70,6 +70,8 @@ public sealed class LayoutAndHostingTests(ITestOutputHelper output) : EngineTest
             ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:10",
             ["extensions:durableTask:storageProvider:controlQueueBatchSize"] = "16",
             ["extensions:durableTask:storageProvider:connectionName"] = "Storage",
+            ["extensions:durableTask:useAppLease"] = "false",
+            ["extensions:durableTask:appLeaseOptions:renewInterval"] = "00:00:20",
         }).Build();
 
         var settings = DurableTaskSettings.FromConfiguration(config.GetSection("extensions:durableTask"));
@@ -86,6 +88,10 @@ public sealed class LayoutAndHostingTests(ITestOutputHelper output) : EngineTest
         Assert.Equal(16, settings.StorageProvider.ControlQueueBatchSize);
         Assert.Equal("Storage", settings.StorageProvider.EffectiveConnectionName);
         Assert.Equal("AzureWebJobsStorage", new DurableStorageProviderSettings().EffectiveConnectionName);
+        Assert.False(settings.UseAppLease);
+        Assert.True(new DurableTaskSettings().UseAppLease);
+        Assert.Equal(TimeSpan.FromSeconds(20), settings.AppLeaseOptions.RenewInterval);
+        Assert.Equal(TimeSpan.FromSeconds(60), settings.AppLeaseOptions.LeaseInterval);
     }
 
     [Fact]
