@@ -12,7 +12,7 @@ namespace GuanGong.Functions.Pages;
 /// they expire no later than the link that opened the list, and a spent or superseded link opens no list.
 /// GET changes nothing.
 /// </summary>
-public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions, CaseStore cases, ReviewLinks links, TimeProvider time)
+public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions, CaseStore cases, ReviewLinks links, TimeProvider time, Standards.StandardNames standardNames)
 {
     [Function("ReviewerPending")]
     public Task<IResult> Pending(
@@ -38,6 +38,7 @@ public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions,
             var expiresAt = link.Claims.ExpiresAt;
             var items = pending.Select(p => new Components.ReviewerQueueBody.Item(
                 p.Case, p.Case.Task!, new Uri(links.TaskLink(p.Case.CaseId, p.Case.Task!.Stage, p.Assignee!.Email, p.Assignee.Nonce, expiresAt)).PathAndQuery)).ToList();
-            return RazorPage.Of<Components.ReviewerQueueBody>("待审核", new Components.ReviewerQueueBody.Data(link.Assignee.Name, items, time.GetUtcNow()));
+            var standardName = await standardNames.ForCaseAsync(link.Case.CampaignId, link.Case.Submission.SelfSheet.Template, ct);
+            return RazorPage.Of<Components.ReviewerQueueBody>("待审核", new Components.ReviewerQueueBody.Data(link.Assignee.Name, items, time.GetUtcNow()), standardName: standardName);
         });
 }
