@@ -22,10 +22,18 @@ public sealed class OfficerPagesTests(PagesFixture fixture) : IClassFixture<Page
     {
         var app = fixture.App;
         await PutCalendarAsync(app, """{"year":2026,"submissionDeadline":"2026-12-18","reminderWorkingDays":[3,1],"acceptanceStart":"2026-12-21","acceptanceEnd":"2026-12-30"}""");
+        await fixture.UnitLinkAsync("village3@example.cn"); // the invitations go out in the background after launch
         await using var context = await Chromium.NewContextAsync(fixture.Browser);
         var page = await SignInAsync(context, $"/d/{SampleCounty.CampaignId}");
 
         var calendar = page.Locator("#calendar");
+        var village3 = calendar.Locator("li").Filter(new() { HasTextString = "第3村关工委" });
+        for (var attempt = 0; attempt < 20 && await village3.CountAsync() == 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            await page.ReloadAsync();
+        }
+
         await Expect(calendar.Locator("h3").First).ToHaveTextAsync("接下来要办的事");
         await Expect(calendar).ToContainTextAsync("12月18日（周五）24:00 前");
         await Expect(calendar.Locator("h3").Filter(new() { HasTextString = "未提交的单位" })).ToBeVisibleAsync();
@@ -33,7 +41,7 @@ public sealed class OfficerPagesTests(PagesFixture fixture) : IClassFixture<Page
         await Expect(page.Locator("table[data-cards]").First).ToBeVisibleAsync();
 
         var earlier = app.Mails();
-        await calendar.Locator("li").Filter(new() { HasTextString = "第3村关工委" }).GetByRole(AriaRole.Button, new() { Name = "重新发送填报链接" }).ClickAsync();
+        await village3.GetByRole(AriaRole.Button, new() { Name = "重新发送填报链接" }).ClickAsync();
         await Expect(page.Locator("#calendar .notice")).ToHaveTextAsync("已重新发送填报链接：第3村关工委。");
         await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("village3@", StringComparison.Ordinal)), except: earlier);
         await PageChecks.CheckAsync(page, "20-dashboard-calendar-and-chasing");
@@ -41,6 +49,28 @@ public sealed class OfficerPagesTests(PagesFixture fixture) : IClassFixture<Page
         await page.GotoAsync(app.Url("/d"));
         await Expect(page.Locator("ul.pending a")).ToHaveCountAsync(1);
         await PageChecks.CheckAsync(page, "19-dashboard-campaigns");
+    }
+
+    [Fact]
+    public async Task CountyDashboard_CaseStuckInTheWorkflow_IsListedByNameForTheAdministrator()
+    {
+        var app = fixture.App;
+        var unitLink = await fixture.UnitLinkAsync("school@example.cn");
+        (await app.SubmitAsync(SampleCounty.TokenOf(app.Url(unitLink)))).EnsureSuccessStatusCode();
+        var caseId = SampleCounty.CaseId("E1");
+        await app.WaitForStatusAsync(caseId, "UnderReview");
+
+        // As if the workflow had failed three hours ago, before the reviewer got the task (what CaseHealth looks for).
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await app.Services.GetRequiredService<GuanGong.Functions.Cases.CaseStore>().UpdateAsync(
+            caseId, c => c with { State = c.State with { Status = GuanGong.Domain.Cases.CaseStatus.Submitted }, UpdatedAt = now.AddHours(-3) }, CancellationToken.None);
+
+        await using var context = await Chromium.NewContextAsync(fixture.Browser);
+        var page = await SignInAsync(context, $"/d/{SampleCounty.CampaignId}");
+        await Expect(page.Locator("h2").Filter(new() { HasTextString = "系统处理异常" })).ToBeVisibleAsync();
+        await Expect(page.Locator("ul.stuck li")).ToContainTextAsync("东风小学关工委");
+        await Expect(page.Locator("ul.stuck li")).ToContainTextAsync("已等待 3 小时以上");
+        await PageChecks.CheckAsync(page, "29-dashboard-stuck-case");
     }
 
     [Fact]
