@@ -45,7 +45,8 @@ public static class DomainJson
             return Result<T>.Failure(new ValidationError(
                 ex.Path ?? "$",
                 code,
-                "文件格式错误：" + ex.Message,
+                // The parser's own words are English and technical: the Chinese message says where, in words a person reads.
+                ex.LineNumber is { } at ? $"文件格式错误：第 {at + 1} 行附近的内容不符合要求的格式，请对照示例修改。" : "文件格式错误：内容不符合要求的格式，请对照示例修改。",
                 "The JSON is invalid: " + ex.Message,
                 ex.LineNumber is { } line ? (int)line + 1 : null));
         }

@@ -104,7 +104,7 @@ public static class AppComposition
         services.AddSingleton<CampaignScopes>().AddSingleton<PassRateViews>();
         services.AddSingleton<ApiDocument>();
         services.AddSingleton<UnitLinks>().AddSingleton<DraftStore>().AddSingleton<EvidenceView>();
-        services.AddSingleton<DashboardSession>();
+        services.AddSingleton<DashboardSession>().AddSingleton<DashboardAdmission>();
         services.AddSingleton<LookBacks.LookBackStore>().AddSingleton<LookBacks.LookBackService>();
         services.AddSingleton<Commendations.CommendationService>();
         RedactingLoggerFactory.Decorate(services);

@@ -89,9 +89,7 @@ public sealed class LinkCookies(IServiceProvider services, TimeProvider time, IC
             if (IsGet(context) && context.Request.Query[RetryQuery].Count == 0)
             {
                 var again = context.Request.Path + QueryString.Create(context.Request.Query.Append(new(RetryQuery, "1")));
-                return Pages.PageLayout.Render(
-                    "正在打开",
-                    $"<meta http-equiv=\"refresh\" content=\"0;url={Pages.Html.E(again)}\"><h1>正在打开…</h1><p class=\"lead\">如果页面没有自动打开，请<a href=\"{Pages.Html.E(again)}\">点击这里</a>。</p>");
+                return Pages.RazorPage.Of<Pages.Components.ReopeningBody>("正在打开", again.ToString());
             }
 
             return Pages.PageLayout.Message("请重新打开链接", "为了安全，请重新点击邮件中的链接打开此页面。", StatusCodes.Status403Forbidden);

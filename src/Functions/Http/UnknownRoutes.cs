@@ -39,7 +39,7 @@ public sealed class UnknownRoutes
     // A person's browser (it asks for HTML first) gets the same words as a page; every other client problem details.
     private static IResult Refuse(HttpContext context, int status, string code, string title, string detail) =>
         WantsPage(context)
-            ? Pages.PageLayout.Render(title, $"<h1>{Pages.Html.E(title)}</h1><p class=\"lead\">{Pages.Html.E(detail)}</p>", status)
+            ? Pages.PageLayout.Message(title, detail, status)
             : Problems.Problem(status, code, title, detail);
 
     private static bool WantsPage(HttpContext context) =>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using GuanGong.LocalStack.Mail;
 using GuanGong.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -26,17 +24,10 @@ public sealed class DevMailboxPages(HttpGate gate, IOptions<MailSettings> option
             var mails = Directory.Exists(folder)
                 ? Directory.EnumerateFiles(folder, "*.eml").Select(f => (Id: Path.GetFileNameWithoutExtension(f), File: new FileInfo(f))).OrderByDescending(f => f.File.LastWriteTimeUtc).ToList()
                 : [];
-            var rows = new StringBuilder();
-            foreach (var (id, file) in mails)
-            {
-                var mail = MailFile.Load(file.FullName);
-                rows.Append("<li><a href=\"/dev/mail/").Append(id).Append("\"><strong>").Append(Encode(mail.Subject)).Append("</strong></a><br><span>收件人：")
-                    .Append(Encode(string.Join("，", mail.To))).Append(" · ").Append(Encode(Pages.ChinaDates.When(new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)) + "（北京时间）"))
-                    .Append("</span></li>");
-            }
-
-            var body = mails.Count == 0 ? "<p>还没有邮件。提交一份自评后，审核通知会出现在这里。</p>" : $"<ol class=\"mails\">{rows}</ol>";
-            return Html(request.HttpContext, Page("本地邮箱", $"<h1>本地邮箱（{mails.Count} 封）</h1><p>开发环境把所有外发邮件保存在 <code>{Encode(folder)}</code>。</p>{body}"));
+            var list = mails.Select(m => (Mail: MailFile.Load(m.File.FullName), m.Id, m.File))
+                .Select(m => new Pages.Components.DevMailListBody.Mail(m.Id, m.Mail.Subject, m.Mail.To, new DateTimeOffset(m.File.LastWriteTimeUtc, TimeSpan.Zero)))
+                .ToList();
+            return Pages.RazorPage.Of<Pages.Components.DevMailListBody>("本地邮箱", new Pages.Components.DevMailListBody.Data(list, folder));
         }, needsStorage: false);
 
     [Function("DevMailboxMessage")]
@@ -61,48 +52,6 @@ public sealed class DevMailboxPages(HttpGate gate, IOptions<MailSettings> option
             }
 
             var mail = MailFile.Load(path);
-            var links = string.Concat(mail.Links.Distinct().Select(l => $"<li><a class=\"button\" href=\"{Encode(l)}\">{Encode(l)}</a></li>"));
-            var html = $"""
-                <p><a href="/dev/mail">← 返回邮箱</a></p>
-                <h1>{Encode(mail.Subject)}</h1>
-                <p>发件人：{Encode(mail.From)}<br>收件人：{Encode(string.Join("，", mail.To))}</p>
-                <h2>正文</h2>
-                <pre class="mail-body">{Encode(mail.Body)}</pre>
-                <h2>邮件中的链接</h2>
-                <ul class="links">{links}</ul>
-                """;
-            return Html(request.HttpContext, Page(mail.Subject, html));
+            return Pages.RazorPage.Of<Pages.Components.DevMailBody>(mail.Subject, mail);
         }, needsStorage: false);
-
-    // The page's one inline style block, allowed by its hash (the pages' policy admits no inline style otherwise).
-    private const string Style = """
-        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; font-size: 20px; line-height: 1.6; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #111; background: #fff; }
-        a { color: #0b4f9c; }
-        .mails li { margin-bottom: 1rem; }
-        .mail-body { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: 1rem; font-family: inherit; }
-        .links a { word-break: break-all; }
-        """;
-
-    private static readonly string StyleHash = "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style))) + "'";
-
-    private static IResult Html(HttpContext context, string page)
-    {
-        context.Response.Headers.ContentSecurityPolicy = EdgePolicy.ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' " + StyleHash, StringComparison.Ordinal);
-        return Results.Content(page, "text/html; charset=utf-8");
-    }
-
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
-
-    private static string Page(string title, string body) => $$"""
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{Encode(title)}} - 关工</title>
-        <style>{{Style}}</style>
-        </head>
-        <body>{{body}}</body>
-        </html>
-        """;
 }

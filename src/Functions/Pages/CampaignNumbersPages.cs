@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GuanGong.Domain;
 using GuanGong.Domain.Campaigns;
 using GuanGong.Functions.Campaigns;
@@ -169,101 +168,9 @@ public sealed class CampaignNumbersPages(HttpGate gate, DashboardSession session
 
     private static IResult Page(OrganiserNumbersView view, bool editable, string nonce, bool saved, IReadOnlyList<string> errors, int status, IFormCollection? posted = null)
     {
-        string Value(string name, decimal current) => Html.E(posted?[name].FirstOrDefault() ?? Html.E(current));
-        string Mark(NumberView number) => number.Example ? " <span class=\"badge\" title=\"示范模板给出的参考数值，请按本地文件确定\">示例</span>" : string.Empty;
-        string Input(string name, string label, NumberView number, string? id = null) => editable
-            ? $"<label for=\"{Html.E(id ?? name)}\">{Html.E(label)}{Mark(number)}</label><input id=\"{Html.E(id ?? name)}\" name=\"{Html.E(name)}\" type=\"number\" inputmode=\"decimal\" step=\"0.5\" min=\"0\" value=\"{Value(name, number.Value)}\">"
-            : $"<p>{Html.E(label)}：<strong>{Html.E(number.Value)}</strong> 分{Mark(number)}</p>";
-
         var kindName = view.Kind is { } kind && Enum.TryParse<Domain.Organisations.CommitteeKind>(kind, ignoreCase: true, out var parsed) ? Wording.KindName(parsed) : null;
         var title = kindName is null ? "分值和达标线" : $"分值和达标线（{kindName}）";
-        var html = new StringBuilder()
-            .Append($"<nav class=\"crumbs\" aria-label=\"位置\"><a href=\"/d/{Html.E(Uri.EscapeDataString(view.CampaignId))}\">创建进度统计</a> › {Html.E(title)}</nav>")
-            .Append($"<h1>{Html.E(title)}</h1>")
-            .Append($"<p class=\"lead\">“{Html.E(view.StandardName)}”评分标准：总分 {Html.E(view.TotalPoints)} 分。创建文件中留空的分值、达标线和比例由组织单位确定；标有“示例”的是示范模板给出的参考数值。</p>");
-        if (saved)
-        {
-            html.Append("<div class=\"notice ok\" role=\"status\"><p>已保存。</p></div>");
-        }
-
-        if (errors.Count > 0)
-        {
-            html.Append("<div class=\"notice\" role=\"alert\"><p class=\"error\">没有保存，请修改：</p><ul>")
-                .Append(string.Concat(errors.Select(e => $"<li class=\"error\">{Html.E(e)}</li>")))
-                .Append("</ul></div>");
-        }
-
-        if (view.Locked)
-        {
-            html.Append("<div class=\"notice\"><p>活动已经启动，分值和达标线不能再修改。</p></div>");
-        }
-        else if (!editable)
-        {
-            html.Append("<p class=\"hint\">登录统计页面后可以修改。</p>");
-        }
-
-        if (view.KindsWithOwnSheet.Count > 0)
-        {
-            html.Append("<p>分类评分表：")
-                .Append($"<a href=\"/d/{Html.E(Uri.EscapeDataString(view.CampaignId))}/numbers\">通用</a>")
-                .Append(string.Concat(view.KindsWithOwnSheet.Select(k => Enum.TryParse<Domain.Organisations.CommitteeKind>(k, ignoreCase: true, out var sheetKind)
-                    ? $"　<a href=\"/d/{Html.E(Uri.EscapeDataString(view.CampaignId))}/numbers?kind={Html.E(k)}\">{Html.E(Wording.KindName(sheetKind))}</a>"
-                    : string.Empty)))
-                .Append("</p>");
-        }
-
-        if (editable)
-        {
-            var action = $"/d/{Uri.EscapeDataString(view.CampaignId)}/numbers" + (view.Kind is { } k ? "?kind=" + Uri.EscapeDataString(k) : string.Empty);
-            html.Append($"<form method=\"post\" action=\"{Html.E(action)}\"><input type=\"hidden\" name=\"nonce\" value=\"{Html.E(nonce)}\">");
-        }
-
-        html.Append("<fieldset><legend>达标线和乡镇比例</legend>")
-            .Append(Input("pass", "达标线（最终得分达到即为达标）", view.PassThreshold))
-            .Append(editable
-                ? $"<label for=\"share\">乡镇达标比例（所辖{Html.E(view.CountedKindsText)}达标的比例不低于，单位：%）</label><input id=\"share\" name=\"share\" type=\"number\" inputmode=\"decimal\" step=\"1\" min=\"0\" max=\"100\" value=\"{Value("share", view.TownshipUnitShare)}\">"
-                : $"<p>乡镇达标比例：所辖{Html.E(view.CountedKindsText)}达标的比例不低于 <strong>{Html.E(view.TownshipUnitShare)}%</strong></p>")
-            .Append("</fieldset>");
-        var index = 0;
-        foreach (var criterion in view.Criteria)
-        {
-            index++;
-            html.Append($"<fieldset><legend>{index}. {Html.E(criterion.Points.Name)}</legend>")
-                .Append(Input("p." + criterion.Points.Id, "本项满分", criterion.Points, $"c{index}"));
-            html.Append(editable
-                ? $"<label for=\"c{index}-min\">本项最低得分（不填表示不设）{(criterion.Minimum is { } m ? Mark(m) : string.Empty)}</label><input id=\"c{index}-min\" name=\"min.{Html.E(criterion.Points.Id)}\" type=\"number\" inputmode=\"decimal\" step=\"0.5\" min=\"0\" value=\"{(posted is null ? (criterion.Minimum is { } min ? Html.E(min.Value) : string.Empty) : Html.E(posted["min." + criterion.Points.Id].FirstOrDefault()))}\">"
-                : criterion.Minimum is { } shown ? $"<p>本项最低得分：<strong>{Html.E(shown.Value)}</strong> 分{Mark(shown)}</p>" : string.Empty);
-            var itemIndex = 0;
-            foreach (var item in criterion.Items)
-            {
-                itemIndex++;
-                html.Append(Input("p." + item.Id, $"（{itemIndex}）{item.Name}{(item.YesNo == true ? "（是否项）" : string.Empty)}", item, $"c{index}-i{itemIndex}"));
-            }
-
-            html.Append("</fieldset>");
-        }
-
-        if (view.BonusCap is { } cap)
-        {
-            html.Append("<fieldset><legend>加分项</legend>").Append(Input("cap", "加分上限", cap));
-            var bonusIndex = 0;
-            foreach (var bonus in view.BonusItems)
-            {
-                bonusIndex++;
-                html.Append(Input("p." + bonus.Id, bonus.Name, bonus, $"b{bonusIndex}"));
-            }
-
-            html.Append("</fieldset>");
-        }
-
-        if (editable)
-        {
-            html.Append("<div class=\"choice\"><input id=\"confirm\" name=\"confirm\" type=\"checkbox\" value=\"1\"><label for=\"confirm\">其余标有“示例”的数值也按现值采用</label></div>")
-                .Append("<p class=\"hint\">各项分值之和须等于所属大项的满分；达标线不能超过总分。</p>")
-                .Append("<p class=\"actions\"><button type=\"submit\">保存</button></p></form>");
-        }
-
-        return PageLayout.Render(title, html.ToString(), status, standardName: view.StandardName);
+        return RazorPage.Of<Components.NumbersBody>(title, new Components.NumbersBody.Data(view, title, editable, nonce, saved, errors, posted), status, standardName: view.StandardName);
     }
 
     private static IResult Refusal(NumbersOutcome outcome) =>

@@ -16,7 +16,7 @@ namespace GuanGong.Functions.Pages;
 /// committee's dashboard link (<c>?t=</c>, read-only, its own subtree only).
 /// </summary>
 public sealed class DashboardPages(
-    HttpGate gate, DashboardSession session, Access access, Campaigns.CampaignStore campaigns, CampaignScopes scopes, AppTables tables, PassRateViews memo, Exports.ExportLinks links,
+    HttpGate gate, DashboardSession session, DashboardAdmission admission, Campaigns.CampaignStore campaigns, AppTables tables, PassRateViews memo, Exports.ExportLinks links,
     TimeProvider time, IConfiguration configuration, CaseStore cases, CommitteeDirectory directory, TemplateResolver templates, AuditLog audit, EvidenceView evidence,
     Calendars.SubmissionChaser chaser)
 {
@@ -69,13 +69,11 @@ public sealed class DashboardPages(
             var http = request.HttpContext;
             if (!await session.IsSignedInAsync(http, ct))
             {
-                return SignIn(http);
+                return DashboardAdmission.SignIn(http);
             }
 
             var list = await campaigns.ListAsync(ct);
-            var items = string.Concat(list.OrderByDescending(c => c.CreatedAt).Select(c =>
-                $"<li><a href=\"/d/{Html.E(Uri.EscapeDataString(c.Settings.Id))}\">{Html.E(c.Settings.Name)}</a>（{Html.E(c.Settings.Id)}{(c.LaunchedAt is null ? "，尚未启动" : string.Empty)}）</li>"));
-            return PageLayout.Render("创建活动", $"<h1>创建活动</h1>{(list.Count == 0 ? "<p>还没有创建活动。</p>" : $"<ul class=\"pending\">{items}</ul>")}{DashboardViews.SignOutForm}");
+            return RazorPage.Of<Components.CampaignListBody>("创建活动", (IReadOnlyList<Campaigns.CampaignRecord>)[.. list.OrderByDescending(c => c.CreatedAt)]);
         });
 
     [Function("CampaignDashboard")]
@@ -85,7 +83,7 @@ public sealed class DashboardPages(
         CancellationToken ct) =>
         gate.RunAsync(request, () => ShowAsync(
             campaignId, request.Query["root"].FirstOrDefault(), int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? year : null, request.Query["t"].FirstOrDefault(),
-            request.HttpContext, session, access, scopes, tables, memo, links, time, configuration, audit, chaser, ct));
+            request.HttpContext, admission, tables, memo, links, time, configuration, audit, chaser, ct));
 
     [Function("DashboardCase")]
     public Task<IResult> Case(
@@ -93,23 +91,17 @@ public sealed class DashboardPages(
         string campaignId,
         string caseId,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => CaseAsync(campaignId, caseId, request.Query["t"].FirstOrDefault(), request.HttpContext, session, access, cases, directory, templates, audit, evidence, ct));
+        gate.RunAsync(request, () => CaseAsync(campaignId, caseId, request.Query["t"].FirstOrDefault(), request.HttpContext, admission, cases, directory, templates, audit, evidence, ct));
 
     private static async Task<IResult> ShowAsync(
-        string campaignId, string? root, int? year, string? t, HttpContext http, DashboardSession session, Access access, CampaignScopes scopes,
+        string campaignId, string? root, int? year, string? t, HttpContext http, DashboardAdmission admission,
         AppTables tables, PassRateViews memo, Exports.ExportLinks links, TimeProvider time, IConfiguration configuration, AuditLog audit,
         Calendars.SubmissionChaser chaser, CancellationToken ct)
     {
-        var caller = await CallerAsync(http, session, access, ct);
-        if (caller is not (AdminCaller or CommitteeCaller))
+        var admitted = await admission.AdmitAsync(http, campaignId, root, year, "单位的填报链接不能查看统计。", ct);
+        if (admitted is not { Scope: { } scope, Caller: { } caller })
         {
-            return caller is null ? SignIn(http) : PageLayout.Message("无法查看", "单位的填报链接不能查看统计。", StatusCodes.Status403Forbidden);
-        }
-
-        var (scope, _) = await scopes.ResolveAsync(caller, campaignId, root, year, ct);
-        if (scope is null)
-        {
-            return PageLayout.Message("无法查看", "找不到这次活动，或这个范围不在您可以查看的关工委之内。", StatusCodes.Status404NotFound);
+            return admitted.Refusal!;
         }
 
         var statistics = await StatisticsFunctions.ComputeAsync(scope, tables, memo, time, configuration, ct);
@@ -121,19 +113,21 @@ public sealed class DashboardPages(
         var changes = (await Campaigns.CampaignYearFunctions.TargetYearChangesAsync(audit, campaignId, ct))
             .Where(c => scope.Tree.Contains(c.UnitCode) && CommitteeDirectory.IsWithin(scope.Tree, c.UnitCode, scope.Root))
             .ToList();
-        var body = DashboardViews.Dashboard(scope, statistics, caller, t, exportToken, changes, time.GetUtcNow())
-            + CalendarSection.Render(await chaser.ViewAsync(scope, ct), campaignId, scope.Root, scope.Year, t, http.Request.Query["resent"].FirstOrDefault());
-        return PageLayout.Render("创建进度统计", body, scripts: ["/lib/echarts.min.js", "/assets/dashboard.js"], standardName: scope.StandardName);
+        var calendar = new Components.CalendarSection.Data(await chaser.ViewAsync(scope, ct), campaignId, scope.Root, scope.Year, t, http.Request.Query["resent"].FirstOrDefault());
+        return admitted.Page<Components.DashboardBody>(
+            "创建进度统计",
+            new Components.DashboardBody.Data(scope, statistics, caller, t, exportToken, changes, time.GetUtcNow(), calendar),
+            scripts: ["/lib/echarts.min.js", "/assets/dashboard.js"]);
     }
 
     private static async Task<IResult> CaseAsync(
-        string campaignId, string caseId, string? t, HttpContext http, DashboardSession session, Access access, CaseStore cases, CommitteeDirectory directory,
+        string campaignId, string caseId, string? t, HttpContext http, DashboardAdmission admission, CaseStore cases, CommitteeDirectory directory,
         TemplateResolver templates, AuditLog audit, EvidenceView evidence, CancellationToken ct)
     {
-        var caller = await CallerAsync(http, session, access, ct);
+        var caller = await admission.CallerAsync(http, ct);
         if (caller is not (AdminCaller or CommitteeCaller))
         {
-            return caller is null ? SignIn(http) : PageLayout.Message("无法查看", "单位的填报链接不能查看统计。", StatusCodes.Status403Forbidden);
+            return caller is null ? DashboardAdmission.SignIn(http) : PageLayout.Message("无法查看", "单位的填报链接不能查看统计。", StatusCodes.Status403Forbidden);
         }
 
         var @case = (await cases.GetAsync(caseId, ct))?.Value;
@@ -153,12 +147,6 @@ public sealed class DashboardPages(
             new Components.DashboardCaseBody.Data(@case, template, Domain.Scoring.TownshipRule.TownshipOf(tree, @case.UnitCode), code => tree.Find(code)?.Name ?? "上级关工委", lines, files, t));
     }
 
-    private static async Task<Caller?> CallerAsync(HttpContext http, DashboardSession session, Access access, CancellationToken ct) =>
-        await session.IsSignedInAsync(http, ct) ? new AdminCaller() : await access.ResolveAsync(http, ct);
-
-    private static IResult SignIn(HttpContext http) =>
-        Results.Redirect("/d/login?next=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString), permanent: false);
-
     // A line break in a redirect target would split the Location header: refused as bad input.
     private static bool HasControlCharacters(string? next) => next is not null && next.Any(char.IsControl);
 
@@ -168,14 +156,6 @@ public sealed class DashboardPages(
             ? next
             : "/d";
 
-    private static IResult LoginPage(string? next, bool failed) => PageLayout.Render(
-        "登录统计页面",
-        "<h1>登录统计页面</h1>"
-        + (failed ? "<div class=\"notice\" role=\"alert\"><p class=\"error\">密钥不正确，请重新输入。</p></div>" : string.Empty)
-        + "<p class=\"lead\">请输入管理员密钥。县、市关工委工作人员也可以直接打开上级发来的统计链接，无需登录。</p>"
-        + "<form method=\"post\" action=\"/d/login\">"
-        + $"<input type=\"hidden\" name=\"next\" value=\"{Html.E(SafeNext(next))}\">"
-        + "<label for=\"key\">管理员密钥</label><input id=\"key\" name=\"key\" type=\"password\" autocomplete=\"current-password\" required>"
-        + "<p><button type=\"submit\">登录</button></p></form>",
-        failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
+    private static IResult LoginPage(string? next, bool failed) => RazorPage.Of<Components.LoginBody>(
+        "登录统计页面", new Components.LoginBody.Data(SafeNext(next), failed), failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
 }

@@ -1,11 +1,8 @@
-using System.Text;
-using GuanGong.Domain.Calendar;
 using GuanGong.Domain.Deadlines;
 using GuanGong.Functions.Calendars;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.ReferenceData;
 using Microsoft.Azure.Functions.Worker;
-using static GuanGong.Functions.Pages.Html;
 
 namespace GuanGong.Functions.Pages;
 
@@ -52,34 +49,7 @@ public sealed class HolidayAdminPages(HttpGate gate, DashboardSession session, C
     private async Task<IResult> RenderAsync(IReadOnlyList<string>? errors, string? loaded, int status, CancellationToken ct)
     {
         var view = HolidayCalendarView.Of(await calendars.GetAsync(ct), await source.LoadedYearsAsync(ct));
-        var html = new StringBuilder("<h1>法定节假日安排</h1>")
-            .Append("<p class=\"lead\">期限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。")
-            .Append(E(HolidayCalendarView.UnconfirmedRule)).Append("</p>");
-        if (loaded is { Length: > 0 })
-        {
-            html.Append($"<p class=\"notice ok\" role=\"status\">已录入 {E(loaded)} 年的节假日安排。</p>");
-        }
-
-        if (errors is { Count: > 0 })
-        {
-            html.Append("<div class=\"notice\" role=\"alert\"><h2>没有录入，请修改</h2><ul>").Append(string.Concat(errors.Select(e => $"<li>{E(e)}</li>"))).Append("</ul></div>");
-        }
-
-        html.Append($"<p>已录入的年份：{E(string.Join("、", view.ConfirmedYears.Select(y => y + "年")))}。</p>");
-        foreach (var notice in view.Notices)
-        {
-            html.Append($"<h2>{notice.Year}年（{(notice.Origin == "loaded" ? "管理员录入" : "系统自带")}）</h2><p>{E(notice.Source)}</p>")
-                .Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">").Append(notice.Year).Append("年节假日</caption><thead><tr><th scope=\"col\">节日</th><th scope=\"col\">放假时间</th></tr></thead><tbody>")
-                .Append(string.Concat(notice.Holidays.Select(h => $"<tr><th scope=\"row\">{E(h.Name)}</th><td>{E(CampaignCalendarPlanner.Display(h.Start))}{(h.End == h.Start ? string.Empty : "至" + E(CampaignCalendarPlanner.Display(h.End)))}</td></tr>")))
-                .Append("</tbody></table></div>")
-                .Append($"<p>调休上班：{(notice.MakeUpWorkingDays.Count == 0 ? "无" : E(string.Join("、", notice.MakeUpWorkingDays.Select(CampaignCalendarPlanner.Display))))}</p>");
-        }
-
-        html.Append("<h2>录入一年的安排</h2><p>国务院办公厅每年十一月前后公布下一年的节假日安排。请按系统自带年份的格式填写后录入；同一年份再次录入会替换原有安排。</p>")
-            .Append($"<form method=\"post\" action=\"{Path}\"><label for=\"notice\">节假日安排</label><textarea id=\"notice\" name=\"notice\" rows=\"12\" required></textarea>")
-            .Append("<p><button type=\"submit\">录入</button></p></form>")
-            .Append(DashboardViews.SignOutForm);
-        return PageLayout.Render("法定节假日安排", html.ToString(), status);
+        return RazorPage.Of<Components.HolidaysBody>("法定节假日安排", new Components.HolidaysBody.Data(view, errors, loaded, Path), status);
     }
 
     private static IResult SignIn() => Results.Redirect("/d/login?next=" + Uri.EscapeDataString(Path), permanent: false);

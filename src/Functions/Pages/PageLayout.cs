@@ -10,10 +10,6 @@ namespace GuanGong.Functions.Pages;
 /// </summary>
 public static class PageLayout
 {
-    /// <summary>A page whose body is markup assembled elsewhere (the dashboard, not yet a component).</summary>
-    public static IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK, IReadOnlyList<string>? scripts = null, string? standardName = null) =>
-        RazorPage.OfMarkup(title, NarrowTables.AsCards(body), statusCode, scripts, standardName);
-
     public static IResult Message(string title, string message, int statusCode, string? standardName = null) =>
         RazorPage.Of<MessageBody>(title, new MessageBody.Text(title, message), statusCode, standardName: standardName);
 

@@ -38,10 +38,6 @@ public sealed class RazorPage : IResult
             builder.CloseComponent();
         }, statusCode, scripts, standardName);
 
-    /// <summary>A page whose body is markup built elsewhere (the pages not yet moved to components).</summary>
-    public static RazorPage OfMarkup(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, IReadOnlyList<string>? scripts = null, string? standardName = null) =>
-        new(title, builder => builder.AddMarkupContent(0, bodyHtml), statusCode, scripts, standardName);
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);

@@ -1,10 +1,7 @@
-using System.Text;
 using GuanGong.Functions.Cases;
-using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Reviews;
 using Microsoft.Azure.Functions.Worker;
-using static GuanGong.Functions.Pages.Html;
 
 namespace GuanGong.Functions.Pages;
 
@@ -15,7 +12,7 @@ namespace GuanGong.Functions.Pages;
 /// they expire no later than the link that opened the list, and a spent or superseded link opens no list.
 /// GET changes nothing.
 /// </summary>
-public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions, CaseStore cases, ReviewLinks links, TimeProvider time)
+public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions, CaseStore cases, ReviewLinks links, TimeProvider time, Standards.StandardNames standardNames)
 {
     [Function("ReviewerPending")]
     public Task<IResult> Pending(
@@ -38,19 +35,10 @@ public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions,
                 .OrderBy(p => p.Case.Task!.DueAt ?? DateTimeOffset.MaxValue)
                 .ThenBy(p => p.Case.UnitName, StringComparer.Ordinal)
                 .ToList();
-            var html = new StringBuilder($"<h1>待审核（{pending.Count} 个单位）</h1><p class=\"lead\">{E(link.Assignee.Name)}，以下是您目前需要办理的全部自评。逐个打开办理即可。</p><ol class=\"pending\">");
             var expiresAt = link.Claims.ExpiresAt;
-            foreach (var (@case, assignee) in pending)
-            {
-                var task = @case.Task!;
-                var path = new Uri(links.TaskLink(@case.CaseId, task.Stage, assignee!.Email, assignee.Nonce, expiresAt)).PathAndQuery;
-                html.Append($"<li><a href=\"{E(path)}\"><strong>{E(@case.UnitName)}</strong></a>{(task.Escalated ? " <span class=\"badge\">逾期上报</span>" : string.Empty)}<br>")
-                    .Append($"受理编号 {E(CaseNumbers.For(@case.CaseId))} · {E(WorkflowServices.StageName(@case, task.Stage))} · 自评 {E(@case.SelfSummary.Total)} 分")
-                    .Append(task.DueAt is { } due ? $"<br>办理期限：{E(ChinaDates.Deadline(due))}{E(Calendars.ProvisionalDates.Suffix(Calendars.ProvisionalDates.Of(task.UnconfirmedCalendarYears)))}{(due < time.GetUtcNow() ? " <span class=\"badge\">已逾期</span>" : string.Empty)}" : string.Empty)
-                    .Append("</li>");
-            }
-
-            html.Append("</ol>");
-            return PageLayout.Render("待审核", html.ToString());
+            var items = pending.Select(p => new Components.ReviewerQueueBody.Item(
+                p.Case, p.Case.Task!, new Uri(links.TaskLink(p.Case.CaseId, p.Case.Task!.Stage, p.Assignee!.Email, p.Assignee.Nonce, expiresAt)).PathAndQuery)).ToList();
+            var standardName = await standardNames.ForCaseAsync(link.Case.CampaignId, link.Case.Submission.SelfSheet.Template, ct);
+            return RazorPage.Of<Components.ReviewerQueueBody>("待审核", new Components.ReviewerQueueBody.Data(link.Assignee.Name, items, time.GetUtcNow()), standardName: standardName);
         });
 }

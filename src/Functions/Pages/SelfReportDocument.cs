@@ -28,7 +28,7 @@ public sealed record SelfReportDocument(string Title, string Addressee, string O
         return new SelfReportDocument(
             $"{unitName}关于{year}年度“{standardName}”创建工作的自查报告",
             addressee,
-            $"按照{year}年度“{standardName}”创建工作的安排，我单位对照评分标准逐项开展了自查，自评得分 {Html.E(@case.SelfSummary.Total)} 分。现将自查情况报告如下：",
+            $"按照{year}年度“{standardName}”创建工作的安排，我单位对照评分标准逐项开展了自查，自评得分 {Decimals.Show(@case.SelfSummary.Total)} 分。现将自查情况报告如下：",
             sections,
             unitName,
             ChinaDates.Date(@case.Submission.SubmittedAt));

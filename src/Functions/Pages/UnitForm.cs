@@ -65,13 +65,13 @@ public sealed class UnitForm
 
         foreach (var item in submission.SelfSheet.Items)
         {
-            values["score_" + item.ItemId] = Html.E(item.Score);
+            values["score_" + item.ItemId] = Decimals.Show(item.Score);
             values["note_" + item.ItemId] = item.Note ?? string.Empty;
         }
 
         foreach (var bonus in submission.SelfSheet.Bonus)
         {
-            values["bonus_" + bonus.BonusItemId] = Html.E(bonus.Points);
+            values["bonus_" + bonus.BonusItemId] = Decimals.Show(bonus.Points);
             values["bonusnote_" + bonus.BonusItemId] = bonus.Note ?? string.Empty;
         }
 

@@ -1,12 +1,7 @@
-using System.Text;
-using GuanGong.Domain.Calendar;
-using GuanGong.Domain.Organisations;
 using GuanGong.Functions.Calendars;
-using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Statistics;
 using Microsoft.Azure.Functions.Worker;
-using static GuanGong.Functions.Pages.Html;
 
 namespace GuanGong.Functions.Pages;
 
@@ -15,7 +10,7 @@ namespace GuanGong.Functions.Pages;
 /// and records one (date, who went, units visited, findings, files). Admitted like the dashboard: the signed-in
 /// administrator or a committee's dashboard link.
 /// </summary>
-public sealed class VisitPages(HttpGate gate, DashboardSession session, Access access, CampaignScopes scopes, VisitRecorder visits)
+public sealed class VisitPages(HttpGate gate, DashboardAdmission admission, CampaignScopes scopes, VisitRecorder visits)
 {
     [Function("VisitsPage")]
     public Task<IResult> Show(
@@ -31,7 +26,7 @@ public sealed class VisitPages(HttpGate gate, DashboardSession session, Access a
         CancellationToken ct) =>
         gate.RunAsync(request, async () =>
         {
-            var caller = await CallerAsync(request.HttpContext, ct);
+            var caller = await admission.CallerAsync(request.HttpContext, ct);
             var (scope, _) = await scopes.ResolveAsync(caller, campaignId, request.Query["root"].FirstOrDefault(), null, ct);
             if (scope is null || !request.HasFormContentType)
             {
@@ -61,63 +56,16 @@ public sealed class VisitPages(HttpGate gate, DashboardSession session, Access a
 
     private async Task<IResult> RenderAsync(HttpRequest request, string campaignId, string? error, bool saved, CancellationToken ct)
     {
-        var caller = await CallerAsync(request.HttpContext, ct);
-        if (caller is not (AdminCaller or CommitteeCaller))
+        var admitted = await admission.AdmitAsync(request.HttpContext, campaignId, request.Query["root"].FirstOrDefault(), null, "单位的填报链接不能查看督查记录。", ct);
+        if (admitted.Scope is not { } scope)
         {
-            return caller is null
-                ? Results.Redirect("/d/login?next=" + Uri.EscapeDataString(request.Path + request.QueryString), permanent: false)
-                : PageLayout.Message("无法查看", "单位的填报链接不能查看督查记录。", StatusCodes.Status403Forbidden);
+            return admitted.Refusal!;
         }
 
-        var (scope, _) = await scopes.ResolveAsync(caller, campaignId, request.Query["root"].FirstOrDefault(), null, ct);
-        if (scope is null)
-        {
-            return PageLayout.Message("无法查看", "找不到这次活动，或这个范围不在您可以查看的关工委之内。", StatusCodes.Status404NotFound);
-        }
-
-        var tree = scope.Tree;
-        var root = tree.Get(scope.Root);
-        var list = await visits.ListAsync(campaignId, scope.Year, tree, scope.Root, ct);
-        var t = request.Query["t"].ToString();
-        var html = new StringBuilder($"<h1>督查记录 · {E(root.Name)} · {scope.Year}年度</h1>")
-            .Append("<p class=\"lead\">乡镇关工委每季度检查一次所属单位，县关工委每半年检查一次。每次检查后在这里登记。</p>");
-        if (saved)
-        {
-            html.Append("<p class=\"notice ok\" role=\"status\">督查记录已保存。</p>");
-        }
-
-        if (error is not null)
-        {
-            html.Append($"<div class=\"notice\" role=\"alert\"><p class=\"error\">{E(error)}</p></div>");
-        }
-
-        html.Append($"<h2>已登记的检查（{list.Count} 次）</h2>");
-        html.Append(list.Count == 0 ? "<p>本年度还没有登记检查。</p>" : "<ol class=\"pending\">" + string.Concat(list.Select(v =>
-            $"<li><strong>{E(v.Date.Year + "年" + CampaignCalendarPlanner.Display(v.Date))}</strong> · {E(tree.Find(v.CommitteeCode)?.Name)}<br>检查人员：{E(v.Visitors)}"
-            + (v.VisitedUnitCodes.Count > 0 ? $"<br>检查单位：{E(string.Join("、", v.VisitedUnitCodes.Select(u => tree.Find(u)?.Name ?? string.Empty)))}" : string.Empty)
-            + $"<br>检查情况：{E(v.Findings)}"
-            + (v.Attachments.Count > 0 ? $"<br>附件：{E(string.Join("、", v.Attachments.Select(a => a.FileName)))}" : string.Empty)
-            + $"<br><span class=\"muted\">登记于 {E(CaseMail.China(v.RecordedAt))}</span></li>")) + "</ol>");
-
-        if (root.Level is CommitteeLevel.County or CommitteeLevel.Township)
-        {
-            var action = $"/d/{Uri.EscapeDataString(campaignId)}/visits?root={Uri.EscapeDataString(scope.Root)}" + (t.Length > 0 ? "&t=" + Uri.EscapeDataString(t) : string.Empty);
-            html.Append("<h2>登记一次检查</h2>")
-                .Append($"<form method=\"post\" action=\"{E(action)}\" enctype=\"multipart/form-data\">")
-                .Append("<label for=\"date\">检查日期</label><input id=\"date\" name=\"date\" type=\"date\" required>")
-                .Append("<label for=\"visitors\">检查人员</label><input id=\"visitors\" name=\"visitors\" required maxlength=\"500\">")
-                .Append("<fieldset><legend>检查的单位</legend>")
-                .Append(string.Concat(tree.Descendants(scope.Root).Where(c => c.Level == CommitteeLevel.Grassroots || (root.Level == CommitteeLevel.County && c.Level == CommitteeLevel.Township))
-                    .Select((c, i) => $"<label><input type=\"checkbox\" name=\"units\" value=\"{E(c.Code)}\"> {E(c.Name)}</label>")))
-                .Append("</fieldset>")
-                .Append("<label for=\"findings\">检查情况</label><textarea id=\"findings\" name=\"findings\" rows=\"6\" required maxlength=\"5000\"></textarea>")
-                .Append("<label for=\"files\">附件（照片、记录等，可多选）</label><input id=\"files\" name=\"files\" type=\"file\" multiple>")
-                .Append("<p><button type=\"submit\">保存督查记录</button></p></form>");
-        }
-
-        return PageLayout.Render("督查记录", html.ToString(), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, standardName: scope.StandardName);
+        var list = await visits.ListAsync(campaignId, scope.Year, scope.Tree, scope.Root, ct);
+        return admitted.Page<Components.VisitsBody>(
+            "督查记录",
+            new Components.VisitsBody.Data(campaignId, scope.Tree, scope.Root, scope.Year, list, request.Query["t"].FirstOrDefault(), saved, error),
+            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
-
-    private async Task<Caller?> CallerAsync(HttpContext http, CancellationToken ct) =>
-        await session.IsSignedInAsync(http, ct) ? new AdminCaller() : await access.ResolveAsync(http, ct);
 }
