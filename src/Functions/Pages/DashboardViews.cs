@@ -21,10 +21,17 @@ internal static class DashboardViews
         var stuck = cases.Where(c => CaseHealth.IsStuck(c, now)).OrderBy(c => c.UpdatedAt).ToList();
         return stuck.Count == 0
             ? string.Empty
-            : "<h2>系统处理异常</h2><p>以下申报提交后，系统处理已超过 1 小时仍未完成（某一步骤反复失败），审核人尚未收到任务。请联系系统管理员处理：</p><ul class=\"stuck\">"
-                + string.Concat(stuck.Select(c => $"<li><a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c.CaseId))}{Q(linkToken, '?')}\">{E(c.UnitName)}</a>：{E(ChinaDates.When(c.UpdatedAt))} 提交，已等待 {(int)(now - c.UpdatedAt).TotalHours} 小时以上</li>"))
+            : "<h2>系统处理异常</h2><p>以下申报的下一步（受理、转交审核任务）系统已处理超过 1 小时仍未完成（某一步骤反复失败），下一位审核人尚未收到任务。请联系系统管理员处理：</p><ul class=\"stuck\">"
+                + string.Concat(stuck.Select(c => $"<li><a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c.CaseId))}{Q(linkToken, '?')}\">{E(c.UnitName)}</a>：{E(Step(c))}，自 {E(ChinaDates.When(c.UpdatedAt))} 起已等待 {(int)(now - c.UpdatedAt).TotalHours} 小时以上</li>"))
                 + "</ul>";
     }
+
+    private static string Step(CaseRecord @case) => @case.State.Status switch
+    {
+        CaseStatus.Submitted => "提交后待受理",
+        CaseStatus.Resubmitted => "整改后重新提交，待受理",
+        _ => "上一级意见已记录，待转交下一级审核",
+    };
 
     public static string Dashboard(CampaignScope scope, CampaignStatistics statistics, Caller caller, string? linkToken, string exportToken, IReadOnlyList<Domain.Campaigns.TargetYearChange>? targetYearChanges = null, DateTimeOffset? now = null)
     {
@@ -102,10 +109,11 @@ internal static class DashboardViews
         }
         else
         {
+            var numbers = scope.LatestCases.Values.ToDictionary(c => c.CaseId, CaseNumbers.For, StringComparer.Ordinal);
             html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各级逾期和滞留申报</caption><thead><tr><th scope=\"col\">办理级别</th><th scope=\"col\">在办</th><th scope=\"col\">已逾期</th><th scope=\"col\">滞留</th></tr></thead><tbody>");
             foreach (var level in delays)
             {
-                html.Append($"<tr><th scope=\"row\">{E(LevelName(level.Level))}</th><td>{level.WithReviewer}</td><td>{CaseLinks(id, level.LateCaseIds, linkToken)}</td><td>{CaseLinks(id, level.StuckCaseIds, linkToken)}</td></tr>");
+                html.Append($"<tr><th scope=\"row\">{E(LevelName(level.Level))}</th><td>{level.WithReviewer}</td><td>{CaseLinks(id, level.LateCaseIds, numbers, linkToken)}</td><td>{CaseLinks(id, level.StuckCaseIds, numbers, linkToken)}</td></tr>");
             }
 
             html.Append("</tbody></table></div>");
@@ -166,8 +174,8 @@ internal static class DashboardViews
             : string.Empty;
     }
 
-    private static string CaseLinks(string campaignId, IReadOnlyList<string> caseIds, string? linkToken) =>
-        caseIds.Count == 0 ? "0" : $"{caseIds.Count}：" + string.Join("、", caseIds.Select(c => $"<a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c))}{Q(linkToken, '?')}\">{E(CaseNumbers.For(c))}</a>"));
+    private static string CaseLinks(string campaignId, IReadOnlyList<string> caseIds, IReadOnlyDictionary<string, string> numbers, string? linkToken) =>
+        caseIds.Count == 0 ? "0" : $"{caseIds.Count}：" + string.Join("、", caseIds.Select(c => $"<a href=\"/d/{E(campaignId)}/cases/{E(Uri.EscapeDataString(c))}{Q(linkToken, '?')}\">{E(numbers.TryGetValue(c, out var number) ? number : CaseNumbers.Legacy(c))}</a>"));
 
     private static string Figure(string label, string value) => $"<div class=\"figure\"><span class=\"n\">{E(value)}</span>{label}</div>";
 

@@ -45,7 +45,7 @@ public sealed class ReviewerQueuePages(HttpGate gate, DecisionService decisions,
                 var task = @case.Task!;
                 var path = new Uri(links.TaskLink(@case.CaseId, task.Stage, assignee!.Email, assignee.Nonce, expiresAt)).PathAndQuery;
                 html.Append($"<li><a href=\"{E(path)}\"><strong>{E(@case.UnitName)}</strong></a>{(task.Escalated ? " <span class=\"badge\">逾期上报</span>" : string.Empty)}<br>")
-                    .Append($"受理编号 {E(CaseNumbers.For(@case.CaseId))} · {E(WorkflowServices.StageName(@case, task.Stage))} · 自评 {E(@case.SelfSummary.Total)} 分")
+                    .Append($"受理编号 {E(CaseNumbers.For(@case))} · {E(WorkflowServices.StageName(@case, task.Stage))} · 自评 {E(@case.SelfSummary.Total)} 分")
                     .Append(task.DueAt is { } due ? $"<br>办理期限：{E(ChinaDates.Deadline(due))}{E(Calendars.ProvisionalDates.Suffix(Calendars.ProvisionalDates.Of(task.UnconfirmedCalendarYears)))}{(due < time.GetUtcNow() ? " <span class=\"badge\">已逾期</span>" : string.Empty)}" : string.Empty)
                     .Append("</li>");
             }
