@@ -263,6 +263,7 @@ module appSettings 'modules/appsettings.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     appInsightsEntraAuthOnly: appInsightsEntraAuthOnly
     publicBaseUrl: publicBaseUrl
+    allowedHosts: union([publicHostName], [functionApp.outputs.defaultHostName])
     secretUris: {
       linkSigningKeyCurrent: keyVault.outputs.linkSigningKeyCurrentUri
       linkSigningKeyPrevious: keyVault.outputs.linkSigningKeyPreviousUri

@@ -27,5 +27,8 @@ echo
 echo "== Reliability and security: $(( $(date +%s) - started )) s, exit $status =="
 if [[ -f "$results" ]]; then cat "$results"; else echo "(no results written)"; fi
 echo "| Storage outage: proved in tests/Functions.Tests/Reliability/StorageOutageTests.cs (503 + Retry-After while Azurite is down, recovery without a restart) | see that run | (its own run) |"
+echo "| Issue 17, import and mail headers: proved in tests/Domain.Tests/Organisations/CommitteeCsvImporterTests.cs (CR/LF, control and bidi characters refused per row) and tests/Functions.Tests/Mail/MailComposerTests.cs (headers one line each, encoded) | see that run | (its own run) |"
+echo "| Issue 17, drafts and ledgers: proved in tests/Functions.Tests/Submissions/SubmissionLimitsTests.cs (1,000 junk draft fields 400, nothing stored; ledger count and total size refused) | see that run | (its own run) |"
+echo "| Issue 17, stuck steps at every stage: proved in tests/Functions.Tests/Workflow/StuckCaseTests.cs (next task not opened, decision not applied, instance given up; dashboard and Error log, fake clock) | see that run | (its own run) |"
 echo "| Link attacks: proved in tests/Functions.Tests/Workflow/LinkSecurityEndToEndTests.cs (forged, expired, replayed, other reviewer's/stage's links) | see that run | (its own run) |"
 exit "$status"

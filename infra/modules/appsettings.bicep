@@ -39,6 +39,9 @@ param appInsightsEntraAuthOnly bool
 @description('Absolute base URL the app writes into email links, without a trailing slash.')
 param publicBaseUrl string
 
+@description('Host names requests may carry in their Host header (the custom domain and the app\'s default host name); any other is refused.')
+param allowedHosts array
+
 @description('Version-specific Key Vault secret URIs, from keyvault.bicep; otlpHeaders is empty when there is no such secret.')
 param secretUris {
   linkSigningKeyCurrent: string
@@ -115,7 +118,10 @@ var appSettings = {
   GuanGong__Links__SigningKeys__Current: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyCurrent})'
   GuanGong__Links__SigningKeys__Previous: '@Microsoft.KeyVault(SecretUri=${secretUris.linkSigningKeyPrevious})'
   GuanGong__AdminKey: '@Microsoft.KeyVault(SecretUri=${secretUris.adminKey})'
-  // The Functions host hands each request to the worker over loopback, with the front end's X-Forwarded-For.
+  // Host allow-list: a request naming another host (a DNS-rebinding page, a stray domain pointed at the app) gets 400.
+  GuanGong__Http__AllowedHosts: join(allowedHosts, ',')
+  // The Functions host hands each request to the worker over loopback, with the front end's X-Forwarded-For:
+  // only from there is the forwarded client address believed (audit entries record the caller, not loopback).
   GuanGong__Http__TrustedProxies: '127.0.0.1,::1'
   GuanGong__Mail__Delivery: 'Smtp'
   GuanGong__Mail__Smtp__Host: smtp.host

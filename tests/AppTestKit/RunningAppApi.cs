@@ -24,6 +24,10 @@ public static class RunningAppApi
 
     public static Task<JsonElement> CaseAsync(this RunningApp app, string caseId) => app.Client.CaseAsync(RunningApp.AdminKey, caseId);
 
+    /// <summary>The case's 受理编号 as the status function shows it (the receipt page and every mail quote it).</summary>
+    public static async Task<string> ReceiptNumberAsync(this RunningApp app, string caseId) =>
+        (await app.CaseAsync(caseId)).GetProperty("receiptNumber").GetString()!;
+
     public static Task<JsonElement> WaitForCaseAsync(this RunningApp app, string caseId, Func<JsonElement, bool> condition, TimeSpan? timeout = null) =>
         app.Client.WaitForCaseAsync(RunningApp.AdminKey, caseId, condition, timeout);
 

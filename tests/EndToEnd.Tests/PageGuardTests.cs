@@ -1,4 +1,3 @@
-using GuanGong.Functions.Cases;
 using System.Net;
 using GuanGong.EndToEnd.Tests.Infrastructure;
 using GuanGong.Functions.Reviews;
@@ -118,7 +117,7 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         await page.GotoAsync(app.Url(unitLink));
         await Forms.FillRubricAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交自评" }).ClickAsync();
-        await Expect(page.Locator(".case-number")).ToContainTextAsync(CaseNumbers.For(caseId));
+        await Expect(page.Locator(".case-number")).ToContainTextAsync(await app.ReceiptNumberAsync(caseId));
 
         var mail = await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.Contains("第3村", StringComparison.Ordinal));
         var reviewLink = SampleCounty.PathOf(mail.Links.First(l => l.Contains("/r/", StringComparison.Ordinal)));
@@ -146,7 +145,7 @@ public sealed class PageGuardTests(PagesFixture fixture) : IClassFixture<PagesFi
         await PageChecks.CheckAsync(page, "16-unit-returned-for-rectification");
         await page.Locator("#results").FillAsync("全年开展活动 24 次，已补充五老花名册。");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交自评" }).ClickAsync();
-        await Expect(page.Locator(".case-number")).ToContainTextAsync(CaseNumbers.For(caseId));
+        await Expect(page.Locator(".case-number")).ToContainTextAsync(await app.ReceiptNumberAsync(caseId));
         var resubmitted = await app.CaseAsync(caseId);
         Assert.Equal(2, resubmitted.GetProperty("round").GetInt32());
 

@@ -1,4 +1,3 @@
-using GuanGong.Functions.Cases;
 using System.Net;
 using GuanGong.EndToEnd.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -55,7 +54,7 @@ public sealed class PersonPathTests(PagesFixture fixture) : IClassFixture<PagesF
 
         var caseId = SampleCounty.CaseId("V1");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/receipt$"));
-        await Expect(page.Locator(".case-number")).ToContainTextAsync(CaseNumbers.For(caseId));
+        await Expect(page.Locator(".case-number")).ToContainTextAsync(await app.ReceiptNumberAsync(caseId));
         await PageChecks.CheckAsync(page, "03-unit-receipt");
 
         // The 自查报告, printable: addressed to the township that assesses the village, the five sections, the sign-off with room for the seal.

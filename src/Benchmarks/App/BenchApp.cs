@@ -149,6 +149,15 @@ public sealed class BenchApp : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
+    /// <summary>The case's 受理编号 as the status function shows it (the mails quote it).</summary>
+    public async Task<string> ReceiptNumberAsync(string caseId)
+    {
+        using var response = await AdminGetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}");
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("receiptNumber").GetString()!;
+    }
+
     public static HttpRequestMessage WithBearer(HttpRequestMessage request, string token)
     {
         ArgumentNullException.ThrowIfNull(request);

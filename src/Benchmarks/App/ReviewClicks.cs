@@ -26,7 +26,8 @@ public static class ReviewClicks
         for (var unit = 1; unit <= cases; unit++)
         {
             var unitCode = $"V{unit}";
-            var mail = await app.WaitForMailAsync(m => IsReviewMail(m, "town1-1@", unitCode), TimeSpan.FromMinutes(3), seen);
+            var number = await app.ReceiptNumberAsync(County.CaseId(unitCode));
+            var mail = await app.WaitForMailAsync(m => IsReviewMail(m, "town1-1@", number), TimeSpan.FromMinutes(3), seen);
             opened.Add((unitCode, County.LinkWith(mail, "/r/")));
         }
 
@@ -37,6 +38,7 @@ public static class ReviewClicks
     public static async Task<TimeSpan> ApproveAndWaitForNextAsync(BenchApp app, string unitCode, string link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var number = await app.ReceiptNumberAsync(County.CaseId(unitCode));
         var clock = Stopwatch.StartNew();
         var body = JsonSerializer.Serialize(new { token = County.TokenOf(link), action = "Approve", reason = "材料齐全，同意。", reviewSheet = (object?)null });
         using (var response = await app.Client.PostAsync(new Uri("/api/reviews/decisions", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken))
@@ -44,12 +46,12 @@ public static class ReviewClicks
             AcceptedCaseRequestsBenchmark.Expect(response, HttpStatusCode.OK);
         }
 
-        await app.WaitForMailAsync(m => IsReviewMail(m, "county1@", unitCode), TimeSpan.FromMinutes(5), pollEvery: TimeSpan.FromMilliseconds(10));
+        await app.WaitForMailAsync(m => IsReviewMail(m, "county1@", number), TimeSpan.FromMinutes(5), pollEvery: TimeSpan.FromMilliseconds(10));
         return clock.Elapsed;
     }
 
-    private static bool IsReviewMail(GuanGong.LocalStack.Mail.MailFile mail, string to, string unitCode) =>
+    private static bool IsReviewMail(GuanGong.LocalStack.Mail.MailFile mail, string to, string receiptNumber) =>
         mail.To.Any(t => t.Contains(to, StringComparison.Ordinal))
         && mail.Subject.Contains("请审核", StringComparison.Ordinal)
-        && mail.Body.Contains(GuanGong.Functions.Cases.CaseNumbers.For(County.CaseId(unitCode)), StringComparison.Ordinal);
+        && mail.Body.Contains(receiptNumber, StringComparison.Ordinal);
 }

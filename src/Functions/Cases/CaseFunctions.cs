@@ -58,7 +58,10 @@ public sealed class CaseFunctions(
                 @case.Task is { } task
                     ? new CaseHolderView(task.CommitteeCode, task.Holder.ToString(), [.. task.Assignees.Where(a => a.Rung == task.Holder).Select(a => a.Name)], task.DueAt, task.UnconfirmedCalendarYears, ProvisionalDates.Of(task.UnconfirmedCalendarYears))
                     : null,
-                @case.RectificationDueAt, @case.RectificationDueAt is { } rectificationDue && ProvisionalDates.Of(await calendars.GetAsync(ct), rectificationDue), @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : null);
+                @case.RectificationDueAt, @case.RectificationDueAt is { } rectificationDue && ProvisionalDates.Of(await calendars.GetAsync(ct), rectificationDue), @case.Outcomes, await audit.ReadAsync(caseId, ct), instance?.RuntimeStatus.ToString(), instance?.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : null)
+            {
+                ReceiptNumber = CaseNumbers.For(@case),
+            };
             // Reviewers' addresses, IPs and browsers are for the administrator; everyone else sees names and decisions.
             return Results.Json(caller is AdminCaller ? view : CaseStatusRedaction.ForNonAdmin(view), Domain.DomainJson.Options);
         });

@@ -37,6 +37,13 @@ public sealed record CaseRecord(
     /// </summary>
     public CaseLookBack? LookBack { get; init; }
 
+    /// <summary>
+    /// The 受理编号 given when the case was first accepted (<see cref="ReceiptNumbers"/>). Added after schema 1 without a
+    /// version change: rows written before it lack the field, read as null, and keep showing their old number
+    /// (<see cref="CaseNumbers.For(CaseRecord)"/> falls back to it).
+    /// </summary>
+    public string? ReceiptNumber { get; init; }
+
     /// <summary>The committees allowed to see this case: the unit and the reviewers in its chain (and everyone above them).</summary>
     public IEnumerable<string> ChainCommitteeCodes => Chain.Select(s => s.CommitteeCode);
 }

@@ -24,7 +24,11 @@ public sealed record CaseStatusView(
     IReadOnlyList<StageOutcome> Decisions,
     IReadOnlyList<AuditEntry> History,
     string? EngineStatus,
-    string? EngineLastError);
+    string? EngineLastError)
+{
+    /// <summary>The 受理编号 (<see cref="CaseNumbers.For(CaseRecord)"/>).</summary>
+    public string? ReceiptNumber { get; init; }
+}
 
 /// <summary>The current task's holder as the status function shows it; <c>Provisional</c> when its due date counted a year without a holiday notice.</summary>
 public sealed record CaseHolderView(string CommitteeCode, string Rung, IReadOnlyList<string> Reviewers, DateTimeOffset? DueAt, IReadOnlyList<int> UnconfirmedCalendarYears, bool Provisional);

@@ -68,6 +68,7 @@ public static class AppComposition
         services.AddSingleton<CommitteeDirectory>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CaseStore>();
+        services.AddSingleton<ReceiptNumbers>();
         services.AddSingleton<AccessKeys>();
         services.AddHostedService<AdminKeyAnnouncer>();
         services.AddSingleton<AdminOnly>();

@@ -50,6 +50,18 @@ public sealed class LinkCookies(IServiceProvider services, TimeProvider time, IC
             : null;
     }
 
+    /// <summary>
+    /// Hands the browser a link the app has just signed, the way a mailed link is exchanged: the token goes into the
+    /// HttpOnly cookie of its own path and the returned path (<c>/{kind}/{handle}</c>) carries none.
+    /// </summary>
+    public string Grant(HttpContext context, string kind, string token, DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var path = $"/{kind}/{HandleOf(token)}";
+        context.Response.Cookies.Append(CookieName, token, Options(context, path, expiresAt));
+        return path;
+    }
+
     /// <summary>Exchanges a token in the URL, or resolves a handle from its cookie; the answer to send instead of the function's, or null to go on.</summary>
     public IResult? Exchange(HttpContext context)
     {

@@ -40,6 +40,7 @@ public sealed class AppTables
         Calendars = new(storage.Tables.GetTableClient(prefix + "Calendars"));
         Reminders = new(storage.Tables.GetTableClient(prefix + "Reminders"));
         Visits = new(storage.Tables.GetTableClient(prefix + "Visits"));
+        Counters = new(storage.Tables.GetTableClient(prefix + "Counters"));
     }
 
     public RecordTable<Committee> Committees { get; }
@@ -79,9 +80,12 @@ public sealed class AppTables
     /// <summary>督查 visits recorded (partition = campaign id and year, row = visit id).</summary>
     public RecordTable<Calendars.InspectionVisit> Visits { get; }
 
+    /// <summary>The receipt-number counters (<see cref="ReceiptNumbers"/>): partition = what is counted, row = whose count.</summary>
+    public RecordTable<ReceiptCounter> Counters { get; }
+
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client, LookBacks.Client, Commendations.Client, Calendars.Client, Reminders.Client, Visits.Client })
+        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client, LookBacks.Client, Commendations.Client, Calendars.Client, Reminders.Client, Visits.Client, Counters.Client })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -51,36 +51,78 @@ public sealed partial class DecisionReconciler(AppTables tables, Cases.CaseStore
     }
 
     /// <summary>
-    /// Logs at Error every case whose workflow step has kept failing for over an hour (<see cref="Cases.CaseHealth"/>),
-    /// with what the engine says of its instance; returns how many there are.
+    /// Logs at Error every case whose workflow has a step failing for over an hour, at any stage (<see cref="Cases.CaseHealth"/>):
+    /// cases whose row shows the engine owes them a step, cases with a stored decision on their open task that has not been
+    /// applied, and cases whose engine instance was given up. Returns how many cases it logged.
     /// </summary>
     public async Task<int> ReportStuckAsync(DurableTaskClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var now = time.GetUtcNow();
+        var logged = new HashSet<string>(StringComparer.Ordinal);
+
+        // 1. The row: undecided, no open task, unchanged for an hour.
         var filter = string.Join(" or ", Cases.CaseHealth.EngineStatuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
-        var stuck = 0;
         await foreach (var stored in tables.Cases.QueryAsync(filter, cancellationToken))
         {
-            if (!Cases.CaseHealth.IsStuck(stored.Value, now))
+            var @case = stored.Value;
+            if (Cases.CaseHealth.IsStuck(@case, now) && logged.Add(@case.CaseId))
+            {
+                var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(@case.CaseId), getInputsAndOutputs: false, cancellationToken);
+                LogStuck(logger, @case.CaseId, StuckReasonRow, @case.State.Status.ToString(), @case.State.Stage, (int)(now - @case.UpdatedAt).TotalMinutes,
+                    instance?.RuntimeStatus.ToString() ?? "none", instance?.FailureDetails?.ErrorType ?? "-");
+            }
+        }
+
+        // 2. A decision on the open task, stored an hour ago and still not applied.
+        await foreach (var stored in tables.Decisions.QueryAsync(TableClient.CreateQueryFilter($"Applied eq {false}"), cancellationToken))
+        {
+            var decision = stored.Value;
+            if (decision.Applied || stored.RowKey != decision.OneTimeId || logged.Contains(decision.CaseId)
+                || (await cases.GetAsync(decision.CaseId, cancellationToken))?.Value is not { } @case
+                || @case.Task?.TaskId != decision.TaskId
+                || !Cases.CaseHealth.IsStuck(@case, now, decision.DecidedAt, instanceGivenUp: false))
             {
                 continue;
             }
 
-            var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(stored.Value.CaseId), getInputsAndOutputs: false, cancellationToken);
-            LogStuck(logger, stored.Value.CaseId, stored.Value.State.Status.ToString(), (int)(now - stored.Value.UpdatedAt).TotalMinutes,
+            logged.Add(@case.CaseId);
+            var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(@case.CaseId), getInputsAndOutputs: false, cancellationToken);
+            LogStuck(logger, @case.CaseId, StuckReasonDecision, @case.State.Status.ToString(), @case.State.Stage, (int)(now - decision.DecidedAt).TotalMinutes,
                 instance?.RuntimeStatus.ToString() ?? "none", instance?.FailureDetails?.ErrorType ?? "-");
-            stuck++;
         }
 
-        return stuck;
+        // 3. Instances the engine gave up (its retries ran out): nothing will move these cases on.
+        var givenUp = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+            InstanceIdPrefix = CaseWorkflowNames.InstanceId(string.Empty),
+        };
+        await foreach (var instance in engine.GetAllInstancesAsync(givenUp).WithCancellation(cancellationToken))
+        {
+            var caseId = instance.InstanceId[CaseWorkflowNames.InstanceId(string.Empty).Length..];
+            if (!logged.Add(caseId))
+            {
+                continue;
+            }
+
+            var @case = (await cases.GetAsync(caseId, cancellationToken))?.Value;
+            LogStuck(logger, caseId, StuckReasonGivenUp, @case?.State.Status.ToString() ?? "missing", @case?.State.Stage ?? 0,
+                (int)(now - instance.LastUpdatedAt).TotalMinutes, instance.RuntimeStatus.ToString(), instance.FailureDetails?.ErrorType ?? "-");
+        }
+
+        return logged.Count;
     }
 
     /// <summary>The filterable columns a decision row carries beside its JSON.</summary>
     public static Dictionary<string, object> Columns(ReviewDecisionRecord decision) => new() { ["Applied"] = decision.Applied };
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Case {CaseId} is stuck: still {Status} after {Minutes} minutes, a workflow step keeps failing (engine instance {EngineStatus}, failure {ErrorType})")]
-    private static partial void LogStuck(ILogger logger, string caseId, string status, int minutes, string engineStatus, string errorType);
+    private const string StuckReasonRow = "the engine owes its next step";
+    private const string StuckReasonDecision = "a stored decision is not applied";
+    private const string StuckReasonGivenUp = "the engine gave its instance up";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Case {CaseId} is stuck ({Reason}): {Status} at stage {Stage}, for {Minutes} minutes a workflow step keeps failing (engine instance {EngineStatus}, failure {ErrorType})")]
+    private static partial void LogStuck(ILogger logger, string caseId, string reason, string status, int stage, int minutes, string engineStatus, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Raised {Count} stored decisions again that their orchestrations had not taken")]
     private static partial void LogRaised(ILogger logger, int count);

@@ -33,7 +33,7 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
 
             if (await decisions.FindDecisionAsync(link, ct) is { } decided)
             {
-                return AlreadyDecided(decided);
+                return AlreadyDecided(decided, link.Case);
             }
 
             if (link.Assignee is null)
@@ -101,8 +101,8 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
             var outcome = await decisions.DecideAsync(new CaseWorkflowClient(engine), link, review.Action ?? (ReviewAction)(-1), review.Reason, review.Sheet, RequestOrigin.From(http), ct);
             return outcome switch
             {
-                DecisionOutcome.Recorded recorded => RazorPage.Of<DecidedBody>("已办理", new DecidedBody.Data(recorded.Decision, JustNow: true)),
-                DecisionOutcome.AlreadyDecided already => AlreadyDecided(already.Decision),
+                DecisionOutcome.Recorded recorded => RazorPage.Of<DecidedBody>("已办理", new DecidedBody.Data(recorded.Decision, JustNow: true, Cases.CaseNumbers.For(link.Case))),
+                DecisionOutcome.AlreadyDecided already => AlreadyDecided(already.Decision, link.Case),
                 DecisionOutcome.TaskClosed closed => PageLayout.Message("链接已失效", closed.ReasonZh, StatusCodes.Status410Gone),
                 DecisionOutcome.Invalid invalid => Review(link, template, nonces.Issue(link.Claims.Nonce, link.Claims.ReviewerEmail), review, invalid.Errors, await evidence.ListAsync(link.Case.CaseId, link.Claims.ReviewerEmail, ct), StatusCodes.Status400BadRequest, null),
                 _ => throw new InvalidOperationException("Unknown decision outcome."),
@@ -125,8 +125,8 @@ public sealed class ReviewPages(HttpGate gate, DecisionService decisions, Templa
             _ => PageLayout.Message("链接无效", "此链接无效或不完整。请检查是否完整复制了邮件中的链接。", StatusCodes.Status403Forbidden),
         };
 
-    private static IResult AlreadyDecided(ReviewDecisionRecord decision) =>
-        RazorPage.Of<DecidedBody>("已办理", new DecidedBody.Data(decision, JustNow: false), StatusCodes.Status409Conflict);
+    private static IResult AlreadyDecided(ReviewDecisionRecord decision, Cases.CaseRecord @case) =>
+        RazorPage.Of<DecidedBody>("已办理", new DecidedBody.Data(decision, JustNow: false, Cases.CaseNumbers.For(@case)), StatusCodes.Status409Conflict);
 
     private static IResult Review(TaskLinkContext link, StandardTemplate template, string formNonce, ReviewForm? posted, IReadOnlyList<Domain.ValidationError> errors,
         IReadOnlyDictionary<string, IReadOnlyList<(Ledgers.LedgerRecord Ledger, string Url)>> evidence, int statusCode, string? standardName) =>

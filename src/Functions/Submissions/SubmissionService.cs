@@ -27,7 +27,7 @@ namespace GuanGong.Functions.Submissions;
 /// start of a started instance is dropped by the engine, so the entry is still written once).
 /// </remarks>
 public sealed class SubmissionService(
-    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, AuditLog audit, CampaignLauncher launcher, TimeProvider time)
+    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, AuditLog audit, CampaignLauncher launcher, ReceiptNumbers receipts, TimeProvider time)
 {
     public sealed record Outcome(SubmissionAccepted? Accepted, IReadOnlyList<ValidationError> Errors, int ErrorStatus);
 
@@ -99,6 +99,9 @@ public sealed class SubmissionService(
             submission, summary, null, null, [], null, null, now, now);
         if (await cases.TryAddAsync(record, ct))
         {
+            // The number before the start: the receipt page and every mail of the case show it. A crash in between
+            // leaves the case "submitted" without one, and the client's retry (below) gives it one.
+            record = await receipts.AssignAsync(record, ct);
             await StartAsync(workflow, caseId, origin, ct);
             return Accepted(record, resubmission: false);
         }
@@ -113,6 +116,8 @@ public sealed class SubmissionService(
         switch (existing.State.Status)
         {
             case CaseStatus.Submitted:
+                // A redelivered first submission: the number it was given stays (assigning again is a no-op).
+                existing = await receipts.AssignAsync(existing, ct);
                 await StartAsync(workflow, existing.CaseId, origin, ct);
                 return Accepted(existing, resubmission: false);
             case CaseStatus.ReturnedForRectification:
@@ -185,5 +190,5 @@ public sealed class SubmissionService(
     private static Outcome Fail(int status, ValidationError error) => new(null, [error], status);
 
     private static Outcome Accepted(CaseRecord record, bool resubmission) =>
-        new(new SubmissionAccepted(record.CaseId, record.State.Status.ToString(), $"/api/cases/{Uri.EscapeDataString(record.CaseId)}", resubmission), [], 0);
+        new(new SubmissionAccepted(record.CaseId, record.State.Status.ToString(), $"/api/cases/{Uri.EscapeDataString(record.CaseId)}", resubmission) { ReceiptNumber = CaseNumbers.For(record) }, [], 0);
 }

@@ -71,9 +71,10 @@ internal static class CampaignApi
         using var submitted = await app.SubmitAsync(unitToken);
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         var caseId = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("caseId").GetString()!;
+        var number = await app.ReceiptNumberAsync(caseId);
         foreach (var reviewer in reviewers)
         {
-            var task = await smtp.WaitForAsync(m => m.To.Contains(reviewer) && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && m.Subject.Contains(unitName, StringComparison.Ordinal) && m.Body.Contains(GuanGong.Functions.Cases.CaseNumbers.For(caseId), StringComparison.Ordinal));
+            var task = await smtp.WaitForAsync(m => m.To.Contains(reviewer) && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && m.Subject.Contains(unitName, StringComparison.Ordinal) && m.Body.Contains(number, StringComparison.Ordinal));
             (await app.DecideAsync(task.LinkWith("/r/"), "Approve", "同意。")).EnsureSuccessStatusCode();
         }
 

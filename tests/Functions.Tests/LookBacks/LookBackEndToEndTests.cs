@@ -161,7 +161,8 @@ public sealed class LookBackEndToEndTests
             Assert.Equal(HttpStatusCode.Accepted, resubmitted.StatusCode);
         }
 
-        var task = await smtp.WaitForAsync(m => !earlier.Contains(m) && m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && m.Body.Contains(CaseNumbers.For(caseId), StringComparison.Ordinal));
+        var number = await app.ReceiptNumberAsync(caseId);
+        var task = await smtp.WaitForAsync(m => !earlier.Contains(m) && m.To.Contains("county@example.cn") && m.Subject.StartsWith("请审核", StringComparison.Ordinal) && m.Body.Contains(number, StringComparison.Ordinal));
         (await app.DecideAsync(task.LinkWith("/r/"), "Approve", "整改到位。")).EnsureSuccessStatusCode();
         var passed = await app.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "Passed");
         Assert.Equal(2, passed.GetProperty("round").GetInt32());

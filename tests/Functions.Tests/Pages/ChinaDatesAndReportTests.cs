@@ -29,13 +29,13 @@ public sealed class ChinaDatesAndReportTests
     }
 
     [Fact]
-    public void CaseNumber_HidesTheUnitCodeAndIsStable()
+    public void LegacyCaseNumber_HidesTheUnitCodeAndIsStable()
     {
-        var number = CaseNumbers.For("2026-V1-ab12cd34");
+        var number = CaseNumbers.Legacy("2026-V1-ab12cd34");
 
         Assert.Matches("^2026-[0-9]{8}$", number);
         Assert.DoesNotContain("V1", number, StringComparison.Ordinal);
-        Assert.Equal(number, CaseNumbers.For("2026-V1-ab12cd34"));
+        Assert.Equal(number, CaseNumbers.Legacy("2026-V1-ab12cd34"));
     }
 
     [Fact]

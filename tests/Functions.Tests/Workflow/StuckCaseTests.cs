@@ -10,29 +10,50 @@ using Microsoft.Extensions.Logging;
 
 namespace GuanGong.Functions.Tests.Workflow;
 
-/// <summary>Issue 17 point 2: a workflow step that keeps failing for over an hour shows on the dashboard and is logged at Error.</summary>
+/// <summary>
+/// Issue 17 point 2: a workflow step that keeps failing for over an hour, at any stage, shows on the dashboard and is
+/// logged at Error (on a fake clock): the first step, opening the next task after a decision was applied, applying a
+/// stored decision, and an instance the engine gave up.
+/// </summary>
 public sealed class StuckCaseTests(SeededApp app) : IClassFixture<SeededApp>
 {
     private static readonly DateTimeOffset Submitted = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(CaseStatus.Submitted, 61, true)]
-    [InlineData(CaseStatus.Resubmitted, 120, true)]
-    [InlineData(CaseStatus.Submitted, 59, false)]
-    [InlineData(CaseStatus.UnderReview, 600, false)]
-    [InlineData(CaseStatus.ReturnedForRectification, 600, false)]
-    public void IsStuck_OnlyEngineStatusesOlderThanAnHour(CaseStatus status, int minutes, bool stuck)
+    [InlineData(CaseStatus.Submitted, 1, false, 61, true)]
+    [InlineData(CaseStatus.Resubmitted, 1, false, 120, true)]
+    [InlineData(CaseStatus.Submitted, 1, false, 59, false)]
+    [InlineData(CaseStatus.UnderReview, 2, false, 61, true)]
+    [InlineData(CaseStatus.UnderReview, 2, false, 59, false)]
+    [InlineData(CaseStatus.UnderReview, 1, true, 600, false)]
+    [InlineData(CaseStatus.ReturnedForRectification, 1, false, 600, false)]
+    [InlineData(CaseStatus.Passed, 2, false, 600, false)]
+    public void IsStuck_EngineOwesTheNextStepForOverAnHour_AtAnyStage(CaseStatus status, int stage, bool taskOpen, int minutes, bool stuck)
     {
-        var record = new CaseBuilder(TreeBuilder.Standard(), "wx2026", 2026, TreeBuilder.Unit1).InState(status, 1).UpdatedAt(Submitted).Build();
+        var builder = new CaseBuilder(TreeBuilder.Standard(), "wx2026", 2026, TreeBuilder.Unit1).InState(status, stage).UpdatedAt(Submitted);
+        var record = (taskOpen ? builder.WithTask(TreeBuilder.Township1, Submitted, Submitted.AddDays(10)) : builder).Build();
 
         Assert.Equal(stuck, CaseHealth.IsStuck(record, Submitted.AddMinutes(minutes)));
+    }
+
+    [Fact]
+    public void IsStuck_DecisionNotAppliedForAnHourOrInstanceGivenUp_StuckThoughTheTaskIsOpen()
+    {
+        var record = new CaseBuilder(TreeBuilder.Standard(), "wx2026", 2026, TreeBuilder.Unit1).InState(CaseStatus.UnderReview, 1)
+            .WithTask(TreeBuilder.Township1, Submitted, Submitted.AddDays(10)).UpdatedAt(Submitted).Build();
+        var now = Submitted.AddHours(5);
+
+        Assert.False(CaseHealth.IsStuck(record, now, unappliedDecisionAt: null, instanceGivenUp: false));
+        Assert.False(CaseHealth.IsStuck(record, now, unappliedDecisionAt: now.AddMinutes(-59), instanceGivenUp: false));
+        Assert.True(CaseHealth.IsStuck(record, now, unappliedDecisionAt: now.AddMinutes(-61), instanceGivenUp: false));
+        Assert.True(CaseHealth.IsStuck(record, now, unappliedDecisionAt: null, instanceGivenUp: true));
     }
 
     [Fact]
     public async Task StuckSection_StuckCase_ListedByUnitNameWithoutIds_NoneWhenHealthy()
     {
         var stuck = new CaseBuilder(TreeBuilder.Standard(), "wx2026", 2026, TreeBuilder.Unit1).InState(CaseStatus.Submitted, 1).UpdatedAt(Submitted).Build();
-        var healthy = new CaseBuilder(TreeBuilder.Standard(), "wx2026", 2026, TreeBuilder.Unit2).InState(CaseStatus.UnderReview, 1).UpdatedAt(Submitted).Build();
+        var healthy = new CaseBuilder(TreeBuilder.Standard(), "wx2026", 2026, TreeBuilder.Unit2).InState(CaseStatus.UnderReview, 1).WithTask(TreeBuilder.Township1, Submitted, Submitted.AddDays(10)).UpdatedAt(Submitted).Build();
 
         var html = await StuckSectionAsync([stuck, healthy]);
 
@@ -61,6 +82,54 @@ public sealed class StuckCaseTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.True(count >= 1);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(stuck.CaseId, StringComparison.Ordinal) && e.Message.Contains("stuck", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(CaseIdOf(campaignId, TreeBuilder.Unit2), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReportStuckAsync_LaterStagesAndGivenUpInstance_EachLoggedAtError_HealthyWaitsNot()
+    {
+        var campaignId = SeededApp.NewCampaignId();
+        var clock = new FakeTimeProvider(Submitted);
+        var tables = app.Services.GetRequiredService<AppTables>();
+
+        // Decision applied (stage 2 now), the county's task never opened.
+        var nextNotOpened = await app.SeedAsync(app.Case(campaignId, TreeBuilder.Unit1).InState(CaseStatus.UnderReview, 2).SubmittedAt(Submitted).UpdatedAt(Submitted));
+        // The township decided; applying the decision keeps failing, so the task stays open with the decision stored.
+        var notApplied = await app.SeedAsync(app.Case(campaignId, TreeBuilder.Unit2).InState(CaseStatus.UnderReview, 1)
+            .WithTask(TreeBuilder.Township1, Submitted, Submitted.AddDays(10)).SubmittedAt(Submitted).UpdatedAt(Submitted));
+        var decision = new ReviewDecisionRecord(ReviewDecisionRecord.CurrentSchemaVersion, "one-time-" + campaignId, notApplied.CaseId, 1, 1, notApplied.Task!.TaskId,
+            ReviewAction.Approve, "镇审核员", "town@example.cn", null, null, Submitted.AddMinutes(5), Applied: false);
+        await tables.Decisions.UpsertAsync(notApplied.CaseId, decision.OneTimeId, decision, DecisionReconciler.Columns(decision));
+        // A reviewer who simply has not decided yet: a wait for a person, not stuck.
+        var waiting = await app.SeedAsync(app.Case(campaignId, TreeBuilder.Unit3).InState(CaseStatus.UnderReview, 1)
+            .WithTask(TreeBuilder.Township1, Submitted, Submitted.AddDays(10)).SubmittedAt(Submitted).UpdatedAt(Submitted));
+        // An instance the engine gave up (here terminated; Failed after a day of retries reads the same).
+        var givenUp = CaseIdOf(campaignId, "GONE");
+        var instanceId = await app.App.Engine.ScheduleNewOrchestrationInstanceAsync(
+            GuanGong.Functions.Cases.Workflow.CaseWorkflowNames.Orchestrator,
+            new GuanGong.Functions.Cases.Workflow.CaseWorkflowInput(GuanGong.Functions.Cases.Workflow.CaseWorkflowInput.CurrentSchemaVersion, givenUp),
+            new Microsoft.DurableTask.StartOrchestrationOptions(GuanGong.Functions.Cases.Workflow.CaseWorkflowNames.InstanceId(givenUp)));
+        await app.App.Engine.TerminateInstanceAsync(instanceId, "test: given up");
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await app.App.Engine.WaitForInstanceCompletionAsync(instanceId, wait.Token);
+        }
+
+        var early = new Lines();
+        await new DecisionReconciler(tables, app.Services.GetRequiredService<CaseStore>(), new FakeTimeProvider(Submitted.AddMinutes(50)), early).ReportStuckAsync(app.App.Engine, CancellationToken.None);
+        var logs = new Lines();
+        clock.Advance(TimeSpan.FromHours(2));
+        await new DecisionReconciler(tables, app.Services.GetRequiredService<CaseStore>(), clock, logs).ReportStuckAsync(app.App.Engine, CancellationToken.None);
+
+        Assert.DoesNotContain(early.Entries, e => e.Message.Contains(nextNotOpened.CaseId, StringComparison.Ordinal) || e.Message.Contains(notApplied.CaseId, StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(nextNotOpened.CaseId, StringComparison.Ordinal) && e.Message.Contains("owes its next step", StringComparison.Ordinal) && e.Message.Contains("stage 2", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(notApplied.CaseId, StringComparison.Ordinal) && e.Message.Contains("decision is not applied", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(givenUp, StringComparison.Ordinal) && e.Message.Contains("gave its instance up", StringComparison.Ordinal) && e.Message.Contains("Terminated", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(waiting.CaseId, StringComparison.Ordinal));
+
+        // The dashboard lists the later-stage case by its unit's name and says which step waits.
+        var html = await RazorPage.Of<GuanGong.Functions.Pages.Components.StuckCases>("统计", new GuanGong.Functions.Pages.Components.StuckCases.Data(campaignId, [nextNotOpened, notApplied, waiting], clock.GetUtcNow(), null)).RenderAsync();
+        Assert.Contains($">{nextNotOpened.UnitName}</a>：上一级意见已记录，待转交下一级审核", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(waiting.UnitName + "<", html, StringComparison.Ordinal);
     }
 
     private static string CaseIdOf(string campaignId, string unit) => CaseIds.For(campaignId, 2026, unit);

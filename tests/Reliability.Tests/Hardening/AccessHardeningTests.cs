@@ -72,6 +72,7 @@ public sealed partial class AccessHardeningTests(HardenedCounty county, ITestOut
         Assert.DoesNotContain("@", json, StringComparison.Ordinal);
         Assert.DoesNotContain("village1", json, StringComparison.Ordinal);
         Assert.Equal("unit:" + county.CaseId, LinkTokens.SubjectOf(county.UnitToken));
+        ResultsTable.Add("Hardening", "a link token's readable part (base64 payload): the recipient's email", "sealed (no '@', no mailbox name)", "not readable", true);
     }
 
     [Fact]
@@ -179,6 +180,7 @@ public sealed partial class AccessHardeningTests(HardenedCounty county, ITestOut
         }
 
         await GetWithCookieAsync(browser, "/d", session, HttpStatusCode.Redirect);
+        ResultsTable.Add("Hardening", "POST /api/admin/sessions/revoke {\"scope\":\"all\"} with a signed-in dashboard session", "the session's next page redirects to sign-in (a body without the scope: 400, session kept)", "signed out on the server", true);
     }
 
     [Fact]
@@ -209,6 +211,8 @@ public sealed partial class AccessHardeningTests(HardenedCounty county, ITestOut
             Assert.DoesNotMatch(InlineScript(), html);
             Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
         }
+
+        ResultsTable.Add("Hardening", "headers of the sign-in page, a link-opened page, /dev/mail, /api/health", "CSP default-src 'self', frame-ancestors 'none', no unsafe-inline, no inline script; nosniff; no-referrer; Permissions-Policy; no-store", "all on every answer (HSTS outside Local)", true);
     }
 
     [Fact]
@@ -240,6 +244,7 @@ public sealed partial class AccessHardeningTests(HardenedCounty county, ITestOut
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, shown.StatusCode);
         Assert.Contains("跳转地址不正确", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        ResultsTable.Add("Hardening", "sign-in's next= with CR/LF (POST and GET)", $"{(int)posted.StatusCode}/{(int)shown.StatusCode}", "400, not 500", true);
     }
 
     // The session cookie is sent by hand: its expiry follows the app's (fake) clock, which a cookie jar would call past.

@@ -70,6 +70,7 @@ public sealed class EdgeAndStartUpTests(ITestOutputHelper output)
         Assert.Equal("198.51.100.7", trusted.ClientAddress(Request("10.1.2.3", "203.0.113.9, 198.51.100.7, 10.9.9.9")));
         Assert.Equal("192.0.2.1", trusted.ClientAddress(Request("192.0.2.1", "203.0.113.9")));
         Assert.Equal("10.1.2.3", trusted.ClientAddress(Request("10.1.2.3", "not-an-address")));
+        ResultsTable.Add("Hardening", "X-Forwarded-For from a trusted proxy, an untrusted connection, a client-forged hop", "forwarded client address only via configured proxies; forged hops ignored", "audited IP is the client's", true);
     }
 
     [Fact]
@@ -83,6 +84,7 @@ public sealed class EdgeAndStartUpTests(ITestOutputHelper output)
         Assert.StartsWith("max-age=", context.Response.Headers.StrictTransportSecurity.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, local.Response.Headers.StrictTransportSecurity.Count);
         Assert.Equal("no-store", context.Response.Headers.CacheControl.ToString());
+        ResultsTable.Add("Hardening", "Strict-Transport-Security by profile", "Azure: max-age=31536000; includeSubDomains; Local (plain http on loopback): none", "HSTS in Azure", true);
     }
 
     [Theory]
@@ -112,6 +114,7 @@ public sealed class EdgeAndStartUpTests(ITestOutputHelper output)
         Assert.DoesNotContain("secret", redacted.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("secret", redacted.Message, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException", redacted.ToString(), StringComparison.Ordinal);
+        ResultsTable.Add("Hardening", "log redaction of /R/, /U/, ?T=, next= and exception texts", "every token replaced by {token}", "no token in any log text", true);
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -29,7 +29,7 @@ public static class CaseMail
                 "请点击下面的链接查看材料并办理（此链接只属于您本人，请勿转发）：",
             ],
             link,
-            @case.CaseId);
+            CaseNumbers.For(@case));
 
     public static OutgoingMail Reminder(CaseRecord @case, string reviewerName, string reviewerEmail, string link, DateTimeOffset? dueAt, IReadOnlyList<int> unconfirmedYears, string standardName) =>
         Compose(
@@ -39,7 +39,7 @@ public static class CaseMail
             "review-reminder",
             [$"{reviewerName}：您好！", $"{@case.UnitName}的“{standardName}”创建申报仍在等待您审核。", Due(dueAt, unconfirmedYears), "请点击下面的链接办理："],
             link,
-            @case.CaseId);
+            CaseNumbers.For(@case));
 
     public static OutgoingMail Returned(CaseRecord @case, string contactName, string contactEmail, string link, string? reason, DateTimeOffset dueAt, bool provisional, string standardName) =>
         Compose(
@@ -49,7 +49,7 @@ public static class CaseMail
             "returned",
             [$"{contactName}：您好！", $"贵单位的自评被退回整改。退回理由：{QuotedText.Neutralise(reason)}", $"请在 {Pages.ChinaDates.Deadline(dueAt)}{Calendars.ProvisionalDates.Suffix(provisional)}修改并重新提交，逾期未重新提交的，本次申报按未达标办结。", "请点击下面的链接修改并重新提交："],
             link,
-            @case.CaseId);
+            CaseNumbers.For(@case));
 
     /// <summary>A look-back (回头看) found faults in a passed unit and orders it to put them right by a deadline (限期整改).</summary>
     public static OutgoingMail LookBackRectification(CaseRecord @case, string contactName, string contactEmail, string link, string reason, DateTimeOffset dueAt, string standardName) =>
@@ -65,7 +65,7 @@ public static class CaseMail
                 "请点击下面的链接修改并重新提交：",
             ],
             link,
-            @case.CaseId);
+            CaseNumbers.For(@case));
 
     /// <summary>A look-back (回头看) revoked a passed unit's status (撤销达标资格).</summary>
     public static OutgoingMail LookBackRevocation(CaseRecord @case, string contactName, string contactEmail, string link, IReadOnlyList<string> reasons, string standardName) =>
@@ -76,7 +76,7 @@ public static class CaseMail
             "lookback-revocation",
             [$"{contactName}：您好！", $"在“{standardName}”回头看抽查中，经审定，撤销贵单位的“{standardName}”达标资格。理由：{QuotedText.Neutralise(string.Join("；", reasons))}", "查看详情："],
             link,
-            @case.CaseId);
+            CaseNumbers.For(@case));
 
     public static OutgoingMail Verdict(CaseRecord @case, string contactName, string contactEmail, string link, string standardName) =>
         Compose(
@@ -92,7 +92,7 @@ public static class CaseMail
                 "查看详情：",
             ],
             link,
-            @case.CaseId);
+            CaseNumbers.For(@case));
 
     public static OutgoingMail Invitation(string unitName, string contactName, string contactEmail, string campaignName, int year, string link, string standardName) =>
         Compose(
@@ -126,10 +126,10 @@ public static class CaseMail
         return last?.Reason is { Length: > 0 } reason ? $"理由：{QuotedText.Neutralise(reason)}" : string.Empty;
     }
 
-    private static OutgoingMail Compose(string to, string? name, string subject, string category, IEnumerable<string?> lines, string link, string? caseId)
+    private static OutgoingMail Compose(string to, string? name, string subject, string category, IEnumerable<string?> lines, string link, string? receiptNumber)
     {
         var paragraphs = lines.Where(l => !string.IsNullOrEmpty(l)).Cast<string>().ToList();
-        var footer = caseId is null ? "本邮件由关工委创建评估系统自动发送。" : $"{Wording.ReceiptNumber}：{CaseNumbers.For(caseId)}。本邮件由关工委创建评估系统自动发送。";
+        var footer = receiptNumber is null ? "本邮件由关工委创建评估系统自动发送。" : $"{Wording.ReceiptNumber}：{receiptNumber}。本邮件由关工委创建评估系统自动发送。";
         var text = string.Join("\n\n", paragraphs) + "\n\n" + link + "\n\n" + footer + "\n";
         var html = "<div style=\"font-size:18px;line-height:1.7\">"
             + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))
