@@ -21,7 +21,7 @@ namespace GuanGong.Functions.Pages;
 /// </summary>
 public sealed class LookBackPages(
     HttpGate gate, DashboardSession session, Access access, Campaigns.CampaignStore campaigns, CommitteeDirectory directory, LookBackStore lookBacks,
-    CommendationService commendations, CaseStore cases, ReviewLinks links, TimeProvider time)
+    CommendationService commendations, CaseStore cases, ReviewLinks links, TimeProvider time, FormNonces nonces)
 {
     [Function("LookBackDashboard")]
     public Task<IResult> Show(
@@ -65,7 +65,10 @@ public sealed class LookBackPages(
             var naming = seesOrganiser ? await commendations.ViewAsync(campaignId, year, ct) : null;
             var token = t is { Length: > 0 } ? t : links.DashboardToken(settings.OrganiserCode, "admin", time.GetUtcNow() + TimeSpan.FromMinutes(30));
             var body = Body(campaign, tree, year, caller, t, drawn, caseById, naming, token);
-            return PageLayout.Render("回头看和表彰命名", body, standardName: settings.StandardName);
+            var actions = await LookBackFormPages.ModelAsync(lookBacks, commendations, nonces, caller, campaign, tree, year, t, request.Query["done"].FirstOrDefault(), ct);
+            return actions is null
+                ? PageLayout.Render("回头看和表彰命名", body, standardName: settings.StandardName)
+                : RazorPage.OfMarkupThen<Components.LookBackActions>("回头看和表彰命名", NarrowTables.AsCards(body), actions, standardName: settings.StandardName);
         });
 
     private static string Body(
@@ -122,7 +125,7 @@ public sealed class LookBackPages(
                 var path = $"/api/campaigns/{E(id)}/commendations/{year}";
                 html.Append($"<p class=\"notice ok\">{year}年度命名名单已审定（{E(approved.ApprovedBy)}，{E(CaseMail.China(approved.ApprovedAt))}），共 {approved.Units.Count} 个单位。</p>")
                     .Append("<ul class=\"history\">")
-                    .Append(string.Concat(approved.Units.Select(u => $"<li>证书编号 {E(u.CertificateNumber)}：<strong>{E(u.UnitName)}</strong>（{E(u.ParentName)}，{E(u.KindName)}）</li>")))
+                    .Append(string.Concat(approved.Units.Select(u => $"<li>证书编号 {E(u.CertificateNumber)}：<strong>{E(u.UnitName)}</strong>（{E(u.ParentName)}，{E(u.KindName)}）{(u.Stands ? string.Empty : $" <span class=\"badge\">已撤销命名</span><br>{E(u.RevokedBecause)}")}</li>")))
                     .Append("</ul>")
                     .Append($"<p><a class=\"button\" href=\"{path}/decision.docx?{query}\" download>下载命名决定（文档）</a> ")
                     .Append($"<a class=\"button secondary\" href=\"{path}/certificates.xlsx?{query}\" download>下载证书名单（表格）</a> ")

@@ -42,6 +42,17 @@ public sealed class RazorPage : IResult
     public static RazorPage OfMarkup(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, IReadOnlyList<string>? scripts = null, string? standardName = null) =>
         new(title, builder => builder.AddMarkupContent(0, bodyHtml), statusCode, scripts, standardName);
 
+    /// <summary>Markup built elsewhere followed by the component <typeparamref name="TTail"/> (a page part-way to components).</summary>
+    public static RazorPage OfMarkupThen<TTail>(string title, string bodyHtml, object tailModel, int statusCode = StatusCodes.Status200OK, string? standardName = null)
+        where TTail : IComponent =>
+        new(title, builder =>
+        {
+            builder.AddMarkupContent(0, bodyHtml);
+            builder.OpenComponent<TTail>(1);
+            builder.AddComponentParameter(2, "Model", tailModel);
+            builder.CloseComponent();
+        }, statusCode, null, standardName);
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
