@@ -85,10 +85,10 @@ internal static class DashboardViews
 
         if (statistics.ByKind.Count > 0)
         {
-            html.Append("<h2>分类达标情况</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">按单位类别的达标情况</caption><thead><tr><th scope=\"col\">类别</th><th scope=\"col\">应创建</th><th scope=\"col\">已参评</th><th scope=\"col\">已达标</th><th scope=\"col\">达标率</th><th scope=\"col\">达标面</th><th scope=\"col\">分类目标</th></tr></thead><tbody>");
+            html.Append("<h2>分类达标情况</h2><div class=\"table-wrap\"><table><caption class=\"sr-only\">按单位类别的达标情况</caption><thead><tr><th scope=\"col\">类别</th><th scope=\"col\">应建</th><th scope=\"col\">已建</th><th scope=\"col\">组建率</th><th scope=\"col\">参评</th><th scope=\"col\">通过</th><th scope=\"col\">达标率</th><th scope=\"col\">达标面</th><th scope=\"col\">分类目标</th></tr></thead><tbody>");
             foreach (var kind in statistics.ByKind)
             {
-                html.Append($"<tr><th scope=\"row\">{E(kind.KindName)}</th><td>{kind.Established}</td><td>{kind.Assessed}</td><td>{kind.Passed}</td><td>{E(kind.PassRate.Display)}</td><td>{E(kind.Coverage.Display)}</td><td>{(kind.Target is { } t ? $"{t.Passed}/{t.Required}（{E(t.Share)}%）{(t.Met ? "已达成" : string.Empty)}" : "—")}</td></tr>");
+                html.Append($"<tr><th scope=\"row\">{E(kind.KindName)}</th><td>{kind.ShouldEstablish}</td><td>{kind.Established}</td><td>{E(kind.EstablishmentRate?.Display ?? "—")}</td><td>{kind.Assessed}</td><td>{kind.Passed}</td><td>{E(kind.PassRate.Display)}</td><td>{E(kind.Coverage.Display)}</td><td>{(kind.Target is { } t ? $"{t.Passed}/{t.Required}（{E(t.Share)}%）{(t.Met ? "已达成" : string.Empty)}" : "—")}</td></tr>");
             }
 
             html.Append("</tbody></table></div>");
