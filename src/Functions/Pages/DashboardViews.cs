@@ -71,13 +71,13 @@ internal static class DashboardViews
                 .Append("<div id=\"chart-rates\" class=\"chart\" role=\"img\" aria-label=\"各下级达标率和达标面的柱状图，数字见下表\"></div>");
         }
 
-        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各下级达标情况</caption><thead><tr><th scope=\"col\">关工委</th><th scope=\"col\">应创建</th><th scope=\"col\">已参评</th><th scope=\"col\">已达标</th><th scope=\"col\">审核中</th><th scope=\"col\">达标率</th><th scope=\"col\">达标面</th><th scope=\"col\">目标</th></tr></thead><tbody>");
+        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">各下级达标情况</caption><thead><tr><th scope=\"col\">关工委</th><th scope=\"col\">应创建</th><th scope=\"col\">组建率</th><th scope=\"col\">已参评</th><th scope=\"col\">已达标</th><th scope=\"col\">审核中</th><th scope=\"col\">达标率</th><th scope=\"col\">达标面</th><th scope=\"col\">目标</th></tr></thead><tbody>");
         foreach (var child in children)
         {
             var name = scope.LatestCases.TryGetValue(child.Code, out var unitCase)
                 ? $"<a href=\"/d/{E(id)}/cases/{E(Uri.EscapeDataString(unitCase.CaseId))}{Q(linkToken, '?')}\">{E(child.Name)}</a>"
                 : child.Children.Count > 0 ? $"<a href=\"/d/{E(id)}?root={E(Uri.EscapeDataString(child.Code))}&amp;year={E(Year(statistics.Year))}{Q(linkToken, '&')}\">{E(child.Name)}</a>" : E(child.Name);
-            html.Append($"<tr><th scope=\"row\">{name}</th><td>{child.Established}</td><td>{child.Assessed}</td><td>{child.Passed}</td><td>{child.InProgress}</td><td>{E(child.PassRate.Display)}</td><td>{E(child.Coverage.Display)}</td><td>{(child.Target is { } t ? $"{t.Passed}/{t.Required}{(t.Met ? "（已达成）" : string.Empty)}" : "—")}</td></tr>");
+            html.Append($"<tr><th scope=\"row\">{name}</th><td>{child.Established}</td><td>{(child.Children.Count > 0 ? E(child.EstablishmentRate?.Display ?? "—") : "—")}</td><td>{child.Assessed}</td><td>{child.Passed}</td><td>{child.InProgress}</td><td>{E(child.PassRate.Display)}</td><td>{E(child.Coverage.Display)}</td><td>{(child.Target is { } t ? $"{t.Passed}/{t.Required}{(t.Met ? "（已达成）" : string.Empty)}" : "—")}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");

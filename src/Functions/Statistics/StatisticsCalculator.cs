@@ -71,7 +71,7 @@ public static class StatisticsCalculator
         var subtree = hasTarget ? figures.Figures : WithoutTarget(figures.Figures);
         var due = figures.Due;
         return new PassRateViews.Views(
-            SubtreeView.From(subtree, tree),
+            SubtreeView.From(subtree, tree).WithCoverage(tree, scope.WithoutCommittee),
             ByKind(figures.ByKind, scope.WithoutCommittee),
             new TargetYearView(due.Year, due.UnitsDue, due.UnitsDuePassed, RatioView.From(due.PassedOfDue), due.DueNotPassed));
     }

@@ -49,6 +49,13 @@ public sealed class CoverageEndToEndTests
         Assert.Equal("0.0%", enterprise.GetProperty("establishmentRate").GetProperty("display").GetString());
         Assert.Equal("100.0%", Kind(county, "school").GetProperty("establishmentRate").GetProperty("display").GetString());
 
+        // The subtree figures carry it at every level: the county (5 should, 3 with: 60.0%), each township.
+        var passRates = county.GetProperty("passRates");
+        Assert.Equal((5, "60.0%"), (passRates.GetProperty("shouldEstablish").GetInt32(), passRates.GetProperty("establishmentRate").GetProperty("display").GetString()));
+        var children = passRates.GetProperty("children").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!);
+        Assert.Equal((3, "66.7%"), (children["T1"].GetProperty("shouldEstablish").GetInt32(), children["T1"].GetProperty("establishmentRate").GetProperty("display").GetString()));
+        Assert.Equal((2, "50.0%"), (children["T2"].GetProperty("shouldEstablish").GetInt32(), children["T2"].GetProperty("establishmentRate").GetProperty("display").GetString()));
+
         // Each township: its own units only.
         var (_, town) = await app.SendAsync(HttpMethod.Get, $"/api/campaigns/{SampleCounty.CampaignId}/statistics?year=2026&root=T1");
         Assert.Equal(3, Kind(town, "village").GetProperty("shouldEstablish").GetInt32());
