@@ -78,7 +78,8 @@ public sealed class CommendationService(CampaignStore campaigns, CommitteeDirect
     /// marked revoked (the decision and the certificates leave it out from then on; the list shows it as 撤销), audited on
     /// the campaign's trail and the named case's. Returns the years whose naming was taken back.
     /// </summary>
-    public async Task<IReadOnlyList<int>> RevokeNamingAsync(string campaignId, string unitCode, string reasons, string decidedBy, RequestOrigin? origin, CancellationToken ct)
+    // decidedBy: the person who decided, as the list shows it; actor: who acted, as the audit trail records it.
+    public async Task<IReadOnlyList<int>> RevokeNamingAsync(string campaignId, string unitCode, string reasons, string decidedBy, string actor, RequestOrigin? origin, CancellationToken ct)
     {
         var campaign = await campaigns.FindAsync(campaignId, ct);
         if (campaign is null)
@@ -108,8 +109,8 @@ public sealed class CommendationService(CampaignStore campaigns, CommitteeDirect
                 if (await tables.Commendations.TryUpdateAsync(campaignId, Key(year), updated, stored.ETag, cancellationToken: ct))
                 {
                     var detail = $"{year}年度命名的{named.UnitName}（证书编号 {named.CertificateNumber}）经回头看撤销达标资格，撤销其命名：{because}";
-                    await audit.AppendAsync(campaignId, decidedBy, NamingRevokedAction, detail, origin, ct);
-                    await audit.AppendAsync(named.CaseId, decidedBy, NamingRevokedAction, detail, origin, ct);
+                    await audit.AppendAsync(campaignId, actor, NamingRevokedAction, detail, origin, ct);
+                    await audit.AppendAsync(named.CaseId, actor, NamingRevokedAction, detail, origin, ct);
                     years.Add(year);
                     break;
                 }

@@ -225,7 +225,7 @@ public sealed class LookBackService(
         var reasons = string.Join("；", updated.LookBack!.Reasons);
         await audit.AppendAsync(updated.CaseId, $"{updated.LookBack.DecidedBy}（{committeeCode}）", RevocationAction, reasons, origin, ct);
         await audit.AppendAsync(campaignId, $"{updated.LookBack.DecidedBy}（{committeeCode}）", RevocationAction, $"{updated.UnitName}：{reasons}", origin, ct);
-        await commendations.RevokeNamingAsync(campaignId, unitCode, reasons, $"{updated.LookBack.DecidedBy}（{committeeCode}）", origin, ct);
+        await commendations.RevokeNamingAsync(campaignId, unitCode, reasons, updated.LookBack.DecidedBy, $"{updated.LookBack.DecidedBy}（{committeeCode}）", origin, ct);
         await new UpdateTownshipRatingActivity(workflow).RateAsync(updated, lookBack.Year, ct);
         await MailUnitAsync(updated, (contact, link, standard) => CaseMail.LookBackRevocation(updated, contact.Name, contact.Email, link, updated.LookBack.Reasons, standard), ct);
         return Outcome<CaseRecord>.Ok(updated);

@@ -125,6 +125,7 @@ public sealed partial class LookBackPageEndToEndTests
 
         page = await browser.GetStringAsync(Page);
         Assert.Contains("已撤销命名", page, StringComparison.Ordinal);
+        Assert.Contains("活动记录空白；五老队伍名册不实（王主任）", page, StringComparison.Ordinal); // a person, never a code
         Assert.DoesNotContain("第2村关工委（城关镇关工委）</h3>", page, StringComparison.Ordinal); // no form for a unit ordered
         var decision = DocxText(await DownloadAsync(browser, page, "decision.docx"));
         Assert.Contains("命名以下 1 个单位", decision, StringComparison.Ordinal);

@@ -69,6 +69,19 @@ public sealed class CoverageEndToEndTests
         Assert.Contains("<th scope=\"col\">组建率</th>", page, StringComparison.Ordinal);
         Assert.Contains("66.7%", page, StringComparison.Ordinal);
 
+        // The export's breakdown by kind (?view=kinds), for the county.
+        using (var export = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/campaigns/{SampleCounty.CampaignId}/results.csv?year=2026&view=kinds", UriKind.Relative)))
+        {
+            export.Headers.Add("X-Admin-Key", RunningApp.AdminKey);
+            using var response = await app.Client.SendAsync(export);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var lines = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("类别,应建,已建,组建率,参评,通过,达标率", lines[0]);
+            Assert.Contains("村,3,2,66.7%,1,1,100.0%", lines);
+            Assert.Contains("企业,1,0,0.0%,0,0,—", lines);
+            Assert.Equal("合计,5,3,60.0%,1,1,100.0%", lines[^1]);
+        }
+
         // An old file (no column) imports as before: every row a committee, nothing without one, full coverage.
         using (var old = await app.AdminPostAsync("/api/admin/committees", SampleCounty.Csv(), "text/csv"))
         {
