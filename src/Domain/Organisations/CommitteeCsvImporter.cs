@@ -17,7 +17,13 @@ namespace GuanGong.Domain.Organisations;
 /// <item><term><c>reviewers</c> / 审核人</term><description>optional; <c>姓名&lt;email&gt;</c> entries separated by <c>;</c> or <c>；</c>.</description></item>
 /// <item><term><c>fallback_reviewer</c> / 后备审核人</term><description>optional; one <c>姓名&lt;email&gt;</c>.</description></item>
 /// <item><term><c>note</c> / 备注</term><description>optional; ignored (spreadsheets often carry one).</description></item>
+/// <item><term><c>established</c> / 已建关工组织</term><description>optional; 是 (the default, also when the column or
+/// the cell is empty) or 否 for a grassroots unit that has not yet set up its 关工委/关工小组. Such a unit is not part of
+/// the tree: it is never invited and never has a case, but it counts in 应建 for 组建率
+/// (<see cref="OrganisationImport.WithoutCommittee"/>). Its parent must be a committee of the file; it cannot be a
+/// parent itself. Also accepted: yes/no, true/false, 1/0, 已建/未建.</description></item>
 /// </list>
+/// <para>A file without the column imports exactly as before: every row is a committee.</para>
 /// <para>Any other column name is an error, so a misspelt optional column (e.g. <c>reviewer</c>) cannot silently drop data.</para>
 /// <para>A cell holding a line break (Excel's Alt+Enter), another control character or a bidi-formatting
 /// character (<see cref="TextRules"/>) is an error of its row; the note column is not checked, as it is not kept.</para>
@@ -36,11 +42,18 @@ public static class CommitteeCsvImporter
         ("reviewers", ["reviewers", "审核人"]),
         ("fallback_reviewer", ["fallback_reviewer", "后备审核人"]),
         ("note", ["note", "notes", "备注"]),
+        ("established", ["established", "已建关工组织", "已建"]),
     ];
+
+    private static readonly Dictionary<string, bool> EstablishedValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [string.Empty] = true, ["是"] = true, ["yes"] = true, ["true"] = true, ["1"] = true, ["已建"] = true, ["有"] = true,
+        ["否"] = false, ["no"] = false, ["false"] = false, ["0"] = false, ["未建"] = false, ["无"] = false,
+    };
 
     private static readonly (string Key, string Label)[] CheckedColumns =
     [
-        ("code", "编码"), ("name", "名称"), ("level", "层级"), ("kind", "类型"), ("parent_code", "上级编码"), ("reviewers", "审核人"), ("fallback_reviewer", "后备审核人"),
+        ("code", "编码"), ("name", "名称"), ("level", "层级"), ("kind", "类型"), ("parent_code", "上级编码"), ("reviewers", "审核人"), ("fallback_reviewer", "后备审核人"), ("established", "已建关工组织"),
     ];
 
     private static readonly string[] RequiredColumns = ["code", "name", "level", "kind", "parent_code"];
@@ -50,6 +63,13 @@ public static class CommitteeCsvImporter
     /// <param name="options">Level and kind names; <see cref="CommitteeCsvOptions.Default"/> when null.</param>
     public static Result<OrganisationTree> Import(ReadOnlySpan<byte> utf8, CommitteeCsvOptions? options = null)
     {
+        var imported = ImportOrganisation(utf8, options);
+        return imported.IsSuccess ? Result<OrganisationTree>.Success(imported.Value.Tree) : Result<OrganisationTree>.Failure(imported.Errors);
+    }
+
+    /// <summary>Imports from raw file bytes (UTF-8): the tree and the units without a committee (<c>已建关工组织</c> = 否).</summary>
+    public static Result<OrganisationImport> ImportOrganisation(ReadOnlySpan<byte> utf8, CommitteeCsvOptions? options = null)
+    {
         string text;
         try
         {
@@ -57,7 +77,7 @@ public static class CommitteeCsvImporter
         }
         catch (DecoderFallbackException)
         {
-            return Result<OrganisationTree>.Failure(new ValidationError(
+            return Result<OrganisationImport>.Failure(new ValidationError(
                 "file",
                 "csv.not_utf8",
                 "文件不是 UTF-8 编码。请在表格软件中另存为“CSV UTF-8”。",
@@ -65,13 +85,20 @@ public static class CommitteeCsvImporter
                 1));
         }
 
-        return Import(text, options);
+        return ImportOrganisation(text, options);
     }
 
     /// <summary>Imports from text (a leading byte-order mark is ignored).</summary>
     /// <param name="text">The CSV text.</param>
     /// <param name="options">Level and kind names; <see cref="CommitteeCsvOptions.Default"/> when null.</param>
     public static Result<OrganisationTree> Import(string text, CommitteeCsvOptions? options = null)
+    {
+        var imported = ImportOrganisation(text, options);
+        return imported.IsSuccess ? Result<OrganisationTree>.Success(imported.Value.Tree) : Result<OrganisationTree>.Failure(imported.Errors);
+    }
+
+    /// <summary>Imports from text: the tree and the units without a committee (<c>已建关工组织</c> = 否).</summary>
+    public static Result<OrganisationImport> ImportOrganisation(string text, CommitteeCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= CommitteeCsvOptions.Default;
@@ -80,39 +107,46 @@ public static class CommitteeCsvImporter
         if (records.Count == 0)
         {
             allErrors.Add(new("file", "csv.empty", "文件是空的。", "The file is empty.", 1));
-            return Result<OrganisationTree>.Failure(allErrors);
+            return Result<OrganisationImport>.Failure(allErrors);
         }
 
         var header = records[0];
         var columnIndex = ReadHeader(header, allErrors);
         if (RequiredColumns.Any(c => !columnIndex.ContainsKey(c)))
         {
-            return Result<OrganisationTree>.Failure(allErrors);
+            return Result<OrganisationImport>.Failure(allErrors);
         }
 
         var good = new List<(Committee Committee, int Line)>();
+        var without = new List<(Committee Unit, int Line)>();
         var allCodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records.Skip(1))
         {
             var rowErrors = new List<ValidationError>();
             var committee = ReadRow(record, columnIndex, header.Fields.Count, options, rowErrors);
-            if (committee?.Code is { Length: > 0 } code)
+            var established = ReadEstablished(record, columnIndex, rowErrors);
+            if (committee?.Code is { Length: > 0 } code && established)
             {
                 allCodes.Add(code);
             }
 
             if (rowErrors.Count == 0 && committee is not null)
             {
-                good.Add((committee, record.Line));
+                (established ? good : without).Add((committee, record.Line));
             }
 
             allErrors.AddRange(rowErrors.Select(e => e with { Line = record.Line }));
         }
 
         var built = OrganisationTree.Build([.. good.Select(g => g.Committee)]);
+        if (built.IsSuccess)
+        {
+            allErrors.AddRange(CheckWithoutCommittee(built.Value, without));
+        }
+
         if (built.IsSuccess && allErrors.Count == 0)
         {
-            return built;
+            return Result<OrganisationImport>.Success(new OrganisationImport(built.Value, [.. without.Select(w => w.Unit)]));
         }
 
         foreach (var error in built.Errors)
@@ -128,7 +162,52 @@ public static class CommitteeCsvImporter
             allErrors.Add(error with { Path = ToColumn(field), Line = good[index].Line });
         }
 
-        return allErrors.Count == 0 ? built : Result<OrganisationTree>.Failure(allErrors.OrderBy(e => e.Line));
+        return Result<OrganisationImport>.Failure(allErrors.Count == 0 ? built.Errors : allErrors.OrderBy(e => e.Line));
+    }
+
+    private static bool ReadEstablished(CsvRecord record, Dictionary<string, int> columns, List<ValidationError> errors)
+    {
+        if (!columns.TryGetValue("established", out var i) || i >= record.Fields.Count)
+        {
+            return true;
+        }
+
+        var text = record.Fields[i].Trim();
+        if (EstablishedValues.TryGetValue(text, out var established))
+        {
+            return established;
+        }
+
+        errors.Add(new("established", "csv.established_invalid", $"“已建关工组织”应填“是”或“否”，不能是“{text}”。", $"'established' must be yes or no, not '{text}'."));
+        return true;
+    }
+
+    // A unit without a committee: a grassroots unit, under a committee of the file, with a code no other row uses, and
+    // no row's parent (it has no committee to review anyone).
+    private static IEnumerable<ValidationError> CheckWithoutCommittee(OrganisationTree tree, IReadOnlyList<(Committee Unit, int Line)> without)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (unit, line) in without)
+        {
+            if (unit.Level != CommitteeLevel.Grassroots)
+            {
+                yield return new("level", "csv.without_committee_level", "只有基层单位（村、社区、学校、企业、机关）可以填“未建”。", "Only a grassroots unit can be without a committee.", line);
+            }
+
+            if (tree.Contains(unit.Code) || !seen.Add(unit.Code))
+            {
+                yield return OrganisationErrors.DuplicateCode(unit.Code, 0) with { Path = "code", Line = line };
+            }
+
+            if (unit.ParentCode is { } parent && without.Any(w => w.Unit.Code == parent))
+            {
+                yield return new("parent_code", "csv.parent_without_committee", $"上级“{parent}”尚未建立关工组织，不能作为上级。", $"The parent '{parent}' has no committee.", line);
+            }
+            else if (unit.ParentCode is null || !tree.Contains(unit.ParentCode))
+            {
+                yield return OrganisationErrors.UnknownParent(unit.ParentCode ?? string.Empty) with { Path = "parent_code", Line = line };
+            }
+        }
     }
 
     private static Dictionary<string, int> ReadHeader(CsvRecord header, List<ValidationError> errors)

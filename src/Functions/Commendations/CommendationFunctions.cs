@@ -80,9 +80,7 @@ public sealed class CommendationFunctions(HttpGate gate, Access access, Campaign
             }
 
             var (record, errors, status) = await commendations.ApproveAsync(campaignId, y, body, RequestOrigin.From(request.HttpContext), ct);
-            return record is not null
-                ? Results.Json(record, DomainJson.Options)
-                : status == StatusCodes.Status400BadRequest ? Problems.Validation(errors) : Problems.Problem(status, errors[0].Code, errors[0].MessageZh, errors[0].MessageEn);
+            return record is not null ? Results.Json(record, DomainJson.Options) : Problems.Refusal(errors, status);
         });
 
     [Function("NamingDecisionDocx")]
@@ -93,7 +91,10 @@ public sealed class CommendationFunctions(HttpGate gate, Access access, Campaign
         string campaignId,
         string year,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => DownloadAsync(request, campaignId, year, ".docx", ct));
+        DownloadAsync(request, campaignId, year, naming =>
+            (NamingDecisionDocument.Title(naming.Year, naming.Standard) + ".docx",
+             NamingDecisionDocument.Build(naming.Record with { Units = naming.Record.Standing }, naming.CampaignName, naming.Organiser, naming.Standard),
+             NamingDecisionDocument.ContentType), ct);
 
     [Function("CertificatesCsv")]
     [ApiOperation("The certificate list of an approved naming, as CSV (UTF-8 with BOM)", Tag = "Commendations",
@@ -103,7 +104,8 @@ public sealed class CommendationFunctions(HttpGate gate, Access access, Campaign
         string campaignId,
         string year,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => DownloadAsync(request, campaignId, year, ".csv", ct));
+        DownloadAsync(request, campaignId, year, naming =>
+            (naming.CertificatesName + ".csv", CsvFile.Write(CertificateHeader, naming.Rows), ExportFunctions.CsvType + "; charset=utf-8"), ct);
 
     [Function("CertificatesXlsx")]
     [ApiOperation("The certificate list of an approved naming, as an Excel workbook", Tag = "Commendations",
@@ -113,7 +115,10 @@ public sealed class CommendationFunctions(HttpGate gate, Access access, Campaign
         string campaignId,
         string year,
         CancellationToken ct) =>
-        gate.RunAsync(request, () => DownloadAsync(request, campaignId, year, ".xlsx", ct));
+        DownloadAsync(request, campaignId, year, naming =>
+            (naming.CertificatesName + ".xlsx",
+             XlsxFile.Write($"{naming.Year}年度证书名单", CertificateHeader, naming.Rows.Select(r => (IReadOnlyList<XlsxFile.Cell>)[.. r.Select(t => (XlsxFile.Cell)t)])),
+             ExportFunctions.XlsxType), ct);
 
     /// <summary>One row of the certificate list.</summary>
     public static IReadOnlyList<string?> CertificateRow(CommendationRecord record, CommendedUnit unit, string standardName)
@@ -123,38 +128,42 @@ public sealed class CommendationFunctions(HttpGate gate, Access access, Campaign
         return [unit.CertificateNumber, unit.UnitName, unit.ParentName, unit.KindName, unit.Score?.ToString(CultureInfo.InvariantCulture), record.Year.ToString(CultureInfo.InvariantCulture), $"{record.Year}年度“{standardName}”"];
     }
 
-    private async Task<IResult> DownloadAsync(HttpRequest request, string campaignId, string year, string extension, CancellationToken ct)
+    /// <summary>An approved naming as the downloads print it: only the units whose naming stands (a look-back may have taken one back).</summary>
+    private sealed record Naming(int Year, CommendationRecord Record, string CampaignName, string Organiser, string Standard)
     {
-        var (y, refusal) = await ReadableAsync(request, campaignId, year, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        public string CertificatesName => $"{Year}年度“{Standard}”证书名单";
 
-        var campaign = (await campaigns.FindAsync(campaignId, ct))!;
-        var record = await commendations.ApprovedAsync(campaignId, y, ct);
-        if (record is null)
-        {
-            return Problems.NotFound("本年度的命名名单尚未审定。", $"No naming list is approved for {y}.");
-        }
-
-        var tree = await directory.GetTreeAsync(ct);
-        var organiser = tree.Find(campaign.Settings.OrganiserCode)?.Name ?? campaign.Settings.OrganiserCode;
-        var template = await templates.FindAsync(campaign.Settings.Template, ct);
-        var standard = template is null ? campaign.Settings.StandardName ?? Standards.StandardNames.NoCampaign : campaign.Settings.StandardNameFor(template);
-        var fileName = extension == ".docx" ? NamingDecisionDocument.Title(y, standard) : $"{y}年度“{standard}”证书名单";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(Clean(fileName) + extension);
-        request.HttpContext.Response.Headers.ContentDisposition = disposition.ToString();
-        request.HttpContext.Response.Headers.CacheControl = "private, no-store";
-        var rows = record.Units.Select(u => CertificateRow(record, u, standard)).ToList();
-        return extension switch
-        {
-            ".docx" => Results.Bytes(NamingDecisionDocument.Build(record, campaign.Settings.Name, organiser, standard), NamingDecisionDocument.ContentType),
-            ".csv" => Results.Bytes(CsvFile.Write(CertificateHeader, rows), ExportFunctions.CsvType + "; charset=utf-8"),
-            _ => Results.Bytes(XlsxFile.Write($"{y}年度证书名单", CertificateHeader, rows.Select(r => (IReadOnlyList<XlsxFile.Cell>)[.. r.Select(t => (XlsxFile.Cell)t)])), ExportFunctions.XlsxType),
-        };
+        public IReadOnlyList<IReadOnlyList<string?>> Rows => [.. Record.Standing.Select(u => CertificateRow(Record, u, Standard))];
     }
+
+    // Every download has one shape: the reader's right to the naming, the approved list, then the file as an attachment.
+    private Task<IResult> DownloadAsync(HttpRequest request, string campaignId, string year, Func<Naming, (string FileName, byte[] Bytes, string ContentType)> render, CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
+        {
+            var (y, refusal) = await ReadableAsync(request, campaignId, year, ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var campaign = (await campaigns.FindAsync(campaignId, ct))!;
+            var record = await commendations.ApprovedAsync(campaignId, y, ct);
+            if (record is null)
+            {
+                return Problems.NotFound("本年度的命名名单尚未审定。", $"No naming list is approved for {y}.");
+            }
+
+            var tree = await directory.GetTreeAsync(ct);
+            var organiser = tree.Find(campaign.Settings.OrganiserCode)?.Name ?? campaign.Settings.OrganiserCode;
+            var template = await templates.FindAsync(campaign.Settings.Template, ct);
+            var standard = template is null ? campaign.Settings.StandardName ?? Standards.StandardNames.NoCampaign : campaign.Settings.StandardNameFor(template);
+            var (fileName, bytes, contentType) = render(new Naming(y, record, campaign.Settings.Name, organiser, standard));
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(Clean(fileName));
+            request.HttpContext.Response.Headers.ContentDisposition = disposition.ToString();
+            request.HttpContext.Response.Headers.CacheControl = "private, no-store";
+            return Results.Bytes(bytes, contentType);
+        });
 
     private async Task<(int Year, IResult? Refusal)> ReadableAsync(HttpRequest request, string campaignId, string year, CancellationToken ct)
     {

@@ -18,6 +18,7 @@ namespace GuanGong.Functions.Commendations;
 public sealed class CommendationService(CampaignStore campaigns, CommitteeDirectory directory, CaseStore cases, AppTables tables, AuditLog audit, TimeProvider time)
 {
     public const string ApprovedAction = "审定命名名单";
+    public const string NamingRevokedAction = "撤销命名";
 
     public async Task<CommendationView?> ViewAsync(string campaignId, int year, CancellationToken ct)
     {
@@ -72,6 +73,53 @@ public sealed class CommendationService(CampaignStore campaigns, CommitteeDirect
         return (record, [], StatusCodes.Status200OK);
     }
 
+    /// <summary>
+    /// A look-back revoked <paramref name="unitCode"/>'s pass: every approved naming of the unit that still stands is
+    /// marked revoked (the decision and the certificates leave it out from then on; the list shows it as 撤销), audited on
+    /// the campaign's trail and the named case's. Returns the years whose naming was taken back.
+    /// </summary>
+    // decidedBy: the person who decided, as the list shows it; actor: who acted, as the audit trail records it.
+    public async Task<IReadOnlyList<int>> RevokeNamingAsync(string campaignId, string unitCode, string reasons, string decidedBy, string actor, RequestOrigin? origin, CancellationToken ct)
+    {
+        var campaign = await campaigns.FindAsync(campaignId, ct);
+        if (campaign is null)
+        {
+            return [];
+        }
+
+        var years = new List<int>();
+        for (var year = campaign.Settings.StartYear; year <= campaign.Settings.EndYear; year++)
+        {
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                var stored = await tables.Commendations.GetAsync(campaignId, Key(year), ct);
+                var named = stored?.Value.Units.FirstOrDefault(u => u.UnitCode == unitCode && u.Stands);
+                if (stored is null || named is null)
+                {
+                    break;
+                }
+
+                var now = time.GetUtcNow();
+                var because = $"{reasons}（{decidedBy}）";
+                var updated = stored.Value with
+                {
+                    SchemaVersion = CommendationRecord.CurrentSchemaVersion,
+                    Units = [.. stored.Value.Units.Select(u => u == named ? u with { RevokedAt = now, RevokedBecause = because } : u)],
+                };
+                if (await tables.Commendations.TryUpdateAsync(campaignId, Key(year), updated, stored.ETag, cancellationToken: ct))
+                {
+                    var detail = $"{year}年度命名的{named.UnitName}（证书编号 {named.CertificateNumber}）经回头看撤销达标资格，撤销其命名：{because}";
+                    await audit.AppendAsync(campaignId, actor, NamingRevokedAction, detail, origin, ct);
+                    await audit.AppendAsync(named.CaseId, actor, NamingRevokedAction, detail, origin, ct);
+                    years.Add(year);
+                    break;
+                }
+            }
+        }
+
+        return years;
+    }
+
     public async Task<CommendationRecord?> ApprovedAsync(string campaignId, int year, CancellationToken ct) =>
         (await tables.Commendations.GetAsync(campaignId, Key(year), ct))?.Value;
 
@@ -85,7 +133,7 @@ public sealed class CommendationService(CampaignStore campaigns, CommitteeDirect
         {
             if (await ApprovedAsync(campaign.Settings.Id, y, ct) is { } earlier)
             {
-                namedBefore.UnionWith(earlier.Units.Select(u => u.UnitCode));
+                namedBefore.UnionWith(earlier.Standing.Select(u => u.UnitCode));
             }
         }
 

@@ -20,6 +20,15 @@ public static class Problems
                 ["errors"] = errors.Select(e => new { path = e.Path, code = e.Code, message = e.MessageZh, messageEn = e.MessageEn, line = e.Line }).ToList(),
             });
 
+    /// <summary>A service's refusal: the validation list for a 400, otherwise the first error under its own status.</summary>
+    public static IResult Refusal(IReadOnlyList<ValidationError> errors, int status)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return status == StatusCodes.Status400BadRequest || errors.Count == 0
+            ? Validation(errors)
+            : Problem(status, errors[0].Code, errors[0].MessageZh, errors[0].MessageEn);
+    }
+
     public static IResult BadRequest(string code, string titleZh, string detailEn) => Problem(StatusCodes.Status400BadRequest, code, titleZh, detailEn);
 
     public static IResult Unauthorized(string titleZh, string detailEn) => Problem(StatusCodes.Status401Unauthorized, "unauthorized", titleZh, detailEn);

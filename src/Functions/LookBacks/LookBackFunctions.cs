@@ -25,29 +25,17 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/campaigns/{campaignId}/lookbacks")] HttpRequest request,
         string campaignId,
         CancellationToken ct) =>
-        gate.RunAsync(request, async () =>
-        {
-            var (body, problem) = await RequestBodies.ReadJsonAsync<DrawLookBackRequest>(request, "lookback.malformed", ct);
-            if (body is null)
+        ActAsync<DrawLookBackRequest, LookBackRecord>(
+            request,
+            campaignId,
+            body => body.CommitteeCode,
+            (body, committee, origin) => lookBacks.DrawAsync(campaignId, committee, body, origin, ct),
+            drawn =>
             {
-                return problem!;
-            }
-
-            var (committee, refusal) = await ActingCommitteeAsync(request, campaignId, body.CommitteeCode, ct);
-            if (committee is null)
-            {
-                return refusal!;
-            }
-
-            var outcome = await lookBacks.DrawAsync(campaignId, committee, body, RequestOrigin.From(request.HttpContext), ct);
-            if (outcome.Value is not { } drawn)
-            {
-                return Refuse(outcome.Errors, outcome.Status);
-            }
-
-            request.HttpContext.Response.Headers.Location = $"/api/campaigns/{Uri.EscapeDataString(campaignId)}/lookbacks/{Uri.EscapeDataString(drawn.LookBackId)}";
-            return Results.Json(drawn, DomainJson.Options, statusCode: StatusCodes.Status201Created);
-        });
+                request.HttpContext.Response.Headers.Location = $"/api/campaigns/{Uri.EscapeDataString(campaignId)}/lookbacks/{Uri.EscapeDataString(drawn.LookBackId)}";
+                return Results.Json(drawn, DomainJson.Options, statusCode: StatusCodes.Status201Created);
+            },
+            ct);
 
     [Function("ListLookBacks")]
     [ApiOperation("The campaign's look-backs, newest first (the ones in the caller's reach)", Tag = "LookBacks",
@@ -101,23 +89,13 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
         string lookBackId,
         string unitCode,
         CancellationToken ct) =>
-        gate.RunAsync(request, async () =>
-        {
-            var (body, problem) = await RequestBodies.ReadJsonAsync<LookBackFindingRequest>(request, "lookback.malformed", ct);
-            if (body is null)
-            {
-                return problem!;
-            }
-
-            var (committee, refusal) = await ActingCommitteeAsync(request, campaignId, null, ct);
-            if (committee is null)
-            {
-                return refusal!;
-            }
-
-            var outcome = await lookBacks.RecordFindingAsync(campaignId, lookBackId, unitCode, committee, body, RequestOrigin.From(request.HttpContext), ct);
-            return outcome.Value is { } record ? Results.Json(record, DomainJson.Options) : Refuse(outcome.Errors, outcome.Status);
-        });
+        ActAsync<LookBackFindingRequest, LookBackRecord>(
+            request,
+            campaignId,
+            _ => null,
+            (body, committee, origin) => lookBacks.RecordFindingAsync(campaignId, lookBackId, unitCode, committee, body, origin, ct),
+            record => Results.Json(record, DomainJson.Options),
+            ct);
 
     [Function("OrderLookBackRectification")]
     [ApiOperation("限期整改: the unit drawn must put its faults right by a deadline in China working days, resubmit, and be reviewed again at the verdict stage", Tag = "LookBacks",
@@ -129,23 +107,13 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
         string lookBackId,
         string unitCode,
         CancellationToken ct) =>
-        gate.RunAsync(request, async () =>
-        {
-            var (body, problem) = await RequestBodies.ReadJsonAsync<LookBackRectificationRequest>(request, "lookback.malformed", ct);
-            if (body is null)
-            {
-                return problem!;
-            }
-
-            var (committee, refusal) = await ActingCommitteeAsync(request, campaignId, null, ct);
-            if (committee is null)
-            {
-                return refusal!;
-            }
-
-            var outcome = await lookBacks.OrderRectificationAsync(new CaseWorkflowClient(engine), campaignId, lookBackId, unitCode, committee, body, RequestOrigin.From(request.HttpContext), ct);
-            return outcome.Value is { } updated ? Results.Json(Result(updated), DomainJson.Options) : Refuse(outcome.Errors, outcome.Status);
-        });
+        ActAsync<LookBackRectificationRequest, CaseRecord>(
+            request,
+            campaignId,
+            _ => null,
+            (body, committee, origin) => lookBacks.OrderRectificationAsync(new CaseWorkflowClient(engine), campaignId, lookBackId, unitCode, committee, body, origin, ct),
+            updated => Results.Json(Result(updated), DomainJson.Options),
+            ct);
 
     [Function("RevokeAfterLookBack")]
     [ApiOperation("撤销: the unit drawn loses its status at once (audited; the figures and the township's rating update)", Tag = "LookBacks",
@@ -156,22 +124,40 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
         string lookBackId,
         string unitCode,
         CancellationToken ct) =>
+        ActAsync<LookBackRevocationRequest, CaseRecord>(
+            request,
+            campaignId,
+            _ => null,
+            (body, committee, origin) => lookBacks.RevokeAsync(campaignId, lookBackId, unitCode, committee, body, origin, ct),
+            updated => Results.Json(Result(updated), DomainJson.Options),
+            ct);
+
+    // Every order has one shape: read the JSON body, resolve who acts (and for whom), let the service act, answer.
+    private Task<IResult> ActAsync<TBody, TValue>(
+        HttpRequest request,
+        string campaignId,
+        Func<TBody, string?> actingFor,
+        Func<TBody, string, RequestOrigin?, Task<LookBackService.Outcome<TValue>>> act,
+        Func<TValue, IResult> answer,
+        CancellationToken ct)
+        where TBody : class
+        where TValue : class =>
         gate.RunAsync(request, async () =>
         {
-            var (body, problem) = await RequestBodies.ReadJsonAsync<LookBackRevocationRequest>(request, "lookback.malformed", ct);
+            var (body, problem) = await RequestBodies.ReadJsonAsync<TBody>(request, "lookback.malformed", ct);
             if (body is null)
             {
                 return problem!;
             }
 
-            var (committee, refusal) = await ActingCommitteeAsync(request, campaignId, null, ct);
+            var (committee, refusal) = await ActingCommitteeAsync(request, campaignId, actingFor(body), ct);
             if (committee is null)
             {
                 return refusal!;
             }
 
-            var outcome = await lookBacks.RevokeAsync(campaignId, lookBackId, unitCode, committee, body, RequestOrigin.From(request.HttpContext), ct);
-            return outcome.Value is { } updated ? Results.Json(Result(updated), DomainJson.Options) : Refuse(outcome.Errors, outcome.Status);
+            var outcome = await act(body, committee, RequestOrigin.From(request.HttpContext));
+            return outcome.Value is { } value ? answer(value) : Problems.Refusal(outcome.Errors, outcome.Status);
         });
 
     private static LookBackOrderResult Result(CaseRecord @case) =>
@@ -214,10 +200,4 @@ public sealed class LookBackFunctions(HttpGate gate, Access access, CampaignStor
             : (caller, null);
     }
 
-
-    private static IResult Refuse(IReadOnlyList<ValidationError> errors, int status)
-    {
-        var error = errors[0];
-        return status == StatusCodes.Status400BadRequest ? Problems.Validation(errors) : Problems.Problem(status, error.Code, error.MessageZh, error.MessageEn);
-    }
 }

@@ -22,7 +22,8 @@ namespace GuanGong.Functions.LookBacks;
 /// revoked at once: audited, the unit's township re-rated, the figures of the look-back's year count it as revoked).
 /// </summary>
 public sealed class LookBackService(
-    CampaignStore campaigns, CommitteeDirectory directory, CaseStore cases, LookBackStore lookBacks, AuditLog audit, WorkflowServices workflow, TimeProvider time)
+    CampaignStore campaigns, CommitteeDirectory directory, CaseStore cases, LookBackStore lookBacks, AuditLog audit, WorkflowServices workflow, TimeProvider time,
+    Commendations.CommendationService commendations)
 {
     /// <summary>Audit actions (the case's stream and the campaign's).</summary>
     public const string DrawnAction = "回头看抽查";
@@ -224,6 +225,7 @@ public sealed class LookBackService(
         var reasons = string.Join("；", updated.LookBack!.Reasons);
         await audit.AppendAsync(updated.CaseId, $"{updated.LookBack.DecidedBy}（{committeeCode}）", RevocationAction, reasons, origin, ct);
         await audit.AppendAsync(campaignId, $"{updated.LookBack.DecidedBy}（{committeeCode}）", RevocationAction, $"{updated.UnitName}：{reasons}", origin, ct);
+        await commendations.RevokeNamingAsync(campaignId, unitCode, reasons, updated.LookBack.DecidedBy, $"{updated.LookBack.DecidedBy}（{committeeCode}）", origin, ct);
         await new UpdateTownshipRatingActivity(workflow).RateAsync(updated, lookBack.Year, ct);
         await MailUnitAsync(updated, (contact, link, standard) => CaseMail.LookBackRevocation(updated, contact.Name, contact.Email, link, updated.LookBack.Reasons, standard), ct);
         return Outcome<CaseRecord>.Ok(updated);

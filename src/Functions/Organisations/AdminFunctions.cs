@@ -18,7 +18,7 @@ public sealed class AdminFunctions(
     public const int MaxCsvBytes = 8 * 1024 * 1024;
 
     [Function("ImportCommittees")]
-    [ApiOperation("Replace the organisation tree from a CSV file (code,name,level,kind,parent_code,reviewers,fallback_reviewer)", Tag = "Administration",
+    [ApiOperation("Replace the organisation tree from a CSV file (code,name,level,kind,parent_code,reviewers,fallback_reviewer; optional 已建关工组织/established 是|否 for a grassroots unit without a committee yet: counted in 应建, never invited)", Tag = "Administration",
         RequestBody = typeof(string), RequestContentType = "text/csv", Problems = [400, 401, 413], Security = ["adminKey"])]
     public Task<IResult> ImportCommittees(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/committees")] HttpRequest request,
@@ -31,24 +31,28 @@ public sealed class AdminFunctions(
                 return Problems.TooLarge("导入的文件太大。", $"The CSV is larger than {MaxCsvBytes} bytes.");
             }
 
-            var imported = CommitteeCsvImporter.Import(bytes);
+            var imported = CommitteeCsvImporter.ImportOrganisation(bytes);
             if (!imported.IsSuccess)
             {
                 return Problems.Validation(imported.Errors, "导入失败：文件中有错误，请按行号修改后重新导入。");
             }
 
-            var codeErrors = CommitteeDirectory.CheckCodes(imported.Value);
+            var (tree, withoutCommittee) = imported.Value;
+            var codeErrors = CommitteeDirectory.CheckCodes(tree)
+                .Concat(withoutCommittee.Where(u => !CommitteeDirectory.IsSafeCode(u.Code)).Select(u => new ValidationError(
+                    "code", "committee.code_characters", $"编码“{u.Code}”只能包含字母、数字、“-”“_”“.”，且不超过 64 个字符。", $"The code '{u.Code}' may contain only letters, digits, '-', '_' and '.', at most 64 characters.")))
+                .ToList();
             if (codeErrors.Count > 0)
             {
                 return Problems.Validation(codeErrors, "导入失败：编码中有不允许的字符。");
             }
 
-            await directory.ReplaceAsync(imported.Value, ct);
-            var tree = imported.Value;
+            await directory.ReplaceAsync(tree, ct, withoutCommittee);
             return Results.Ok(new
             {
                 committees = tree.Committees.Count,
                 byLevel = tree.Committees.GroupBy(c => c.Level).ToDictionary(g => g.Key.ToString(), g => g.Count()),
+                withoutCommittee = withoutCommittee.Count,
             });
         }));
 

@@ -17,6 +17,9 @@ public sealed class CommitteeDirectory(AppTables tables, TimeProvider time, ICon
 {
     private const string Partition = "committee";
 
+    // The grassroots units that have not yet set up a committee (组建率): beside the tree, never in it.
+    private const string WithoutCommitteePartition = "without-committee";
+
     // Outside the committees' partition, so listing the tree never sees it.
     private const string VersionPartition = "directory";
     private const string VersionRow = "version";
@@ -65,14 +68,33 @@ public sealed class CommitteeDirectory(AppTables tables, TimeProvider time, ICon
         }
     }
 
-    /// <summary>Stores a validated tree, replacing the previous one.</summary>
-    public async Task ReplaceAsync(OrganisationTree tree, CancellationToken cancellationToken)
+    /// <summary>
+    /// The grassroots units the last import listed without a committee (已建关工组织 = 否): they count in 应建 and nowhere
+    /// else. Empty for a tree imported before the column existed.
+    /// </summary>
+    public async Task<IReadOnlyList<Committee>> GetWithoutCommitteeAsync(CancellationToken cancellationToken) =>
+        [.. (await tables.Committees.ListPartitionAsync(WithoutCommitteePartition, cancellationToken)).Select(r => r.Value)];
+
+    /// <summary>Stores a validated tree, replacing the previous one; <paramref name="withoutCommittee"/> replaces the units listed without a committee.</summary>
+    public async Task ReplaceAsync(OrganisationTree tree, CancellationToken cancellationToken, IReadOnlyList<Committee>? withoutCommittee = null)
     {
         ArgumentNullException.ThrowIfNull(tree);
         await _gate.WaitAsync(cancellationToken);
         try
         {
             _held = null;
+            var listedWithout = (await tables.Committees.ListPartitionAsync(WithoutCommitteePartition, cancellationToken)).Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+            foreach (var unit in withoutCommittee ?? [])
+            {
+                await tables.Committees.UpsertAsync(WithoutCommitteePartition, unit.Code, unit, cancellationToken: cancellationToken);
+                listedWithout.Remove(unit.Code);
+            }
+
+            foreach (var gone in listedWithout)
+            {
+                await tables.Committees.Client.DeleteEntityAsync(WithoutCommitteePartition, gone, cancellationToken: cancellationToken);
+            }
+
             var existing = (await tables.Committees.ListPartitionAsync(Partition, cancellationToken)).Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
             foreach (var committee in tree.Committees)
             {

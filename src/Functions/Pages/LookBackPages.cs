@@ -16,7 +16,7 @@ namespace GuanGong.Functions.Pages;
 /// </summary>
 public sealed class LookBackPages(
     HttpGate gate, DashboardAdmission admission, LookBackStore lookBacks,
-    CommendationService commendations, CaseStore cases, ReviewLinks links, TimeProvider time)
+    CommendationService commendations, CaseStore cases, ReviewLinks links, TimeProvider time, FormNonces nonces)
 {
     [Function("LookBackDashboard")]
     public Task<IResult> Show(
@@ -51,7 +51,8 @@ public sealed class LookBackPages(
 
             var naming = seesOrganiser ? await commendations.ViewAsync(campaignId, year, ct) : null;
             var token = t is { Length: > 0 } ? t : links.DashboardToken(settings.OrganiserCode, "admin", time.GetUtcNow() + TimeSpan.FromMinutes(30));
+            var actions = await LookBackFormPages.ModelAsync(lookBacks, commendations, nonces, caller, campaign, tree, year, t, request.Query["done"].FirstOrDefault(), ct);
             return admitted.Page<Components.LookBackBody>(
-                "回头看和表彰命名", new Components.LookBackBody.Data(campaign, tree, year, caller, t, drawn, caseById, naming, token));
+                "回头看和表彰命名", new Components.LookBackBody.Data(campaign, tree, year, caller, t, drawn, caseById, naming, token, actions));
         });
 }

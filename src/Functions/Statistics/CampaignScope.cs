@@ -19,6 +19,9 @@ public sealed record CampaignScope(CampaignRecord Campaign, OrganisationTree Tre
     /// <summary>The subtree's cases of the years before <see cref="Year"/> (empty in the first year).</summary>
     public IReadOnlyList<CaseRecord> EarlierCases { get; init; } = [];
 
+    /// <summary>The grassroots units under <see cref="Root"/> without a committee yet (组建率's 应建 only).</summary>
+    public IReadOnlyList<Committee> WithoutCommittee { get; init; } = [];
+
     /// <summary>The campaign's own name for its standard (六好基层关工委…), for headers.</summary>
     public string StandardName { get; init; } = Standards.StandardNames.NoCampaign;
 

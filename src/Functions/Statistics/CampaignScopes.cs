@@ -92,6 +92,7 @@ public sealed class CampaignScopes(Access access, CampaignStore campaigns, Commi
         return (new CampaignScope(campaign.Value, tree, rootCode, chosenYear, latest) 
         {
             EarlierCases = earlier,
+            WithoutCommittee = Domain.Statistics.Coverage.WithoutCommitteeUnder(tree, rootCode, await directory.GetWithoutCommitteeAsync(cancellationToken)),
             StandardName = await standardNames.ForAsync(settings, null, cancellationToken),
         }, null);
     }

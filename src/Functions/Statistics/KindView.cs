@@ -12,6 +12,12 @@ public sealed record KindView(string Kind, string KindName, int Established, int
     /// <summary>达标面: passed / established.</summary>
     public RatioView Coverage => PassedOfEstablished;
 
+    /// <summary>应建: units of the kind with a committee (<see cref="Established"/>, 已建) and those the tree lists without one.</summary>
+    public int ShouldEstablish { get; init; }
+
+    /// <summary>组建率: established / should establish.</summary>
+    public RatioView? EstablishmentRate { get; init; }
+
     /// <summary>Progress against the kind's own cumulative target; null when the campaign sets none for the kind.</summary>
     public TargetView? Target { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GuanGong.Domain.Deadlines;
+using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Statistics;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Organisations;
@@ -70,13 +71,25 @@ public static class StatisticsCalculator
         var subtree = hasTarget ? figures.Figures : WithoutTarget(figures.Figures);
         var due = figures.Due;
         return new PassRateViews.Views(
-            SubtreeView.From(subtree, tree),
-            [.. figures.ByKind.Select(k => new KindView(Camel(k.Kind.ToString()), k.KindName, k.Established, k.Assessed, k.Passed, RatioView.From(k.PassedOfAssessed), RatioView.From(k.PassedOfEstablished))
-            {
-                Target = k.Progress is { } p ? new TargetView(p.Target.Value, p.Required, p.Passed, p.Shortfall, p.Met) : null,
-            })],
+            SubtreeView.From(subtree, tree).WithCoverage(tree, scope.WithoutCommittee),
+            ByKind(figures.ByKind, scope.WithoutCommittee),
             new TargetYearView(due.Year, due.UnitsDue, due.UnitsDuePassed, RatioView.From(due.PassedOfDue), due.DueNotPassed));
     }
+
+    // The committees' figures by kind, each with 应建 and 组建率; a kind whose units all lack a committee still shows.
+    private static IReadOnlyList<KindView> ByKind(IReadOnlyList<KindFigures> figures, IReadOnlyList<Committee> withoutCommittee) =>
+        [.. Coverage.ByKind(figures, withoutCommittee).Select(c => figures.FirstOrDefault(f => f.Kind == c.Kind) is { } k
+            ? new KindView(Camel(k.Kind.ToString()), k.KindName, k.Established, k.Assessed, k.Passed, RatioView.From(k.PassedOfAssessed), RatioView.From(k.PassedOfEstablished))
+            {
+                Target = k.Progress is { } p ? new TargetView(p.Target.Value, p.Required, p.Passed, p.Shortfall, p.Met) : null,
+                ShouldEstablish = c.ShouldEstablish,
+                EstablishmentRate = RatioView.From(c.EstablishedOfShould),
+            }
+            : new KindView(Camel(c.Kind.ToString()), c.KindName, 0, 0, 0, RatioView.From(new Ratio(0, 0)), RatioView.From(new Ratio(0, 0)))
+            {
+                ShouldEstablish = c.ShouldEstablish,
+                EstablishmentRate = RatioView.From(c.EstablishedOfShould),
+            })];
 
     private static SubtreeFigures WithoutTarget(SubtreeFigures figures) =>
         figures with { Progress = null, Children = [.. figures.Children.Select(WithoutTarget)] };

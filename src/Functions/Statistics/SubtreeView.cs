@@ -29,6 +29,26 @@ public sealed record SubtreeView(
     /// <summary>达标面 (创建覆盖率): passed / established.</summary>
     public RatioView Coverage => PassedOfEstablished;
 
+    /// <summary>应建: <see cref="Established"/> and the grassroots units under this committee without a committee yet.</summary>
+    public int ShouldEstablish { get; init; }
+
+    /// <summary>组建率: established / should establish.</summary>
+    public RatioView? EstablishmentRate { get; init; }
+
+    /// <summary>The same view with 应建 and 组建率 at every level, from the units listed without a committee.</summary>
+    public SubtreeView WithCoverage(OrganisationTree tree, IReadOnlyList<Committee> withoutCommittee)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(withoutCommittee);
+        var missing = withoutCommittee.Count == 0 ? 0 : Domain.Statistics.Coverage.WithoutCommitteeUnder(tree, Code, withoutCommittee).Count;
+        return this with
+        {
+            ShouldEstablish = Established + missing,
+            EstablishmentRate = RatioView.From(new Ratio(Established, Established + missing)),
+            Children = [.. Children.Select(c => c.WithCoverage(tree, withoutCommittee))],
+        };
+    }
+
     public static SubtreeView From(SubtreeFigures figures, OrganisationTree tree)
     {
         ArgumentNullException.ThrowIfNull(figures);
