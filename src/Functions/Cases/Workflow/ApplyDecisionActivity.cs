@@ -17,10 +17,13 @@ namespace GuanGong.Functions.Cases.Workflow;
 public sealed class ApplyDecisionActivity(WorkflowServices services)
 {
     [Function(CaseWorkflowNames.ApplyDecision)]
-    public async Task<CaseProgress> RunAsync([ActivityTrigger] ApplyDecisionInput input)
+    public async Task<CaseProgress> RunAsync([ActivityTrigger] ApplyDecisionInput input) =>
+        WorkflowServices.Progress(await ApplyAsync(input, CancellationToken.None));
+
+    /// <summary>Applies the decision (once) and answers the case as it stands afterwards.</summary>
+    internal async Task<CaseRecord> ApplyAsync(ApplyDecisionInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var stored = await services.Tables.Decisions.GetAsync(input.CaseId, input.OneTimeId, ct)
             ?? throw new InvalidOperationException($"Decision {input.OneTimeId} of case {input.CaseId} is not stored.");
         var decision = stored.Value;
@@ -28,7 +31,7 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
         var @case = read.Value;
         if (@case.Task?.TaskId != input.TaskId)
         {
-            return WorkflowServices.Progress(@case);
+            return @case;
         }
 
         var template = await services.TemplateOfAsync(@case, ct);
@@ -76,7 +79,7 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
             }
         }
 
-        return WorkflowServices.Progress(updated);
+        return updated;
     }
 
     private static (CaseEvent Event, Verdict? Verdict) Decide(CaseRecord @case, ReviewDecisionRecord decision, Domain.Standards.StandardTemplate template, ScoreSheet finalSheet)
