@@ -40,7 +40,7 @@ public sealed class ApplyDecisionAndContinueActivity(WorkflowServices services)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var updated = await new ApplyDecisionActivity(services).ApplyAsync(input, ct);
+        var (updated, row) = await new ApplyDecisionActivity(services).ApplyAsync(input, ct);
         var progress = WorkflowServices.Progress(updated);
         var latest = updated.Outcomes.Count > 0 ? updated.Outcomes[^1] : null;
         if (latest is null || $"s{latest.Stage}r{latest.Round}" != input.TaskId)
@@ -56,7 +56,7 @@ public sealed class ApplyDecisionAndContinueActivity(WorkflowServices services)
         }
 
         var task = progress.Status == CaseStatus.UnderReview
-            ? await new OpenReviewTaskActivity(services).RunAsync(new OpenTaskInput(input.CaseId, progress.Stage, progress.Round))
+            ? await new OpenReviewTaskActivity(services).OpenAsync(new OpenTaskInput(input.CaseId, progress.Stage, progress.Round), row, ct)
             : null;
         return new CaseStep(progress, task, Concluded: false);
     }
