@@ -41,6 +41,19 @@ public sealed class CaseStore(AppTables tables)
     }
 
     /// <summary>
+    /// <see cref="TryUpdateAsync"/> answering the case as written, with its new ETag (null when it changed since
+    /// <paramref name="stored"/> was read): a step that writes the case again need not read it again.
+    /// </summary>
+    public async Task<StoredRecord<CaseRecord>?> TryWriteAsync(StoredRecord<CaseRecord> stored, CaseRecord updated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(updated);
+        return await tables.Cases.TryReplaceAsync(PartitionOf(updated), updated.CaseId, updated, stored.ETag, Columns(updated), cancellationToken) is { } etag
+            ? stored with { Value = updated, ETag = etag }
+            : null;
+    }
+
+    /// <summary>
     /// Reads, changes and writes a case with an ETag guard, re-reading on a conflict, so two
     /// writers (an activity and a resubmission, say) never overwrite each other's change.
     /// Returns null when the case does not exist; <paramref name="change"/> returning null leaves it as it is.

@@ -47,6 +47,23 @@ public sealed class RecordTable<T>(TableClient table)
     public Task UpsertAsync(string partitionKey, string rowKey, T value, IReadOnlyDictionary<string, object>? columns = null, CancellationToken cancellationToken = default) =>
         table.UpsertEntityAsync(Write(partitionKey, rowKey, value, columns), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>
+    /// Replaces if the row still has <paramref name="etag"/> and answers the row's new ETag (so the caller can write
+    /// over its own write without reading the row again); null when someone else changed it first.
+    /// </summary>
+    public async Task<ETag?> TryReplaceAsync(string partitionKey, string rowKey, T value, ETag etag, IReadOnlyDictionary<string, object>? columns = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await table.UpdateEntityAsync(Write(partitionKey, rowKey, value, columns), etag, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag ?? throw new InvalidOperationException("The table answered an update without an ETag.");
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Replaces if the row still has <paramref name="etag"/>; <c>false</c> when someone else changed it first.</summary>
     public async Task<bool> TryUpdateAsync(string partitionKey, string rowKey, T value, ETag etag, IReadOnlyDictionary<string, object>? columns = null, CancellationToken cancellationToken = default)
     {

@@ -144,7 +144,7 @@ public sealed class SubmissionService(
     }
 
     private static Task StartAsync(CaseWorkflowClient workflow, string caseId, RequestOrigin origin, CancellationToken ct) =>
-        workflow.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin), ct);
+        workflow.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin, WorkflowVersion: CaseWorkflowInput.CurrentWorkflowVersion), ct);
 
     private static List<ValidationError> Validate(ScoreSheet? sheet, SelfInspectionReport? report, Domain.Standards.StandardTemplate template)
     {

@@ -17,8 +17,9 @@ public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Seed = 4242;
 
-    // Activities a case runs on the happy path: accept, open township task, apply, open county task, apply, notify, rate.
-    private const int StepsPerCase = 7;
+    // Activities a case runs on the happy path (the coarse steps, CaseWorkflowInput.CoarseSteps): accept and open the
+    // township's task, apply its approval and open the county's task, apply the verdict and notify the unit and re-rate its township.
+    private const int StepsPerCase = 3;
 
     [Fact]
     public async Task HostKilledOnObservedSteps_UnderScriptedCases_EveryVerdictRightNothingLostNothingTwice()

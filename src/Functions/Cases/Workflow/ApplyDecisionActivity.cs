@@ -17,10 +17,16 @@ namespace GuanGong.Functions.Cases.Workflow;
 public sealed class ApplyDecisionActivity(WorkflowServices services)
 {
     [Function(CaseWorkflowNames.ApplyDecision)]
-    public async Task<CaseProgress> RunAsync([ActivityTrigger] ApplyDecisionInput input)
+    public async Task<CaseProgress> RunAsync([ActivityTrigger] ApplyDecisionInput input) =>
+        WorkflowServices.Progress((await ApplyAsync(input, CancellationToken.None)).Case);
+
+    /// <summary>
+    /// Applies the decision (once) and answers the case as it stands afterwards, with the row as this call last
+    /// read or wrote it (its ETag) when it has one, so the step that goes on need not read the case again.
+    /// </summary>
+    internal async Task<(CaseRecord Case, StoredRecord<CaseRecord>? Row)> ApplyAsync(ApplyDecisionInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var stored = await services.Tables.Decisions.GetAsync(input.CaseId, input.OneTimeId, ct)
             ?? throw new InvalidOperationException($"Decision {input.OneTimeId} of case {input.CaseId} is not stored.");
         var decision = stored.Value;
@@ -28,7 +34,7 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
         var @case = read.Value;
         if (@case.Task?.TaskId != input.TaskId)
         {
-            return WorkflowServices.Progress(@case);
+            return (@case, read);
         }
 
         var template = await services.TemplateOfAsync(@case, ct);
@@ -55,7 +61,8 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
         };
 
         // Write over the copy just read; only if the case changed meanwhile read it again.
-        var updated = Apply(@case) is { } first && await services.Cases.TryUpdateAsync(read, first, ct)
+        StoredRecord<CaseRecord>? written = null;
+        var updated = Apply(@case) is { } first && (written = await services.Cases.TryWriteAsync(read, first, ct)) is not null
             ? first
             : await services.Cases.UpdateAsync(input.CaseId, Apply, ct) ?? @case;
 
@@ -76,7 +83,7 @@ public sealed class ApplyDecisionActivity(WorkflowServices services)
             }
         }
 
-        return WorkflowServices.Progress(updated);
+        return (updated, written);
     }
 
     private static (CaseEvent Event, Verdict? Verdict) Decide(CaseRecord @case, ReviewDecisionRecord decision, Domain.Standards.StandardTemplate template, ScoreSheet finalSheet)

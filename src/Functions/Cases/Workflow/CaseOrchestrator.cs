@@ -11,6 +11,10 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// on "return" wait for the resubmission under its own deadline and review again; then notify the
 /// unit and re-rate its township. A look-back's 限期整改 runs the same instance again from the wait
 /// for the resubmission.
+/// Two step sequences, chosen by the input's <see cref="CaseWorkflowInput.WorkflowVersion"/> when the instance
+/// starts: the fine one (an activity per step: 17 work items for an accepted 3-level case) for instances started
+/// before the coarse one existed, the coarse one (accept + open, apply + open next or apply + notify + re-rate:
+/// 9 work items) for every instance started since. Each instance replays only the sequence it recorded.
 /// </summary>
 /// <remarks>
 /// Deterministic by construction, because the engine replays this method from history: every fact
@@ -33,6 +37,63 @@ public static class CaseOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         var input = context.GetInput<CaseWorkflowInput>() ?? throw new InvalidOperationException("The case workflow was started without its input.");
+        return input.WorkflowVersion >= CaseWorkflowInput.CoarseSteps
+            ? await RunCoarseAsync(context, input)
+            : await RunFineAsync(context, input);
+    }
+
+    /// <summary>
+    /// The sequence of <see cref="CaseWorkflowInput.CoarseSteps"/>: the step that accepts the submission opens
+    /// the first task, the step that applies a decision opens the next one or, when the case ends, notifies the
+    /// unit and re-rates its township. Only what no decision step covers has its own activity: the task of a
+    /// resubmitted round, a lapsed rectification, the end of a case closed some other way.
+    /// </summary>
+    private static async Task<CaseWorkflowOutput> RunCoarseAsync(TaskOrchestrationContext context, CaseWorkflowInput input)
+    {
+        var caseId = input.CaseId;
+        var step = input.LookBackRectification
+            ? new CaseStep(await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ReadCaseProgress, caseId, Retry), null, false)
+            : input.SubmittedFrom is { } origin
+            ? await context.CallActivityAsync<CaseStep>(CaseWorkflowNames.AcceptAndOpenReview, new AcceptSubmissionInput(caseId, origin), Retry)
+            : new CaseStep(await context.CallActivityAsync<CaseProgress>(CaseWorkflowNames.ScoreSubmission, caseId, Retry), null, false);
+        // A look-back's 限期整改 starts with the case back with the unit: wait for its resubmission first.
+        if (step.Progress.Status == CaseStatus.ReturnedForRectification)
+        {
+            step = new CaseStep(await AwaitResubmissionAsync(context, caseId, step.Progress), null, false);
+        }
+
+        while (!step.Progress.IsDecided)
+        {
+            var progress = step.Progress;
+            context.SetCustomStatus(new { progress.Status, progress.Stage, progress.Round });
+            // A resubmitted round's task is the one no decision step opened.
+            var task = step.Task ?? await context.CallActivityAsync<OpenedTask>(
+                CaseWorkflowNames.OpenReviewTask, new OpenTaskInput(caseId, progress.Stage, progress.Round), Retry);
+            var decision = await AwaitDecisionAsync(context, caseId, task);
+            step = await context.CallActivityAsync<CaseStep>(
+                CaseWorkflowNames.ApplyDecisionAndContinue, new ApplyDecisionInput(caseId, task.TaskId, decision.OneTimeId), Retry);
+            if (step.Progress.Status == CaseStatus.ReturnedForRectification)
+            {
+                step = new CaseStep(await AwaitResubmissionAsync(context, caseId, step.Progress), null, false);
+            }
+        }
+
+        var decided = step.Progress;
+        context.SetCustomStatus(new { decided.Status, decided.Stage, decided.Round });
+        if (!step.Concluded)
+        {
+            await context.CallActivityAsync<bool>(CaseWorkflowNames.ConcludeCase, caseId, Retry);
+        }
+
+        return new CaseWorkflowOutput(caseId, decided.Status, decided.Status == CaseStatus.Passed);
+    }
+
+    /// <summary>
+    /// The sequence of <see cref="CaseWorkflowInput.FineSteps"/>, one activity per step: kept, call for call, for
+    /// the instances started on it (their histories replay only against the calls they recorded).
+    /// </summary>
+    private static async Task<CaseWorkflowOutput> RunFineAsync(TaskOrchestrationContext context, CaseWorkflowInput input)
+    {
         var caseId = input.CaseId;
         // Instances started before submissions left their audit entry to the workflow have no origin
         // and keep the activity they were started with.

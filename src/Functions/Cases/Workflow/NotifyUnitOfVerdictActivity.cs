@@ -6,10 +6,12 @@ namespace GuanGong.Functions.Cases.Workflow;
 public sealed class NotifyUnitOfVerdictActivity(WorkflowServices services)
 {
     [Function(CaseWorkflowNames.NotifyUnitOfVerdict)]
-    public async Task<bool> RunAsync([ActivityTrigger] string input)
+    public async Task<bool> RunAsync([ActivityTrigger] string input) =>
+        await NotifyAsync(await services.GetCaseAsync(input, CancellationToken.None), CancellationToken.None);
+
+    /// <summary>Emails the unit of <paramref name="case"/> (as just read) its verdict; false when the unit has no contact.</summary>
+    internal async Task<bool> NotifyAsync(CaseRecord @case, CancellationToken ct)
     {
-        var ct = CancellationToken.None;
-        var @case = await services.GetCaseAsync(input, ct);
         var (contact, link) = services.UnitContact(await services.Directory.GetTreeAsync(ct), @case);
         if (contact is null)
         {

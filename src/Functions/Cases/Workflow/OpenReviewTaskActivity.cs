@@ -18,11 +18,16 @@ namespace GuanGong.Functions.Cases.Workflow;
 public sealed class OpenReviewTaskActivity(WorkflowServices services)
 {
     [Function(CaseWorkflowNames.OpenReviewTask)]
-    public async Task<OpenedTask> RunAsync([ActivityTrigger] OpenTaskInput input)
+    public Task<OpenedTask> RunAsync([ActivityTrigger] OpenTaskInput input) => OpenAsync(input, null, CancellationToken.None);
+
+    /// <summary>
+    /// Opens the task, starting from <paramref name="justWritten"/> when the caller has just written the case (a
+    /// coarse step: its new ETag saves reading the row again; if the row changed since, the write reads it again).
+    /// </summary>
+    internal async Task<OpenedTask> OpenAsync(OpenTaskInput input, Records.StoredRecord<CaseRecord>? justWritten, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
-        var read = await services.Cases.GetAsync(input.CaseId, ct) ?? throw new InvalidOperationException($"Case {input.CaseId} does not exist.");
+        var read = justWritten ?? await services.Cases.GetAsync(input.CaseId, ct) ?? throw new InvalidOperationException($"Case {input.CaseId} does not exist.");
         var @case = read.Value;
         var tree = await services.Directory.GetTreeAsync(ct);
         var chain = new AcceptanceChain(@case.UnitCode, @case.Chain);
@@ -49,7 +54,8 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services)
         }
 
         // Write over the copy just read; only if the case changed meanwhile read it again.
-        if (Open(@case) is { } first && await services.Cases.TryUpdateAsync(read, first, ct))
+        Records.StoredRecord<CaseRecord>? written = null;
+        if (Open(@case) is { } first && (written = await services.Cases.TryWriteAsync(read, first, ct)) is not null)
         {
             @case = first;
         }
@@ -66,7 +72,8 @@ public sealed class OpenReviewTaskActivity(WorkflowServices services)
 
         if (!IsStale(@case, input))
         {
-            await TaskNotifier.NotifyPendingAsync(services, @case.CaseId, escalated: false, ct);
+            // The mails are marked sent over the row this step just wrote (when it wrote it), without reading it again.
+            await TaskNotifier.NotifyPendingAsync(services, @case.CaseId, escalated: false, ct, written);
         }
 
         return new OpenedTask(taskId, plan.Steps);

@@ -9,10 +9,11 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// </summary>
 internal static class TaskNotifier
 {
-    public static async Task NotifyPendingAsync(WorkflowServices services, string caseId, bool escalated, CancellationToken ct)
+    // justWritten: the case as the caller has just written it (with its new ETag), instead of reading it again.
+    public static async Task NotifyPendingAsync(WorkflowServices services, string caseId, bool escalated, CancellationToken ct, Records.StoredRecord<CaseRecord>? justWritten = null)
     {
         // The first mark is written over this read; later ones (more than one reviewer) read again.
-        var read = await services.Cases.GetAsync(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+        var read = justWritten ?? await services.Cases.GetAsync(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
         var @case = read.Value;
         if (@case.Task is not { } task)
         {

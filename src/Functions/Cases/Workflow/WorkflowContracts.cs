@@ -16,10 +16,32 @@ namespace GuanGong.Functions.Cases.Workflow;
 /// </summary>
 /// <see cref="LookBackRectification"/> starts the workflow again on a passed case a look-back ordered to rectify
 /// (限期整改): it waits for the resubmission and reviews it at the verdict stage as after any return.
-public sealed record CaseWorkflowInput(int SchemaVersion, string CaseId, RequestOrigin? SubmittedFrom = null, bool LookBackRectification = false)
+/// <see cref="WorkflowVersion"/> is the step sequence the instance runs, fixed when it starts: inputs written
+/// before it existed lack it (0, <see cref="FineSteps"/>) and replay the sequence they were started on.
+public sealed record CaseWorkflowInput(int SchemaVersion, string CaseId, RequestOrigin? SubmittedFrom = null, bool LookBackRectification = false, int WorkflowVersion = CaseWorkflowInput.FineSteps)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>One activity per step: accept, open each task, apply each decision, notify, re-rate (17 work items per accepted case).</summary>
+    public const int FineSteps = 0;
+
+    /// <summary>
+    /// Coarse steps: accepting opens the first task, applying a decision opens the next stage's task or,
+    /// when it ends the case, notifies the unit and re-rates its township (an accepted 3-level case is
+    /// 3 activities and 6 episodes).
+    /// </summary>
+    public const int CoarseSteps = 1;
+
+    /// <summary>The sequence new instances start on.</summary>
+    public const int CurrentWorkflowVersion = CoarseSteps;
 }
+
+/// <summary>
+/// What a coarse step (<see cref="CaseWorkflowInput.CoarseSteps"/>) leaves: where the case stands, the task it
+/// opened for the orchestrator to wait on (none when the case did not go on to a review), and whether it
+/// already notified the unit and re-rated its township because the case ended.
+/// </summary>
+public sealed record CaseStep(CaseProgress Progress, OpenedTask? Task, bool Concluded);
 
 /// <summary>Record the submission in the case's audit chain (once), then take the case into review.</summary>
 public sealed record AcceptSubmissionInput(string CaseId, RequestOrigin SubmittedFrom);
@@ -68,6 +90,11 @@ public static class CaseWorkflowNames
     public const string NotifyUnitOfVerdict = "NotifyUnitOfVerdict";
     public const string UpdateTownshipRating = "UpdateTownshipRating";
     public const string ReadCaseProgress = "ReadCaseProgress";
+
+    // The coarse steps (CaseWorkflowInput.CoarseSteps); the activities above stay for instances started before.
+    public const string AcceptAndOpenReview = "AcceptAndOpenReview";
+    public const string ApplyDecisionAndContinue = "ApplyDecisionAndContinue";
+    public const string ConcludeCase = "ConcludeCase";
     public const string DecisionEvent = "ReviewDecision";
     public const string ResubmittedEvent = "Resubmitted";
 
