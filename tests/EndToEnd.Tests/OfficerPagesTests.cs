@@ -63,7 +63,7 @@ public sealed class OfficerPagesTests(PagesFixture fixture) : IClassFixture<Page
         // As if the workflow had failed three hours ago, before the reviewer got the task (what CaseHealth looks for).
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await app.Services.GetRequiredService<GuanGong.Functions.Cases.CaseStore>().UpdateAsync(
-            caseId, c => c with { State = c.State with { Status = GuanGong.Domain.Cases.CaseStatus.Submitted }, UpdatedAt = now.AddHours(-3) }, CancellationToken.None);
+            caseId, c => c with { State = c.State with { Status = GuanGong.Domain.Cases.CaseStatus.Submitted }, Task = null, UpdatedAt = now.AddHours(-3) }, CancellationToken.None);
 
         await using var context = await Chromium.NewContextAsync(fixture.Browser);
         var page = await SignInAsync(context, $"/d/{SampleCounty.CampaignId}");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GuanGong.Functions.Records;
 
@@ -12,20 +13,40 @@ namespace GuanGong.Functions.Cases;
 /// </summary>
 /// <remarks>
 /// Each counter is one row of the counters table, advanced with an optimistic-concurrency write (insert for the first
-/// value, then replace if the ETag still matches); a writer that loses re-reads and tries again, so concurrent
-/// submissions of one county each get their own value. A counter is per county and year rather than one for the
-/// province, so submissions of different counties never contend. Assigning is idempotent: a case that has a number
-/// keeps it (a redelivered submission, a retry after a crash), and two racing assignments for one case let the case
-/// row's own ETag pick one. The loser's value is skipped, as is one taken by a process that crashed before storing it:
-/// the sequence can have gaps, never repeats.
+/// value, then replace if the ETag still matches); a writer that loses re-reads and tries again. A counter is per county
+/// and year rather than one for the province, so submissions of different counties never contend. A process takes the
+/// sequence in blocks of <see cref="BlockSize"/> (one counter write per block) and hands the block out in memory, so a
+/// submission costs no counter request but every tenth, and a burst of one county's submissions does not queue on
+/// one row; the county's own number is read once per process. A new case gets its number before it is stored, in
+/// the same insert. What a number is never given to: one taken for a submission whose case turned out to exist
+/// already, and the rest of a block when the process stops — the sequence can have gaps, never repeats, and with
+/// more than one instance it is not in submission order. Assigning an old case (stored without a number) is
+/// idempotent: two racing assignments let the case row's own ETag pick one.
 /// </remarks>
 public sealed class ReceiptNumbers(AppTables tables, CaseStore cases)
 {
+    /// <summary>How many sequence numbers a process takes from a counter at once.</summary>
+    public const int BlockSize = 10;
+
     private const string CountyPartition = "county";
     private const string CountyCounterRow = "next";
     private const int MaxAttempts = 200;
 
-    /// <summary>The case with its receipt number: the one it has, or a new one stored on its row.</summary>
+    private readonly ConcurrentDictionary<string, long> _countyNumbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Block> _blocks = new(StringComparer.Ordinal);
+
+    /// <summary>A new number for <paramref name="record"/>, a case about to be stored for the first time.</summary>
+    public async Task<string> TakeAsync(CaseRecord record, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        // The committee that gives the verdict is the county (or the level standing in for it) the sequence belongs to.
+        var countyCode = record.Chain[^1].CommitteeCode;
+        var county = await CountyNumberAsync(countyCode, ct);
+        var sequence = await NextInBlockAsync("case-" + record.Year.ToString(CultureInfo.InvariantCulture), countyCode, ct);
+        return Format(record.Year, county, sequence);
+    }
+
+    /// <summary>The case with its receipt number: the one it has, or a new one stored on its row (a case stored without one).</summary>
     public async Task<CaseRecord> AssignAsync(CaseRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -34,11 +55,7 @@ public sealed class ReceiptNumbers(AppTables tables, CaseStore cases)
             return record;
         }
 
-        // The committee that gives the verdict is the county (or the level standing in for it) the sequence belongs to.
-        var countyCode = record.Chain[^1].CommitteeCode;
-        var county = await CountyNumberAsync(countyCode, ct);
-        var sequence = await NextAsync("case-" + record.Year.ToString(CultureInfo.InvariantCulture), countyCode, ct);
-        var number = Format(record.Year, county, sequence);
+        var number = await TakeAsync(record, ct);
         return await cases.UpdateAsync(record.CaseId, c => c.ReceiptNumber is null ? c with { ReceiptNumber = number } : null, ct)
             ?? throw new InvalidOperationException($"Case {record.CaseId} vanished while it was given its receipt number.");
     }
@@ -49,48 +66,84 @@ public sealed class ReceiptNumbers(AppTables tables, CaseStore cases)
 
     private async Task<long> CountyNumberAsync(string countyCode, CancellationToken ct)
     {
+        if (_countyNumbers.TryGetValue(countyCode, out var cached))
+        {
+            return cached;
+        }
+
         if (await tables.Counters.GetAsync(CountyPartition, countyCode, ct) is { } known)
         {
-            return known.Value.Last;
+            return _countyNumbers[countyCode] = known.Value.Last;
         }
 
         // A county's number is taken once; a county that two first submissions number at once keeps the one stored first.
-        var taken = await NextAsync(CountyPartition, CountyCounterRow, ct);
+        var taken = await AdvanceAsync(CountyPartition, CountyCounterRow, 1, ct);
         if (await tables.Counters.TryAddAsync(CountyPartition, countyCode, new ReceiptCounter(ReceiptCounter.CurrentSchemaVersion, taken), cancellationToken: ct))
         {
-            return taken;
+            return _countyNumbers[countyCode] = taken;
         }
 
-        return (await tables.Counters.GetAsync(CountyPartition, countyCode, ct))?.Value.Last
+        return _countyNumbers[countyCode] = (await tables.Counters.GetAsync(CountyPartition, countyCode, ct))?.Value.Last
             ?? throw new InvalidOperationException($"The number of county {countyCode} conflicted on insert but cannot be read.");
     }
 
-    /// <summary>Advances one counter by one and returns the value it now holds, retrying while other writers win.</summary>
-    private async Task<long> NextAsync(string partition, string row, CancellationToken ct)
+    /// <summary>The next number of this process's block of one counter, taking a new block when it is used up.</summary>
+    private async Task<long> NextInBlockAsync(string partition, string row, CancellationToken ct)
+    {
+        var block = _blocks.GetOrAdd(partition + "/" + row, _ => new Block());
+        await block.Gate.WaitAsync(ct);
+        try
+        {
+            if (block.Next == 0 || block.Next > block.Last)
+            {
+                block.Last = await AdvanceAsync(partition, row, BlockSize, ct);
+                block.Next = block.Last - BlockSize + 1;
+            }
+
+            return block.Next++;
+        }
+        finally
+        {
+            block.Gate.Release();
+        }
+    }
+
+    /// <summary>Advances one counter by <paramref name="by"/> and returns the value it now holds, retrying while other writers win.</summary>
+    private async Task<long> AdvanceAsync(string partition, string row, int by, CancellationToken ct)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await tables.Counters.GetAsync(partition, row, ct);
             if (stored is null)
             {
-                if (await tables.Counters.TryAddAsync(partition, row, new ReceiptCounter(ReceiptCounter.CurrentSchemaVersion, 1), cancellationToken: ct))
+                if (await tables.Counters.TryAddAsync(partition, row, new ReceiptCounter(ReceiptCounter.CurrentSchemaVersion, by), cancellationToken: ct))
                 {
-                    return 1;
+                    return by;
                 }
             }
             else
             {
-                var next = stored.Value with { Last = stored.Value.Last + 1 };
+                var next = stored.Value with { Last = stored.Value.Last + by };
                 if (await tables.Counters.TryUpdateAsync(partition, row, next, stored.ETag, cancellationToken: ct))
                 {
                     return next.Last;
                 }
             }
 
-            // Lost to another writer: spread the retries so a burst of submissions does not retry in lock step.
+            // Lost to another writer: spread the retries so instances do not retry in lock step.
             await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 5), ct);
         }
 
         throw new InvalidOperationException($"Counter {partition}/{row} kept changing under {MaxAttempts} attempts to advance it.");
+    }
+
+    /// <summary>A process's block of one counter: the numbers Next..Last are its own to hand out.</summary>
+    private sealed class Block
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public long Next { get; set; }
+
+        public long Last { get; set; }
     }
 }

@@ -97,11 +97,11 @@ public sealed class SubmissionService(
         var record = new CaseRecord(
             CaseRecord.CurrentSchemaVersion, caseId, campaignId, assessmentYear, unitCode, unit.Name, chain.Value.Stages, state, 1,
             submission, summary, null, null, [], null, null, now, now);
+        // The 受理编号 goes in with the case row: the receipt page and every mail of the case show it. When the case
+        // exists already (a retry, a parallel request) the number taken here is skipped and the stored one stays.
+        record = record with { ReceiptNumber = await receipts.TakeAsync(record, ct) };
         if (await cases.TryAddAsync(record, ct))
         {
-            // The number before the start: the receipt page and every mail of the case show it. A crash in between
-            // leaves the case "submitted" without one, and the client's retry (below) gives it one.
-            record = await receipts.AssignAsync(record, ct);
             await StartAsync(workflow, caseId, origin, ct);
             return Accepted(record, resubmission: false);
         }
@@ -116,7 +116,7 @@ public sealed class SubmissionService(
         switch (existing.State.Status)
         {
             case CaseStatus.Submitted:
-                // A redelivered first submission: the number it was given stays (assigning again is a no-op).
+                // A redelivered first submission: the number it was given stays (a case stored before numbers existed gets one).
                 existing = await receipts.AssignAsync(existing, ct);
                 await StartAsync(workflow, existing.CaseId, origin, ct);
                 return Accepted(existing, resubmission: false);

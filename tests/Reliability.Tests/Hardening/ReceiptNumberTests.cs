@@ -45,7 +45,7 @@ public sealed partial class ReceiptNumberTests
         Assert.True(retried.Status == HttpStatusCode.Conflict || retried.Number == first[1].Number, $"{retried.Status} {retried.Number}");
         Assert.Equal(first[1].Number, await app.ReceiptNumberAsync(SampleCounty.CaseId("V2")));
 
-        // A case row stored without a number (a crash between the insert and the number) is numbered once, however many
+        // A case row stored without a number (one stored before numbers existed) is numbered once, however many
         // deliveries race to do it; a case that has one keeps it.
         var receipts = app.Services.GetRequiredService<ReceiptNumbers>();
         var cases = app.Services.GetRequiredService<CaseStore>();
