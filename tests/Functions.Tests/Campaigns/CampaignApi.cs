@@ -65,6 +65,10 @@ internal static class CampaignApi
     public static Dictionary<string, string> NotInvited(JsonElement launch) =>
         launch.GetProperty("notInvited").EnumerateArray().ToDictionary(e => e.GetProperty("unitCode").GetString()!, e => e.GetProperty("reason").GetString()!);
 
+    /// <summary>The sample county's village <paramref name="village"/> submits with its invitation of <paramref name="year"/> and passes its township and the county.</summary>
+    public static async Task<string> PassVillageAsync(this RunningApp app, SmtpSink smtp, int village, int year) =>
+        await app.PassAsync(smtp, await smtp.InvitationTokenAsync($"village{village}@example.cn", year), $"第{village}村", "town@example.cn", "county@example.cn");
+
     /// <summary>Submits with the unit's link and passes the case through every reviewer named, by the emailed links.</summary>
     public static async Task<string> PassAsync(this RunningApp app, SmtpSink smtp, string unitToken, string unitName, params string[] reviewers)
     {

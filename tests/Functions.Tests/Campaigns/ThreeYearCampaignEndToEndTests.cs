@@ -114,7 +114,7 @@ public sealed class ThreeYearCampaignEndToEndTests
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
         await app.CreateAsync(Campaign());
         await app.LaunchAsync(2026);
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village1@example.cn", 2026), "第1村", "town@example.cn", "county@example.cn");
+        await app.PassVillageAsync(smtp, 1, 2026);
 
         var (status, problem) = await app.SendAsync(HttpMethod.Post, $"/api/campaigns/{SampleCounty.CampaignId}/early-applications", new { unitCode = "V1", year = 2026 });
 

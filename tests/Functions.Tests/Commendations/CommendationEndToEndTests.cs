@@ -25,8 +25,8 @@ public sealed class CommendationEndToEndTests
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
         await app.CreateAsync(SampleCounty.Campaign() with { UnitTargetYears = [new UnitTargetYear("V1", 2026), new UnitTargetYear("V2", 2026), new UnitTargetYear("E1", 2027)] });
         await app.LaunchAsync(2026);
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village1@example.cn", 2026), "第1村", "town@example.cn", "county@example.cn");
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village2@example.cn", 2026), "第2村", "town@example.cn", "county@example.cn");
+        await app.PassVillageAsync(smtp, 1, 2026);
+        await app.PassVillageAsync(smtp, 2, 2026);
 
         // The candidates are the units the verdicts passed; nothing is approved yet, so there is no document.
         var (_, view) = await app.SendAsync(HttpMethod.Get, Path(2026));

@@ -21,7 +21,7 @@ public sealed class LookBackEndToEndTests
     private static string LookBacks => $"/api/campaigns/{SampleCounty.CampaignId}/lookbacks";
 
     // Every passed unit is drawn (100%): the tests choose which outcome each gets.
-    private static CampaignSettings Campaign() => SampleCounty.Campaign() with
+    internal static CampaignSettings Campaign() => SampleCounty.Campaign() with
     {
         UnitTargetYears = [new UnitTargetYear("V1", 2026), new UnitTargetYear("V2", 2026), new UnitTargetYear("E1", 2027)],
         LookBackShare = new Percentage(100),
@@ -36,8 +36,8 @@ public sealed class LookBackEndToEndTests
 
         // Year 1: V1 and V2 are due and pass.
         await app.LaunchAsync(2026);
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village1@example.cn", 2026), "第1村", "town@example.cn", "county@example.cn");
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village2@example.cn", 2026), "第2村", "town@example.cn", "county@example.cn");
+        await app.PassVillageAsync(smtp, 1, 2026);
+        await app.PassVillageAsync(smtp, 2, 2026);
         var year1 = (await app.StatisticsAsync(2026)).GetProperty("passRates");
         Assert.Equal((2, 2), (year1.GetProperty("assessed").GetInt32(), year1.GetProperty("passed").GetInt32()));
 
@@ -91,8 +91,8 @@ public sealed class LookBackEndToEndTests
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
         await app.CreateAsync(Campaign() with { LookBackShare = new Percentage(40) });
         await app.LaunchAsync(2026);
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village1@example.cn", 2026), "第1村", "town@example.cn", "county@example.cn");
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village2@example.cn", 2026), "第2村", "town@example.cn", "county@example.cn");
+        await app.PassVillageAsync(smtp, 1, 2026);
+        await app.PassVillageAsync(smtp, 2, 2026);
 
         var (_, first) = await app.SendAsync(HttpMethod.Post, LookBacks, new { seed = "种子-1" });
         var (_, second) = await app.SendAsync(HttpMethod.Post, LookBacks, new { seed = "种子-1" });
@@ -126,7 +126,7 @@ public sealed class LookBackEndToEndTests
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
         await app.CreateAsync(Campaign());
         await app.LaunchAsync(2026);
-        var caseId = await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village1@example.cn", 2026), "第1村", "town@example.cn", "county@example.cn");
+        var caseId = await app.PassVillageAsync(smtp, 1, 2026);
         var (_, sample) = await app.SendAsync(HttpMethod.Post, LookBacks, new { seed = "整改" });
         var id = sample.GetProperty("lookBackId").GetString()!;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using GuanGong.Domain;
 using GuanGong.Domain.Campaigns;
 using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases;
@@ -24,11 +23,7 @@ public sealed partial class LookBackPageEndToEndTests
 {
     private static readonly string Page = $"/d/{SampleCounty.CampaignId}/lookback?year=2026";
 
-    private static CampaignSettings Campaign() => SampleCounty.Campaign() with
-    {
-        UnitTargetYears = [new UnitTargetYear("V1", 2026), new UnitTargetYear("V2", 2026), new UnitTargetYear("E1", 2027)],
-        LookBackShare = new Percentage(100),
-    };
+    private static CampaignSettings Campaign() => LookBackEndToEndTests.Campaign();
 
     [Fact]
     public async Task County_NamesFromThePage_ThenRevokesANamedUnit_WhichLeavesTheDecisionAndCertificates()
@@ -37,8 +32,8 @@ public sealed partial class LookBackPageEndToEndTests
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp);
         await app.CreateAsync(Campaign());
         await app.LaunchAsync(2026);
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village1@example.cn", 2026), "第1村", "town@example.cn", "county@example.cn");
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village2@example.cn", 2026), "第2村", "town@example.cn", "county@example.cn");
+        await app.PassVillageAsync(smtp, 1, 2026);
+        await app.PassVillageAsync(smtp, 2, 2026);
         using var browser = await SignedInAsync(app);
 
         // The naming list: nothing ticked or no one named is refused in Chinese, and what was typed stays.

@@ -37,7 +37,7 @@ public sealed class CoverageEndToEndTests
         var launch = await app.LaunchAsync(2026);
         Assert.DoesNotContain("V8", launch.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Q1", launch.GetRawText(), StringComparison.Ordinal);
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village1@example.cn", 2026), "第1村", "town@example.cn", "county@example.cn");
+        await app.PassVillageAsync(smtp, 1, 2026);
 
         var county = await app.StatisticsAsync(2026);
         Assert.Equal(3, county.GetProperty("passRates").GetProperty("established").GetInt32()); // committees only

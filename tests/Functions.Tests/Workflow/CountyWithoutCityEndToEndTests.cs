@@ -32,7 +32,7 @@ public sealed class CountyWithoutCityEndToEndTests
         Assert.Contains("验收", countyTask.Subject, StringComparison.Ordinal);
 
         // One village of two passes: 50% of the counted kinds (村、社区、学校) meets the share.
-        await app.PassAsync(smtp, await smtp.InvitationTokenAsync("village1@example.cn", 2026), "第1村", "town@example.cn", "county@example.cn");
+        await app.PassVillageAsync(smtp, 1, 2026);
         var rating = await RatingAsync(app, r => r.UnitsPassed == 1);
         Assert.True(rating.Rated);
         Assert.Equal("村、社区、学校", rating.CountedKindsText);
