@@ -95,7 +95,7 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
-        return Service.ForceTerminateTaskOrchestrationAsync(instanceId, _converter.Serialize(options?.Output));
+        return _engine.SendingService.ForceTerminateTaskOrchestrationAsync(instanceId, _converter.Serialize(options?.Output));
     }
 
     /// <inheritdoc />
@@ -197,7 +197,7 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
-        return Service.SendTaskOrchestrationMessageAsync(new TaskMessage
+        return _engine.SendingService.SendTaskOrchestrationMessageAsync(new TaskMessage
         {
             OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
             Event = @event,

@@ -39,13 +39,17 @@ public sealed class DurableTaskEngine : IAsyncDisposable
     /// <summary>The options the engine was made with.</summary>
     public DurableEngineOptions Options => _options;
 
+    /// <summary>The orchestration service the clients start instances and read through: the engine's own.</summary>
+    internal AzureStorageOrchestrationService ClientService => _clientService;
+
     /// <summary>
-    /// The orchestration service clients send through: the running worker's own while there is one, else the
-    /// engine's. The Durable extension does the same (it hands its clients the host's service): a start or a
-    /// raised event sent through the worker's service wakes that worker's backed-off control-queue poll at once,
-    /// instead of waiting up to <c>maxQueuePollingInterval</c> for it.
+    /// The orchestration service clients send events (and terminations) to running instances through: the running
+    /// worker's own while there is one, else the engine's. The Durable extension hands its clients the host's service
+    /// for this: a message sent through the worker's service wakes that worker's backed-off control-queue poll at once,
+    /// instead of leaving it for the next poll, up to <c>maxQueuePollingInterval</c> later. Starts and reads keep the
+    /// engine's own service, so a burst of submissions does not queue behind the worker's storage throttle.
     /// </summary>
-    internal AzureStorageOrchestrationService ClientService => Volatile.Read(ref _workerService) ?? _clientService;
+    internal AzureStorageOrchestrationService SendingService => Volatile.Read(ref _workerService) ?? _clientService;
 
     internal StorageAccountClientProvider Storage => _storage;
 
@@ -120,7 +124,7 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         }
 
         await worker.StartAsync();
-        // The first worker's service carries the clients' sends until it stops (see ClientService).
+        // The first worker's service carries the clients' events until it stops (see SendingService).
         var shared = Interlocked.CompareExchange(ref _workerService, service, null) is null;
         return new DurableEngineWorker(worker, clock, service, shared ? () => Interlocked.CompareExchange(ref _workerService, null, service) : null);
     }

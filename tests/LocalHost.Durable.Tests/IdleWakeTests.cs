@@ -5,8 +5,8 @@ namespace GuanGong.LocalHost.Durable.Tests;
 
 /// <summary>
 /// After the worker has idled, its queue polls are backed off towards <c>maxQueuePollingInterval</c>. A client in
-/// the same process sends through the worker's own orchestration service (as the Durable extension's clients do), so
-/// an event raised then is picked up at once, not at the next backed-off poll.
+/// the same process sends events through the worker's own orchestration service (as the Durable extension's clients
+/// do), so an event raised then is picked up at once, not at the next backed-off poll.
 /// </summary>
 public sealed class IdleWakeTests : EngineTestBase
 {
@@ -28,7 +28,7 @@ public sealed class IdleWakeTests : EngineTestBase
             });
         await using var worker = await StartAsync(engine, tasks);
         var client = engine.CreateClient();
-        Assert.Same(engine.ClientService, worker.Service);
+        Assert.Same(engine.SendingService, worker.Service);
 
         var id = await client.ScheduleNewOrchestrationInstanceAsync("WaitThenEcho", "x");
         await UntilAsync(client, id, m => m.SerializedCustomStatus?.Contains("waiting", StringComparison.Ordinal) == true);
@@ -45,13 +45,14 @@ public sealed class IdleWakeTests : EngineTestBase
     }
 
     [Fact]
-    public async Task WorkerStopped_ClientsSendThroughTheEnginesOwnServiceAgain()
+    public async Task WorkerStopped_ClientsSendThroughTheEnginesOwnServiceAgain_StartsAlwaysDo()
     {
         var engine = Engine();
         var own = engine.ClientService;
         var worker = await engine.StartWorkerAsync(new TestTaskFactory(), Services);
-        Assert.NotSame(own, engine.ClientService);
-        await worker.StopAsync();
+        Assert.NotSame(own, engine.SendingService);
         Assert.Same(own, engine.ClientService);
+        await worker.StopAsync();
+        Assert.Same(own, engine.SendingService);
     }
 }
