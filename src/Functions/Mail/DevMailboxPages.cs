@@ -39,7 +39,7 @@ public sealed class DevMailboxPages(HttpGate gate, IOptions<MailSettings> option
                 return Results.NotFound();
             }
 
-            // The id names a file: accept only what SmtpClient writes (a GUID) so no path can be smuggled in.
+            // The id names a file: accept only what the pickup writer names its files (a GUID), so no path can be smuggled in.
             if (!Guid.TryParse(id, out _))
             {
                 return Results.NotFound();

@@ -133,7 +133,7 @@ internal sealed class SmtpConnectionPool(SmtpSettings settings, TimeProvider tim
 
     /// <summary>
     /// <see cref="SmtpSettings.EnableSsl"/>: implicit TLS on port 465, STARTTLS (required, not merely
-    /// attempted) on any other port. Off: plain SMTP, as System.Net.Mail did.
+    /// attempted) on any other port. Off: plain SMTP.
     /// </summary>
     internal static SecureSocketOptions Security(SmtpSettings smtp) => smtp switch
     {

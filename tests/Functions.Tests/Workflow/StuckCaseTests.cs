@@ -73,7 +73,7 @@ public sealed class StuckCaseTests(SeededApp app) : IClassFixture<SeededApp>
         var campaignId = SeededApp.NewCampaignId();
         var stuck = await app.SeedAsync(app.Case(campaignId, TreeBuilder.Unit1).InState(CaseStatus.Submitted, 1).SubmittedAt(Submitted).UpdatedAt(Submitted));
         await app.SeedAsync(app.Case(campaignId, TreeBuilder.Unit2).InState(CaseStatus.Submitted, 1).SubmittedAt(Submitted.AddHours(2)).UpdatedAt(Submitted.AddHours(2)));
-        var logs = new Lines();
+        var logs = new CollectingLogger<DecisionReconciler>();
         var reconciler = new DecisionReconciler(
             app.Services.GetRequiredService<AppTables>(), app.Services.GetRequiredService<CaseStore>(), new FakeTimeProvider(Submitted.AddHours(2).AddMinutes(5)), logs);
 
@@ -114,9 +114,9 @@ public sealed class StuckCaseTests(SeededApp app) : IClassFixture<SeededApp>
             await app.App.Engine.WaitForInstanceCompletionAsync(instanceId, wait.Token);
         }
 
-        var early = new Lines();
+        var early = new CollectingLogger<DecisionReconciler>();
         await new DecisionReconciler(tables, app.Services.GetRequiredService<CaseStore>(), new FakeTimeProvider(Submitted.AddMinutes(50)), early).ReportStuckAsync(app.App.Engine, CancellationToken.None);
-        var logs = new Lines();
+        var logs = new CollectingLogger<DecisionReconciler>();
         clock.Advance(TimeSpan.FromHours(2));
         await new DecisionReconciler(tables, app.Services.GetRequiredService<CaseStore>(), clock, logs).ReportStuckAsync(app.App.Engine, CancellationToken.None);
 
@@ -133,22 +133,4 @@ public sealed class StuckCaseTests(SeededApp app) : IClassFixture<SeededApp>
     }
 
     private static string CaseIdOf(string campaignId, string unit) => CaseIds.For(campaignId, 2026, unit);
-
-    private sealed class Lines : ILogger<DecisionReconciler>
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-            {
-                Entries.Add((logLevel, formatter(state, exception)));
-            }
-        }
-    }
 }

@@ -32,8 +32,8 @@ public sealed class StuckStepTests
 
         // Where ApplyDecision leaves a case: the next stage, no task yet; OpenReviewTask would follow within seconds.
         var between = await cases.UpdateAsync(caseId, c => c with { State = c.State with { Stage = 2 }, Task = null, UpdatedAt = since }, CancellationToken.None);
-        var early = new Lines();
-        var late = new Lines();
+        var early = new CollectingLogger<DecisionReconciler>();
+        var late = new CollectingLogger<DecisionReconciler>();
         var earlyCount = await new DecisionReconciler(tables, cases, new FakeTimeProvider(since.AddMinutes(59)), early).ReportStuckAsync(app.Engine, CancellationToken.None);
         var lateCount = await new DecisionReconciler(tables, cases, new FakeTimeProvider(since.AddMinutes(61)), late).ReportStuckAsync(app.Engine, CancellationToken.None);
 
@@ -49,23 +49,5 @@ public sealed class StuckStepTests
             $"59 min: {earlyCount} reported; 61 min: {lateCount} logged at Error, listed as stuck on the dashboard",
             "stuck after an hour, at any stage, logged at Error",
             earlyCount == 0 && lateCount == 1);
-    }
-
-    private sealed class Lines : ILogger<DecisionReconciler>
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-            {
-                Entries.Add((logLevel, formatter(state, exception)));
-            }
-        }
     }
 }
