@@ -6,7 +6,9 @@ namespace GuanGong.LocalStack;
 /// <summary>
 /// A running Azurite owned by this process. It runs under <c>tools/azurite-guard.js</c>, which holds
 /// our end of a stdin pipe: when this process exits for any reason (including SIGKILL) the pipe
-/// closes and Azurite shuts down, so no node process is ever orphaned.
+/// closes and Azurite shuts down, so no node process is ever orphaned. The guard runs blob, queue and
+/// table each in a node process of its own (its children, which leave with it), so the table service
+/// is not held up behind the queue service's work.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -24,7 +26,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>The service endpoints.</summary>
     public AzuriteEndpoints Endpoints { get; }
 
-    /// <summary>The node process id (for diagnostics and for tests that check nothing is left behind).</summary>
+    /// <summary>The guard's node process id (for diagnostics and for tests that check nothing is left behind).</summary>
     public int ProcessId => _process.Id;
 
     /// <summary>Whether the process is still running.</summary>
@@ -165,6 +167,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         yield return table.ToString(System.Globalization.CultureInfo.InvariantCulture);
         yield return "--skipApiVersionCheck";
         yield return "--disableTelemetry";
+        // No access log: a line per request costs the single-threaded services CPU and says nothing a failure needs.
+        yield return "--silent";
         if (options.Location is null)
         {
             yield return "--inMemoryPersistence";

@@ -10,6 +10,7 @@ public sealed class AzuriteProcessTests
         var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
         var pid = azurite.ProcessId;
         var ports = new[] { azurite.Endpoints.Blob.Port, azurite.Endpoints.Queue.Port, azurite.Endpoints.Table.Port };
+        Assert.Equal(3, ServiceProcesses(ports).Count); // one node process per service, each the guard's child
 
         Assert.Equal(3, ports.Distinct().Count());
         Assert.DoesNotContain(10000, ports);
@@ -26,6 +27,7 @@ public sealed class AzuriteProcessTests
         await azurite.DisposeAsync();
 
         Assert.False(ProcessAlive(pid));
+        Assert.Empty(ServiceProcesses(ports));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"graceful stop took {stopwatch.Elapsed}");
     }
 
@@ -99,6 +101,61 @@ public sealed class AzuriteProcessTests
 
         await WaitUntilAsync(() => Task.FromResult(!ProcessAlive(guardPid)), TimeSpan.FromSeconds(15));
         Assert.False(ProcessAlive(guardPid));
+        await WaitUntilAsync(() => Task.FromResult(ServiceProcesses(ports).Count == 0), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task Guard_KilledWithSigkill_ItsServicesExitOnTheirOwn()
+    {
+        var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
+        var ports = new[] { azurite.Endpoints.Blob.Port, azurite.Endpoints.Queue.Port, azurite.Endpoints.Table.Port };
+        var services = ServiceProcesses(ports);
+        Assert.Equal(3, services.Count);
+
+        using (var guard = Process.GetProcessById(azurite.ProcessId))
+        {
+            guard.Kill(entireProcessTree: false); // the guard alone: its IPC channels close, the services must notice
+            await guard.WaitForExitAsync();
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(services.All(p => !ProcessAlive(p))), TimeSpan.FromSeconds(15));
+        Assert.Empty(ServiceProcesses(ports));
+        await azurite.DisposeAsync();
+    }
+
+    /// <summary>The live node processes serving any of these ports (found by their command lines).</summary>
+    private static List<int> ServiceProcesses(IEnumerable<int> ports)
+    {
+        var wanted = ports.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            string[] argv;
+            try
+            {
+                argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+            }
+            catch (IOException)
+            {
+                continue; // gone meanwhile
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (argv.Any(a => a.EndsWith("azurite-service.js", StringComparison.Ordinal)) && argv.Any(wanted.Contains) && ProcessAlive(pid))
+            {
+                found.Add(pid);
+            }
+        }
+
+        return found;
     }
 
     private static async Task<bool> Answers(int port)
