@@ -111,10 +111,14 @@ public sealed class SubmitLatencyBenchmark : IBenchmark
         return tokens;
     }
 
-    internal static async Task SubmitAsAdminAsync(BenchApp app, string unitCode, CancellationToken cancellationToken)
+    /// <summary>Submits for <paramref name="unitCode"/> with the admin key; the case's receipt number, from the 202 answer.</summary>
+    internal static async Task<string> SubmitAsAdminAsync(BenchApp app, string unitCode, CancellationToken cancellationToken)
     {
         using var response = await app.AdminPostAsync($"/api/campaigns/{County.CampaignId}/submissions", County.AdminSubmissionJson(unitCode), cancellationToken: cancellationToken);
         AcceptedCaseRequestsBenchmark.Expect(response, HttpStatusCode.Accepted);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return json.RootElement.GetProperty("receiptNumber").GetString()
+            ?? throw new InvalidOperationException($"The submission for {unitCode} was accepted without a receipt number.");
     }
 
     internal static async Task SubmitAsync(BenchApp app, string token, CancellationToken cancellationToken, string? body = null)
