@@ -33,6 +33,7 @@ public sealed class ReceiptNumbers(AppTables tables, CaseStore cases)
     private const int MaxAttempts = 200;
 
     private readonly ConcurrentDictionary<string, long> _countyNumbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _countyGates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Block> _blocks = new(StringComparer.Ordinal);
 
     /// <summary>A new number for <paramref name="record"/>, a case about to be stored for the first time.</summary>
@@ -71,20 +72,37 @@ public sealed class ReceiptNumbers(AppTables tables, CaseStore cases)
             return cached;
         }
 
-        if (await tables.Counters.GetAsync(CountyPartition, countyCode, ct) is { } known)
+        // One lookup per county in this process: the first submissions of a county arriving together would
+        // otherwise each read the county's row, miss it, and take a county number of their own only to lose the
+        // insert — numbers burnt (the next county's skips them) and a stampede of requests on the counters.
+        var gate = _countyGates.GetOrAdd(countyCode, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
         {
-            return _countyNumbers[countyCode] = known.Value.Last;
-        }
+            if (_countyNumbers.TryGetValue(countyCode, out cached))
+            {
+                return cached;
+            }
 
-        // A county's number is taken once; a county that two first submissions number at once keeps the one stored first.
-        var taken = await AdvanceAsync(CountyPartition, CountyCounterRow, 1, ct);
-        if (await tables.Counters.TryAddAsync(CountyPartition, countyCode, new ReceiptCounter(ReceiptCounter.CurrentSchemaVersion, taken), cancellationToken: ct))
+            if (await tables.Counters.GetAsync(CountyPartition, countyCode, ct) is { } known)
+            {
+                return _countyNumbers[countyCode] = known.Value.Last;
+            }
+
+            // A county's number is taken once; a county that two instances number at once keeps the one stored first.
+            var taken = await AdvanceAsync(CountyPartition, CountyCounterRow, 1, ct);
+            if (await tables.Counters.TryAddAsync(CountyPartition, countyCode, new ReceiptCounter(ReceiptCounter.CurrentSchemaVersion, taken), cancellationToken: ct))
+            {
+                return _countyNumbers[countyCode] = taken;
+            }
+
+            return _countyNumbers[countyCode] = (await tables.Counters.GetAsync(CountyPartition, countyCode, ct))?.Value.Last
+                ?? throw new InvalidOperationException($"The number of county {countyCode} conflicted on insert but cannot be read.");
+        }
+        finally
         {
-            return _countyNumbers[countyCode] = taken;
+            gate.Release();
         }
-
-        return _countyNumbers[countyCode] = (await tables.Counters.GetAsync(CountyPartition, countyCode, ct))?.Value.Last
-            ?? throw new InvalidOperationException($"The number of county {countyCode} conflicted on insert but cannot be read.");
     }
 
     /// <summary>The next number of this process's block of one counter, taking a new block when it is used up.</summary>

@@ -34,6 +34,10 @@ public sealed partial class ReceiptNumberTests
         // One county, no lost race for any case row: the sequence is exactly 1..32, whatever order the requests landed in.
         Assert.Equal(Enumerable.Range(1, Units), numbers.Select(n => int.Parse(n[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order());
         Assert.Single(numbers.Select(n => n[..8]).Distinct(StringComparer.Ordinal));
+        // The county took one county number, however many of its first submissions arrived together: none burnt.
+        Assert.EndsWith("-001", numbers[0][..8], StringComparison.Ordinal);
+        var countyCounter = await app.Services.GetRequiredService<GuanGong.Functions.Records.AppTables>().Counters.GetAsync("county", "next", CancellationToken.None);
+        Assert.Equal(1, countyCounter!.Value.Last);
 
         // The same submission delivered again (the client's retry with its key, and without one) and the status read.
         var again = await SubmitAsAdminAsync(app, "V1", idempotencyKey: "first-V1");
