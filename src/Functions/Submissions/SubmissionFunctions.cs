@@ -96,7 +96,7 @@ public sealed class SubmissionFunctions(HttpGate gate, Access access, CommitteeD
             }
 
             var who = caller is UnitCaller u ? u.Email : caller.ToString();
-            var outcome = await submissions.SubmitAsync(new CaseWorkflowClient(engine), campaignId, unitCode, year, payload.SelfAssessment, payload.Report, who, RequestOrigin.From(http), ct);
+            var outcome = await submissions.SubmitAsync(new CaseWorkflowClient(engine), campaignId, unitCode, year, payload.SelfAssessment, payload.Report, who, RequestOrigin.From(http), ct, keyed: key.Length > 0);
             if (outcome.Accepted is not { } accepted)
             {
                 return outcome.ErrorStatus == StatusCodes.Status400BadRequest

@@ -31,7 +31,14 @@ public sealed class SubmissionService(
 {
     public sealed record Outcome(SubmissionAccepted? Accepted, IReadOnlyList<ValidationError> Errors, int ErrorStatus);
 
-    public async Task<Outcome> SubmitAsync(CaseWorkflowClient workflow, string campaignId, string unitCode, int? year, ScoreSheet? sheet, SelfInspectionReport? report, string submittedBy, RequestOrigin origin, CancellationToken ct)
+    /// <summary>
+    /// Submits (or resubmits) a unit's self-assessment. <c>keyed</c>: the request carries an Idempotency-Key. A keyed
+    /// request that finds its case already holding this very submission (same submitter, sheet and report) is the
+    /// retry of one whose answer was lost — a crash after the case was stored and started but before the key's
+    /// answer was kept — and gets the 202 it missed rather than "already submitted". Without a key, a second
+    /// submission is refused as before.
+    /// </summary>
+    public async Task<Outcome> SubmitAsync(CaseWorkflowClient workflow, string campaignId, string unitCode, int? year, ScoreSheet? sheet, SelfInspectionReport? report, string submittedBy, RequestOrigin origin, CancellationToken ct, bool keyed = false)
     {
         var campaign = await campaigns.FindAsync(campaignId, ct);
         if (campaign is null)
@@ -108,10 +115,10 @@ public sealed class SubmissionService(
 
         // The case exists (an earlier submission, a retry, or a parallel request that stored it first).
         var existing = await cases.GetAsync(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} conflicted on insert but cannot be read.");
-        return await ResubmitOrRestartAsync(workflow, existing.Value, submission, summary, origin, ct);
+        return await ResubmitOrRestartAsync(workflow, existing.Value, submission, summary, origin, keyed, ct);
     }
 
-    private async Task<Outcome> ResubmitOrRestartAsync(CaseWorkflowClient workflow, CaseRecord existing, Submission submission, ScoreSummary summary, RequestOrigin origin, CancellationToken ct)
+    private async Task<Outcome> ResubmitOrRestartAsync(CaseWorkflowClient workflow, CaseRecord existing, Submission submission, ScoreSummary summary, RequestOrigin origin, bool keyed, CancellationToken ct)
     {
         switch (existing.State.Status)
         {
@@ -137,11 +144,22 @@ public sealed class SubmissionService(
                 await workflow.RaiseAsync(existing.CaseId, CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(existing.Round), ct);
                 return Accepted(existing, resubmission: true);
             default:
+                if (keyed && IsSameSubmission(existing.Submission, submission))
+                {
+                    return Accepted(existing, resubmission: existing.Round > 1);
+                }
+
                 return Fail(
                     StatusCodes.Status409Conflict,
                     new("caseId", "submission.already_submitted", existing.State.IsDecided ? "本年度的自评已办结，不能再次提交。" : "本年度的自评已经提交，正在审核中。", $"Case {existing.CaseId} is {existing.State.Status}."));
         }
     }
+
+    /// <summary>The same submitter sending the same sheet and report (when it was sent aside).</summary>
+    private static bool IsSameSubmission(Submission stored, Submission incoming) =>
+        stored.SubmittedBy == incoming.SubmittedBy
+        && DomainJson.Serialize(stored.SelfSheet) == DomainJson.Serialize(incoming.SelfSheet)
+        && DomainJson.Serialize(stored.Report) == DomainJson.Serialize(incoming.Report);
 
     private static Task StartAsync(CaseWorkflowClient workflow, string caseId, RequestOrigin origin, CancellationToken ct) =>
         workflow.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin, WorkflowVersion: CaseWorkflowInput.CurrentWorkflowVersion), ct);

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
 using GuanGong.Domain;
+using GuanGong.Functions.Records;
+using Microsoft.Extensions.DependencyInjection;
 using GuanGong.Functions.Submissions;
 using GuanGong.Testing;
 
@@ -91,14 +95,51 @@ public sealed class CaseOutcomesEndToEndTests
         Assert.Single(app.Mails(), m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsAdminAsync(RunningApp app, string unitCode, string idempotencyKey)
+    [Fact]
+    public async Task Submit_KeyedRetryWhoseAnswerWasLost_GetsItsCaseNotAConflict()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await app.SetUpCountyAsync(villages: 1);
+        string firstNumber;
+        using (var first = await SubmitAsAdminAsync(app, "V1", "lost-answer"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+            firstNumber = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("receiptNumber").GetString()!;
+        }
+
+        var caseId = SampleCounty.CaseId("V1");
+        await app.WaitForCaseAsync(caseId, c => c.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "分派审核任务"));
+        // The crash window: the case stored and its workflow under way, the key's answer never kept.
+        var kept = app.Services.GetRequiredService<AppTables>().Idempotency.Client;
+        await foreach (var row in kept.QueryAsync<TableEntity>())
+        {
+            await kept.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        using var retried = await SubmitAsAdminAsync(app, "V1", "lost-answer");
+        using var unkeyed = await SubmitAsAdminAsync(app, "V1", idempotencyKey: null);
+
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        var answer = JsonDocument.Parse(await retried.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(caseId, answer.GetProperty("caseId").GetString());
+        Assert.Equal(firstNumber, answer.GetProperty("receiptNumber").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, unkeyed.StatusCode); // without a key a second submission is still refused
+        var stored = await app.WaitForCaseAsync(caseId, _ => true);
+        Assert.Single(stored.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "提交自评");
+    }
+
+    private static async Task<HttpResponseMessage> SubmitAsAdminAsync(RunningApp app, string unitCode, string? idempotencyKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{SampleCounty.CampaignId}/submissions", UriKind.Relative))
         {
             Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(unitCode, SampleCounty.Year, SampleCounty.SelfSheet(), SampleCounty.Report())), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Admin-Key", RunningApp.AdminKey);
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         return await app.Client.SendAsync(request);
     }
 }

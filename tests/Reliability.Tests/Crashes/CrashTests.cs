@@ -56,13 +56,19 @@ public sealed class CrashTests(ITestOutputHelper output)
         await Driver.SetUpCountyAsync(client, caseCount);
         var units = Enumerable.Range(1, caseCount).Select(i => (Unit: $"V{i}", Email: $"village{i}@example.cn")).ToList();
         var accepted = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
         var patience = TimeSpan.FromMinutes(Math.Max(5, caseCount / 20));
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (unit, _) =>
         {
             var token = await driver.UnitTokenAsync(unit.Email, patience);
-            if (await Driver.SendUntilAnsweredAsync(client, () => Driver.Submit(token, "crash-" + unit.Unit)) is 202 or 200)
+            var status = await Driver.SendUntilAnsweredAsync(client, () => Driver.Submit(token, "crash-" + unit.Unit));
+            if (status is 202 or 200)
             {
                 accepted.Add(SampleCounty.CaseId(unit.Unit));
+            }
+            else
+            {
+                refused.Add($"{unit.Unit} {status}");
             }
         });
 
@@ -104,6 +110,11 @@ public sealed class CrashTests(ITestOutputHelper output)
             output.WriteLine($"GIVEN UP {caseId} at {verdict.Status} after {verdict.Decisions} decisions: {verdict.EngineError}");
         }
         output.WriteLine($"{caseCount} cases, {host.Kills} SIGKILLs in {clock.Elapsed.TotalSeconds:0} s; killed after: {string.Join("; ", killedAt)}");
+        foreach (var refusal in refused.Take(10))
+        {
+            output.WriteLine($"NOT ACCEPTED {refusal} (the answer the retrying client finally got)");
+        }
+
         output.WriteLine($"accepted {accepted.Count}, passed {verdicts.Count(v => v.Value.Status == "Passed")}; {mails} mails, {duplicates} duplicates; {host.Steps.Count} activities run");
         ResultsTable.Add(
             "Crashes (SIGKILL on observed steps)",
