@@ -47,7 +47,7 @@ public sealed partial class ExeProcessTests
             var azuritePid = int.Parse(AzuritePid().Match(Snapshot(output)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
             Assert.Contains("Hello, exe", greeting, StringComparison.Ordinal);
-            Assert.True(IsAlive(azuritePid));
+            Assert.True(ProcessTable.IsAlive(azuritePid));
 
             using (var kill = Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
@@ -58,8 +58,8 @@ public sealed partial class ExeProcessTests
             await process.WaitForExitAsync(exited.Token);
 
             Assert.Equal(0, process.ExitCode);
-            Assert.False(IsAlive(azuritePid), Snapshot(output));
-            Assert.Empty(ProcessesMentioning(workspace));
+            Assert.False(ProcessTable.IsAlive(azuritePid), Snapshot(output));
+            Assert.Empty(ProcessTable.Matching(argv => argv.Any(a => a.Contains(workspace, StringComparison.Ordinal))));
         }
         finally
         {
@@ -104,34 +104,6 @@ public sealed partial class ExeProcessTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
-
-    private static List<int> ProcessesMentioning(string text)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                try
-                {
-                    if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(text, StringComparison.Ordinal))
-                    {
-                        found.Add(pid);
-                    }
-                }
-                catch (IOException)
-                {
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
-            }
-        }
-
-        return found;
     }
 
     private static void Append(StringBuilder output, string? line)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GuanGong.Testing;
 
 namespace GuanGong.LocalStack.Tests;
 
@@ -26,7 +27,7 @@ public sealed class AzuriteProcessTests
         var stopwatch = Stopwatch.StartNew();
         await azurite.DisposeAsync();
 
-        Assert.False(ProcessAlive(pid));
+        Assert.False(ProcessTable.IsAlive(pid));
         Assert.Empty(ServiceProcesses(ports));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"graceful stop took {stopwatch.Elapsed}");
     }
@@ -99,8 +100,8 @@ public sealed class AzuriteProcessTests
         bash.Kill(entireProcessTree: false); // SIGKILL to the owner only
         await bash.WaitForExitAsync();
 
-        await WaitUntilAsync(() => Task.FromResult(!ProcessAlive(guardPid)), TimeSpan.FromSeconds(15));
-        Assert.False(ProcessAlive(guardPid));
+        await WaitUntilAsync(() => Task.FromResult(!ProcessTable.IsAlive(guardPid)), TimeSpan.FromSeconds(15));
+        Assert.False(ProcessTable.IsAlive(guardPid));
         await WaitUntilAsync(() => Task.FromResult(ServiceProcesses(ports).Count == 0), TimeSpan.FromSeconds(15));
     }
 
@@ -118,7 +119,7 @@ public sealed class AzuriteProcessTests
             await guard.WaitForExitAsync();
         }
 
-        await WaitUntilAsync(() => Task.FromResult(services.All(p => !ProcessAlive(p))), TimeSpan.FromSeconds(15));
+        await WaitUntilAsync(() => Task.FromResult(services.All(p => !ProcessTable.IsAlive(p))), TimeSpan.FromSeconds(15));
         Assert.Empty(ServiceProcesses(ports));
         await azurite.DisposeAsync();
     }
@@ -127,35 +128,9 @@ public sealed class AzuriteProcessTests
     private static List<int> ServiceProcesses(IEnumerable<int> ports)
     {
         var wanted = ports.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            string[] argv;
-            try
-            {
-                argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-            }
-            catch (IOException)
-            {
-                continue; // gone meanwhile
-            }
-            catch (UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            if (argv.Any(a => a.EndsWith("azurite-service.js", StringComparison.Ordinal)) && argv.Any(wanted.Contains) && ProcessAlive(pid))
-            {
-                found.Add(pid);
-            }
-        }
-
-        return found;
+        return ProcessTable.Matching(argv => argv.Any(a => a.EndsWith("azurite-service.js", StringComparison.Ordinal)) && argv.Any(wanted.Contains))
+            .Where(ProcessTable.IsAlive)
+            .ToList();
     }
 
     private static async Task<bool> Answers(int port)
@@ -184,12 +159,5 @@ public sealed class AzuriteProcessTests
 
             await Task.Delay(100);
         }
-    }
-
-    private static bool ProcessAlive(int pid)
-    {
-        // A zombie (exited, not yet reaped) counts as gone: its /proc/status says State: Z.
-        var status = $"/proc/{pid}/status";
-        return File.Exists(status) && !File.ReadAllText(status).Contains("State:\tZ", StringComparison.Ordinal);
     }
 }
