@@ -155,7 +155,7 @@ public sealed class SubmissionService(
         }
     }
 
-    /// <summary>The same submitter sending the same sheet and report (when it was sent aside).</summary>
+    /// <summary>The same submitter sending the same sheet and report again (when it was sent does not matter).</summary>
     private static bool IsSameSubmission(Submission stored, Submission incoming) =>
         stored.SubmittedBy == incoming.SubmittedBy
         && DomainJson.Serialize(stored.SelfSheet) == DomainJson.Serialize(incoming.SelfSheet)
