@@ -55,6 +55,11 @@ public sealed class SubmissionFunctions(HttpGate gate, Access access, CommitteeD
                     return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "同一个 Idempotency-Key 不能用于不同的内容。", "The Idempotency-Key was used before with a different body.");
                 }
 
+                if (earlier.StatusCode == StatusCodes.Status202Accepted && JsonSerializer.Deserialize<SubmissionAccepted>(earlier.ResponseJson, DomainJson.Options) is { } promised)
+                {
+                    await submissions.FinishAcceptedAsync(new CaseWorkflowClient(engine), promised.CaseId, RequestOrigin.From(http), ct);
+                }
+
                 if (earlier.Location is { } location)
                 {
                     http.Response.Headers.Location = location;
@@ -96,7 +101,11 @@ public sealed class SubmissionFunctions(HttpGate gate, Access access, CommitteeD
             }
 
             var who = caller is UnitCaller u ? u.Email : caller.ToString();
-            var outcome = await submissions.SubmitAsync(new CaseWorkflowClient(engine), campaignId, unitCode, year, payload.SelfAssessment, payload.Report, who, RequestOrigin.From(http), ct, keyed: key.Length > 0);
+            // A keyed request's answer is kept by the service as soon as the case holds the submission, before the workflow is told.
+            Func<SubmissionAccepted, CancellationToken, Task>? keepAnswer = key.Length == 0
+                ? null
+                : (accepted, token) => idempotency.SaveAsync(scope, key, requestHash, StatusCodes.Status202Accepted, Serialize(accepted), accepted.StatusUrl, token);
+            var outcome = await submissions.SubmitAsync(new CaseWorkflowClient(engine), campaignId, unitCode, year, payload.SelfAssessment, payload.Report, who, RequestOrigin.From(http), ct, keepAnswer);
             if (outcome.Accepted is not { } accepted)
             {
                 return outcome.ErrorStatus == StatusCodes.Status400BadRequest
@@ -104,13 +113,9 @@ public sealed class SubmissionFunctions(HttpGate gate, Access access, CommitteeD
                     : Problems.Problem(outcome.ErrorStatus, outcome.Errors[0].Code, outcome.Errors[0].MessageZh, outcome.Errors[0].MessageEn);
             }
 
-            var json = JsonSerializer.Serialize(accepted, DomainJson.Options);
-            if (key.Length > 0)
-            {
-                await idempotency.SaveAsync(scope, key, requestHash, StatusCodes.Status202Accepted, json, accepted.StatusUrl, ct);
-            }
-
             http.Response.Headers.Location = accepted.StatusUrl;
-            return Results.Content(json, "application/json; charset=utf-8", Encoding.UTF8, StatusCodes.Status202Accepted);
+            return Results.Content(Serialize(accepted), "application/json; charset=utf-8", Encoding.UTF8, StatusCodes.Status202Accepted);
         });
+
+    private static string Serialize(SubmissionAccepted accepted) => JsonSerializer.Serialize(accepted, DomainJson.Options);
 }

@@ -24,7 +24,9 @@ namespace GuanGong.Functions.Submissions;
 /// from the stored case and where from carried in the orchestration's input. The case is stored
 /// before the start is sent, so an accepted submission is never lost: if the start fails, the client
 /// sees an error and its retry finds the case still "submitted" and sends the start again (a second
-/// start of a started instance is dropped by the engine, so the entry is still written once).
+/// start of a started instance is dropped by the engine, so the entry is still written once). A keyed
+/// request's answer is kept between the two (see <see cref="SubmitAsync"/>), so its retry is answered
+/// 202 whichever side of the start the first attempt stopped on.
 /// </remarks>
 public sealed class SubmissionService(
     CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, AuditLog audit, CampaignLauncher launcher, ReceiptNumbers receipts, TimeProvider time)
@@ -32,13 +34,13 @@ public sealed class SubmissionService(
     public sealed record Outcome(SubmissionAccepted? Accepted, IReadOnlyList<ValidationError> Errors, int ErrorStatus);
 
     /// <summary>
-    /// Submits (or resubmits) a unit's self-assessment. <c>keyed</c>: the request carries an Idempotency-Key. A keyed
-    /// request that finds its case already holding this very submission (same submitter, sheet and report) is the
-    /// retry of one whose answer was lost — a crash after the case was stored and started but before the key's
-    /// answer was kept — and gets the 202 it missed rather than "already submitted". Without a key, a second
-    /// submission is refused as before.
+    /// Submits (or resubmits) a unit's self-assessment. <paramref name="keepAnswer"/> (a request with an Idempotency-Key)
+    /// is given the 202 answer once the case row holds the submission and before the workflow is told: a crash after
+    /// that leaves an answer whose replay finishes the job (<see cref="FinishAcceptedAsync"/>), a crash before it leaves
+    /// a stored case that the retry finds and goes on with — so a retry never meets its own submission as "already
+    /// submitted".
     /// </summary>
-    public async Task<Outcome> SubmitAsync(CaseWorkflowClient workflow, string campaignId, string unitCode, int? year, ScoreSheet? sheet, SelfInspectionReport? report, string submittedBy, RequestOrigin origin, CancellationToken ct, bool keyed = false)
+    public async Task<Outcome> SubmitAsync(CaseWorkflowClient workflow, string campaignId, string unitCode, int? year, ScoreSheet? sheet, SelfInspectionReport? report, string submittedBy, RequestOrigin origin, CancellationToken ct, Func<SubmissionAccepted, CancellationToken, Task>? keepAnswer = null)
     {
         var campaign = await campaigns.FindAsync(campaignId, ct);
         if (campaign is null)
@@ -109,25 +111,54 @@ public sealed class SubmissionService(
         record = record with { ReceiptNumber = await receipts.TakeAsync(record, ct) };
         if (await cases.TryAddAsync(record, ct))
         {
+            var accepted = await KeepAsync(Accepted(record, resubmission: false), keepAnswer, ct);
             await StartAsync(workflow, caseId, origin, ct);
-            return Accepted(record, resubmission: false);
+            return accepted;
         }
 
         // The case exists (an earlier submission, a retry, or a parallel request that stored it first).
         var existing = await cases.GetAsync(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} conflicted on insert but cannot be read.");
-        return await ResubmitOrRestartAsync(workflow, existing.Value, submission, summary, origin, keyed, ct);
+        return await ResubmitOrRestartAsync(workflow, existing.Value, submission, summary, origin, keepAnswer, ct);
     }
 
-    private async Task<Outcome> ResubmitOrRestartAsync(CaseWorkflowClient workflow, CaseRecord existing, Submission submission, ScoreSummary summary, RequestOrigin origin, bool keyed, CancellationToken ct)
+    /// <summary>
+    /// Finishes what a kept 202 answer promised, before it is replayed: the request that was given it may have stopped
+    /// between keeping it and telling the workflow. A case still "submitted" has its workflow started (a second start of
+    /// a started instance is dropped); a case "resubmitted" has its waiting workflow told again (it takes a round once).
+    /// </summary>
+    public async Task FinishAcceptedAsync(CaseWorkflowClient workflow, string caseId, RequestOrigin origin, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        if (await cases.GetAsync(caseId, ct) is not { } stored)
+        {
+            return;
+        }
+
+        switch (stored.Value.State.Status)
+        {
+            case CaseStatus.Submitted:
+                await StartAsync(workflow, caseId, origin, ct);
+                break;
+            case CaseStatus.Resubmitted:
+                await workflow.RaiseAsync(caseId, CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(stored.Value.Round), ct);
+                break;
+        }
+    }
+
+    private async Task<Outcome> ResubmitOrRestartAsync(CaseWorkflowClient workflow, CaseRecord existing, Submission submission, ScoreSummary summary, RequestOrigin origin, Func<SubmissionAccepted, CancellationToken, Task>? keepAnswer, CancellationToken ct)
     {
         switch (existing.State.Status)
         {
             case CaseStatus.Submitted:
+            {
                 // A redelivered first submission: the number it was given stays (a case stored before numbers existed gets one).
                 existing = await receipts.AssignAsync(existing, ct);
+                var accepted = await KeepAsync(Accepted(existing, resubmission: false), keepAnswer, ct);
                 await StartAsync(workflow, existing.CaseId, origin, ct);
-                return Accepted(existing, resubmission: false);
+                return accepted;
+            }
             case CaseStatus.ReturnedForRectification:
+            {
                 var updated = await cases.UpdateAsync(existing.CaseId, c => c.State.Status != CaseStatus.ReturnedForRectification ? null : c with
                 {
                     State = CaseTransitions.Apply(c.State, CaseEvent.Resubmit),
@@ -137,29 +168,33 @@ public sealed class SubmissionService(
                     RectificationDueAt = null,
                     UpdatedAt = time.GetUtcNow(),
                 }, ct) ?? existing;
+                var resubmitted = await KeepAsync(Accepted(updated, resubmission: true), keepAnswer, ct);
                 await audit.AppendAsync(existing.CaseId, submission.SubmittedBy, "整改后重新提交", $"自评得分 {summary.Total} 分", origin, ct);
                 await workflow.RaiseAsync(existing.CaseId, CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(updated.Round), ct);
-                return Accepted(updated, resubmission: true);
+                return resubmitted;
+            }
             case CaseStatus.Resubmitted:
+            {
+                var resubmitted = await KeepAsync(Accepted(existing, resubmission: true), keepAnswer, ct);
                 await workflow.RaiseAsync(existing.CaseId, CaseWorkflowNames.ResubmittedEvent, new ResubmittedEvent(existing.Round), ct);
-                return Accepted(existing, resubmission: true);
+                return resubmitted;
+            }
             default:
-                if (keyed && IsSameSubmission(existing.Submission, submission))
-                {
-                    return Accepted(existing, resubmission: existing.Round > 1);
-                }
-
                 return Fail(
                     StatusCodes.Status409Conflict,
                     new("caseId", "submission.already_submitted", existing.State.IsDecided ? "本年度的自评已办结，不能再次提交。" : "本年度的自评已经提交，正在审核中。", $"Case {existing.CaseId} is {existing.State.Status}."));
         }
     }
 
-    /// <summary>The same submitter sending the same sheet and report again (when it was sent does not matter).</summary>
-    private static bool IsSameSubmission(Submission stored, Submission incoming) =>
-        stored.SubmittedBy == incoming.SubmittedBy
-        && DomainJson.Serialize(stored.SelfSheet) == DomainJson.Serialize(incoming.SelfSheet)
-        && DomainJson.Serialize(stored.Report) == DomainJson.Serialize(incoming.Report);
+    private static async Task<Outcome> KeepAsync(Outcome accepted, Func<SubmissionAccepted, CancellationToken, Task>? keepAnswer, CancellationToken ct)
+    {
+        if (keepAnswer is not null)
+        {
+            await keepAnswer(accepted.Accepted!, ct);
+        }
+
+        return accepted;
+    }
 
     private static Task StartAsync(CaseWorkflowClient workflow, string caseId, RequestOrigin origin, CancellationToken ct) =>
         workflow.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin, WorkflowVersion: CaseWorkflowInput.CurrentWorkflowVersion), ct);

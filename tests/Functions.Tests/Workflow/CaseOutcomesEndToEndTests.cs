@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using GuanGong.Domain;
+using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Records;
 using Microsoft.Extensions.DependencyInjection;
 using GuanGong.Functions.Submissions;
@@ -96,36 +99,76 @@ public sealed class CaseOutcomesEndToEndTests
     }
 
     [Fact]
-    public async Task Submit_KeyedRetryWhoseAnswerWasLost_GetsItsCaseNotAConflict()
+    public async Task Submit_StartFailsAfterTheCaseIsStored_KeyedRetryGetsTheKeptAnswerAndStartsTheCaseOnce()
     {
-        await using var app = await RunningApp.StartAsync();
+        var caseId = SampleCounty.CaseId("V1");
+        var startFails = new FailingRequests(CaseWorkflowNames.InstanceId(caseId));
+        await using var app = await RunningApp.StartAsync(new AppOptions { ConfigureEngine = engine => engine.StoragePolicies.Add(startFails) });
         await app.SetUpCountyAsync(villages: 1);
-        string firstNumber;
-        using (var first = await SubmitAsAdminAsync(app, "V1", "lost-answer"))
+
+        // The crash window: the case stored, the workflow never told (every engine request naming the instance fails).
+        startFails.Armed = true;
+        using (var first = await SubmitAsAdminAsync(app, "V1", "lost-start"))
         {
-            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-            firstNumber = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("receiptNumber").GetString()!;
+            Assert.NotEqual(HttpStatusCode.Accepted, first.StatusCode);
         }
 
-        var caseId = SampleCounty.CaseId("V1");
-        await app.WaitForCaseAsync(caseId, c => c.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "分派审核任务"));
-        // The crash window: the case stored and its workflow under way, the key's answer never kept.
+        // The answer was kept before the start was sent: its replay is what the retry gets.
         var kept = app.Services.GetRequiredService<AppTables>().Idempotency.Client;
+        var answers = new List<TableEntity>();
         await foreach (var row in kept.QueryAsync<TableEntity>())
         {
-            await kept.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            answers.Add(row);
         }
 
-        using var retried = await SubmitAsAdminAsync(app, "V1", "lost-answer");
-        using var unkeyed = await SubmitAsAdminAsync(app, "V1", idempotencyKey: null);
+        Assert.Single(answers);
+        var stored = (await app.Services.GetRequiredService<GuanGong.Functions.Cases.CaseStore>().GetAsync(caseId, CancellationToken.None))!.Value;
+        Assert.Equal(GuanGong.Domain.Cases.CaseStatus.Submitted, stored.State.Status);
+
+        startFails.Armed = false;
+        using var retried = await SubmitAsAdminAsync(app, "V1", "lost-start");
 
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
         var answer = JsonDocument.Parse(await retried.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(caseId, answer.GetProperty("caseId").GetString());
-        Assert.Equal(firstNumber, answer.GetProperty("receiptNumber").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, unkeyed.StatusCode); // without a key a second submission is still refused
-        var stored = await app.WaitForCaseAsync(caseId, _ => true);
-        Assert.Single(stored.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "提交自评");
+        Assert.Equal(stored.ReceiptNumber, answer.GetProperty("receiptNumber").GetString());
+        var started = await app.WaitForCaseAsync(caseId, c => c.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "分派审核任务"));
+        Assert.Single(started.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "提交自评");
+
+        // Replayed again once the case is under review: the same answer, nothing started twice; without a key a
+        // second submission is refused.
+        using var again = await SubmitAsAdminAsync(app, "V1", "lost-start");
+        using var unkeyed = await SubmitAsAdminAsync(app, "V1", idempotencyKey: null);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, unkeyed.StatusCode);
+        await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+        Assert.Single(app.Mails(), m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+    }
+
+    /// <summary>While armed, fails every engine storage request that names one instance: a process dying before the request left.</summary>
+    private sealed class FailingRequests(string instanceId) : HttpPipelinePolicy
+    {
+        public volatile bool Armed;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Check(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Check(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void Check(HttpMessage message)
+        {
+            if (Armed && Uri.UnescapeDataString(message.Request.Uri.ToString()).Contains(instanceId, StringComparison.Ordinal))
+            {
+                throw new IOException("Injected: the process stopped before this request was sent.");
+            }
+        }
     }
 
     private static async Task<HttpResponseMessage> SubmitAsAdminAsync(RunningApp app, string unitCode, string? idempotencyKey)
