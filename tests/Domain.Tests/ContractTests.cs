@@ -186,6 +186,20 @@ public sealed class ContractTests
         Assert.Equal("template.schema_too_old", Assert.Single(TemplateValidator.Validate(v1 with { StandardName = "五好" })).Code);
     }
 
+    [Fact]
+    public void StandardTemplate_ContentHash_KeptPerInstance_ACopyWithAnotherPassLineHashesAfresh()
+    {
+        var template = TemplateLoader.GetLatest(StandardTemplateIds.FiveGoodA);
+        var hash = template.ComputeContentHash();
+        var stricter = template with { PassThreshold = template.PassThreshold + 5 };
+
+        Assert.Same(hash, template.ComputeContentHash());
+        Assert.NotEqual(hash, stricter.ComputeContentHash());
+        Assert.False(template.Pin().Matches(stricter));
+        Assert.Equal(hash, (stricter with { PassThreshold = template.PassThreshold }).ComputeContentHash());
+        Assert.Equal(template, stricter with { PassThreshold = template.PassThreshold });
+    }
+
     [Theory]
     [InlineData(StandardTemplateIds.FiveGoodA)]
     [InlineData(StandardTemplateIds.FiveGoodB)]
