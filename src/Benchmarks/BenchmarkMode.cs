@@ -34,6 +34,6 @@ public sealed record BenchmarkMode(
     public static BenchmarkMode Full { get; } = new(
         "full", RawStorageDuration: TimeSpan.FromSeconds(10), DecisionSamples: 40,
         IdleSettle: TimeSpan.FromSeconds(90), IdleWindow: TimeSpan.FromMinutes(5), AfterIdleSamples: 3, IdleBeforeEachClick: TimeSpan.FromSeconds(90),
-        SubmitClients: 32, SubmitsPerClient: 4, BurstSubmissions: 2_000, BurstClients: 64,
+        SubmitClients: 32, SubmitsPerClient: 16, BurstSubmissions: 2_000, BurstClients: 64,
         LedgerMegabytes: 200, DashboardUnits: 5_000, DashboardReads: 60);
 }

@@ -13,11 +13,12 @@ namespace GuanGong.Benchmarks.App;
 /// </summary>
 public static class ConcurrentInsertBaseline
 {
-    public static async Task<(double P50, double P99, int Count)> MeasureAsync(string connectionString, int callers, int insertsPerCaller, CancellationToken cancellationToken)
+    public static async Task<(double P50, double P99, int Count, TimeSpan Elapsed)> MeasureAsync(string connectionString, int callers, int insertsPerCaller, CancellationToken cancellationToken)
     {
         var table = new TableServiceClient(connectionString).GetTableClient("rawconcurrent" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync(cancellationToken);
         var latencies = new ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(
             async () =>
             {
@@ -34,7 +35,8 @@ public static class ConcurrentInsertBaseline
                 }
             },
             cancellationToken)));
+        var elapsed = clock.Elapsed;
         await table.DeleteAsync(cancellationToken);
-        return (Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count);
+        return (Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count, elapsed);
     }
 }

@@ -13,7 +13,7 @@ namespace GuanGong.Benchmarks.App;
 public static class InLineSubmitRequests
 {
     /// <summary>The counted requests of the app and of the Durable client (of <c>CountedSubmissions</c>), the idle burst's latency, and this process's CPU per burst submission (app and sending client together).</summary>
-    public sealed record Figures(StorageRequestCounts Counted, StorageRequestCounts Engine, int CountedSubmissions, double IdleP50, double IdleP99, int BurstSubmissions, double CpuMillisecondsPerSubmission);
+    public sealed record Figures(StorageRequestCounts Counted, StorageRequestCounts Engine, int CountedSubmissions, double IdleP50, double IdleP99, int BurstSubmissions, double CpuMillisecondsPerSubmission, double AzuriteCpuMillisecondsPerSubmission, double PerSecond);
 
     public static async Task<Figures> MeasureAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
@@ -33,7 +33,8 @@ public static class InLineSubmitRequests
             var counted = app.Requests.Snapshot();
             var engine = app.EngineRequests.Snapshot();
             var latencies = new ConcurrentBag<double>();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = CpuMeter.Read(context.Azurite);
+            var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(
                 async () =>
                 {
@@ -45,8 +46,11 @@ public static class InLineSubmitRequests
                     }
                 },
                 cancellationToken)));
-            var cpuPerSubmission = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / latencies.Count;
-            return new Figures(counted, engine, 2, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count, cpuPerSubmission);
+            var perSecond = latencies.Count / clock.Elapsed.TotalSeconds;
+            var used = CpuMeter.Read(context.Azurite) - cpu;
+            return new Figures(
+                counted, engine, 2, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Count,
+                used.App.TotalMilliseconds / latencies.Count, used.Azurite.TotalMilliseconds / latencies.Count, perSecond);
         }
     }
 }
