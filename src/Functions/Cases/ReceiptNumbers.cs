@@ -75,7 +75,7 @@ public sealed class ReceiptNumbers(AppTables tables, CaseStore cases, TimeProvid
     private async Task<long> CountyNumberAsync(string countyCode, CancellationToken ct)
     {
         var county = _counties.GetOrAdd(countyCode, static _ => new CountySlot());
-        if (county.Number is { } cached)
+        if (county.Number is var cached and > 0)
         {
             return cached;
         }
@@ -86,7 +86,12 @@ public sealed class ReceiptNumbers(AppTables tables, CaseStore cases, TimeProvid
         await county.Gate.WaitAsync(ct);
         try
         {
-            return county.Number ??= await LookUpOrTakeCountyNumberAsync(countyCode, ct);
+            if (county.Number == 0)
+            {
+                county.Number = await LookUpOrTakeCountyNumberAsync(countyCode, ct);
+            }
+
+            return county.Number;
         }
         finally
         {
@@ -116,9 +121,9 @@ public sealed class ReceiptNumbers(AppTables tables, CaseStore cases, TimeProvid
     /// The next number of this process's block of one counter, taking a new block when it is used up. A block used up
     /// within <see cref="BurstWindow"/> of its taking means a burst (a deadline day): the next block is twice as large, up
     /// to <see cref="MaxBlockSize"/>, and while blocks are large and the burst goes on the next one is taken ahead, in the
-    /// background, once half of the current one is handed out — so the submissions of a burst do not queue behind the counter's two requests
-    /// every ten numbers (32 at once waited 233 ms at the median for it, more than the rest of a submission). A block that
-    /// lasts longer than <see cref="CalmWindow"/> sets the size back to <see cref="BlockSize"/>.
+    /// background, once half of the current one is handed out — so the submissions of a burst do not queue behind the
+    /// counter's two requests every ten numbers (32 at once waited 233 ms at the median for it, more than the rest of a
+    /// submission). A block that lasts longer than <see cref="CalmWindow"/> sets the size back to <see cref="BlockSize"/>.
     /// </summary>
     private async Task<long> NextInBlockAsync(string partition, string row, CancellationToken ct)
     {
@@ -200,12 +205,19 @@ public sealed class ReceiptNumbers(AppTables tables, CaseStore cases, TimeProvid
         throw new InvalidOperationException($"Counter {partition}/{row} kept changing under {MaxAttempts} attempts to advance it.");
     }
 
-    /// <summary>A county's own number as this process knows it, and the gate its one lookup goes through.</summary>
+    /// <summary>A county's own number as this process knows it (0 until it is known; numbers start at 1), and the gate its one lookup goes through.</summary>
     private sealed class CountySlot
     {
+        private long _number;
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public long? Number { get; set; }
+        /// <summary>Read without the gate by every submission of the county, so read and written whole.</summary>
+        public long Number
+        {
+            get => Volatile.Read(ref _number);
+            set => Volatile.Write(ref _number, value);
+        }
     }
 
     /// <summary>
