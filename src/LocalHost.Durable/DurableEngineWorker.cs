@@ -7,14 +7,16 @@ public sealed class DurableEngineWorker : IAsyncDisposable
 {
     private readonly TaskHubWorker _worker;
     private readonly ClockedOrchestrationService? _clock;
+    private readonly AbandonRetryingOrchestrationService _abandonRetrying;
     private readonly IDisposable _service;
     private readonly Action? _stopSharing;
     private int _stopped;
 
-    internal DurableEngineWorker(TaskHubWorker worker, ClockedOrchestrationService? clock, IDisposable service, Action? stopSharing)
+    internal DurableEngineWorker(TaskHubWorker worker, ClockedOrchestrationService? clock, AbandonRetryingOrchestrationService abandonRetrying, IDisposable service, Action? stopSharing)
     {
         _worker = worker;
         _clock = clock;
+        _abandonRetrying = abandonRetrying;
         _service = service;
         _stopSharing = stopSharing;
     }
@@ -35,12 +37,14 @@ public sealed class DurableEngineWorker : IAsyncDisposable
 
         // Clients go back to the engine's own service before this one stops.
         _stopSharing?.Invoke();
+        _abandonRetrying.StopRetrying();
         await _worker.StopAsync(isForced: false);
         if (_clock is not null)
         {
             await _clock.DisposeAsync();
         }
 
+        _abandonRetrying.Dispose();
         _service.Dispose();
     }
 

@@ -87,11 +87,12 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         var shims = new DurableTaskShimFactory(workerOptions, _loggerFactory);
         var service = new AzureStorageOrchestrationService(CreateServiceSettings());
         await service.CreateIfNotExistsAsync();
+        var abandonRetrying = new AbandonRetryingOrchestrationService(service, _logger);
         ClockedOrchestrationService? clock = clocked
-            ? new ClockedOrchestrationService(service, service, _options.TimeProvider, _logger)
+            ? new ClockedOrchestrationService(abandonRetrying, service, _options.TimeProvider, _logger)
             : null;
         var worker = new TaskHubWorker(
-            (IOrchestrationService?)clock ?? service,
+            (IOrchestrationService?)clock ?? abandonRetrying,
             new OrchestrationObjectManager(factory, shims, services),
             new ActivityObjectManager(factory, shims, services),
             _loggerFactory)
@@ -126,7 +127,7 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         await worker.StartAsync();
         // The first worker's service carries the clients' events until it stops (see SendingService).
         var shared = Interlocked.CompareExchange(ref _workerService, service, null) is null;
-        return new DurableEngineWorker(worker, clock, service, shared ? () => Interlocked.CompareExchange(ref _workerService, null, service) : null);
+        return new DurableEngineWorker(worker, clock, abandonRetrying, service, shared ? () => Interlocked.CompareExchange(ref _workerService, null, service) : null);
     }
 
     /// <summary>

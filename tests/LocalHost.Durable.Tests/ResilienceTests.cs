@@ -132,6 +132,74 @@ public sealed class ResilienceTests : EngineTestBase
     }
 
     [Fact]
+    public async Task QueuesDownWhileAnActivityFinishes_ItsMessageIsHandedBackOnceTheyReturn_AndTheActivityRunsAgain()
+    {
+        // The queues fail while the activity's result is sent and while its message is handed back. DTFx then still
+        // counts the message as running and drops every redelivery of it (Azure/durabletask#1173): without the
+        // engine retrying the hand-back, this instance never completes in this process.
+        var queuesDown = new QueuesDown(Hub);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var factory = new TestTaskFactory()
+            .Activity("Held", async (ctx, input) =>
+            {
+                _log.Record($"{ctx.InstanceId}/held");
+                await release.Task;
+                return input;
+            })
+            .Orchestrator("One", async (ctx, input) => await ctx.CallActivityAsync<string?>("Held", input));
+        var engine = Engine(o => o.StoragePolicies.Add(queuesDown));
+        await StartAsync(engine, factory);
+        var client = engine.CreateClient();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("One", "x");
+
+        using (var cts = new CancellationTokenSource(Patience))
+        {
+            while (_log.Count($"{id}/held") == 0)
+            {
+                await Task.Delay(50, cts.Token);
+            }
+
+            queuesDown.Armed = true;
+            release.SetResult();
+            // The result could not be sent (a message put on the control queue), then the hand-back failed (an
+            // update of the work-item message): now storage comes back.
+            while (!queuesDown.Refused(r => r.Method == "PUT" && r.Path.Contains(Hub + "-workitems/messages/", StringComparison.OrdinalIgnoreCase)
+                && queuesDown.Refused(s => s.Method == "POST" && s.Path.Contains(Hub + "-control-", StringComparison.OrdinalIgnoreCase) && s.At < r.At)))
+            {
+                await Task.Delay(50, cts.Token);
+            }
+
+            queuesDown.Armed = false;
+        }
+
+        var done = await CompleteAsync(client, id);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("\"x\"", done.SerializedOutput);
+        Assert.Equal(2, _log.Count($"{id}/held"));
+    }
+
+    /// <summary>While armed, fails every request to the hub's queues before it is sent (no retries: a per-call policy).</summary>
+    private sealed class QueuesDown(string hub) : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Method, string Path, long At)> _refused = new();
+        private long _sequence;
+
+        public volatile bool Armed;
+
+        public bool Refused(Func<(string Method, string Path, long At), bool> match) => _refused.Any(match);
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            var path = message.Request.Uri.Path;
+            if (Armed && (path.Contains(hub + "-workitems", StringComparison.OrdinalIgnoreCase) || path.Contains(hub + "-control-", StringComparison.OrdinalIgnoreCase)))
+            {
+                _refused.Enqueue((message.Request.Method.Method, path, Interlocked.Increment(ref _sequence)));
+                throw new IOException("Injected: the storage queues are unreachable.");
+            }
+        }
+    }
+
+    [Fact]
     public async Task StoragePolicy_SeesQueueTableAndBlobRequestsOfWorkerAndClient()
     {
         var counter = new CountingPolicy();
