@@ -139,6 +139,7 @@ public sealed class RunningApp : IAsyncDisposable
                 if (Environment.GetEnvironmentVariable("GG_TEST_LOG") is { Length: > 0 } logFile)
                 {
                     services.AddLogging(builder => builder.AddProvider(new FileLogProvider(logFile)));
+                    services.Configure<LoggerFilterOptions>(filters => filters.Rules.Add(new LoggerFilterRule(typeof(FileLogProvider).FullName, null, LogLevel.Information, null)));
                 }
 
                 if (options.Logs is not null)

@@ -10,8 +10,10 @@ namespace GuanGong.Functions.Tests.Reliability;
 /// the API answers 503 with Retry-After (never 500, never a false 202); afterwards what was accepted
 /// before the outage completes, without restarting the app. An outage that strikes mid-checkpoint
 /// leaves an unsent outbox, which the engine recovers when the checkpoint's own message is
-/// redelivered — after the message visibility timeout (5 minutes by default, 10 s here) — so that a
-/// live worker's messages are never sent twice: that timeout bounds the recovery time.
+/// redelivered — after the control queue's visibility timeout (5 minutes by default, 10 s here) — so
+/// that a live worker's messages are never sent twice: that timeout bounds the recovery time. An
+/// activity that finishes during the outage is handed back to its queue as soon as storage returns
+/// (the work-item queue keeps its default 5 minutes here, so the test fails if that hand-back is lost).
 /// </summary>
 public sealed class StorageOutageTests
 {
@@ -25,7 +27,7 @@ public sealed class StorageOutageTests
         await using var app = await AcceptanceChainEndToEndTests.StartAsync(smtp, extra: new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
-            ["AzureFunctionsJobHost:extensions:durableTask:messageVisibilityTimeout"] = "00:00:10",
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:10",
         });
         await app.SetUpCountyAsync(villages: 2);
         var v1 = SampleCounty.TokenOf((await smtp.WaitForAsync(m => m.To.Contains("village1@example.cn"))).LinkWith("/u/"));
