@@ -33,6 +33,37 @@ public sealed class AzuriteProcessTests
     }
 
     [Fact]
+    public async Task Queue_MessagesExpireAndAreDeletedAsInAzure_WithTheSweepRemovingOnlyWhatExpired()
+    {
+        // tools/azurite-service.js replaces Azurite's expired-message sweep (run before every receive, delete and
+        // update) and its extent removal with cheaper ones: the queue must behave as before.
+        await using var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions());
+        var queue = new Azure.Storage.Queues.QueueClient(azurite.Endpoints.ConnectionString, "expiry");
+        await queue.CreateAsync();
+        await queue.SendMessageAsync("short-lived", timeToLive: TimeSpan.FromSeconds(1));
+        await queue.SendMessageAsync("kept");
+        await queue.SendMessageAsync("also kept", visibilityTimeout: TimeSpan.FromSeconds(30));
+
+        // Peek (which sweeps too) until the short-lived message has expired.
+        var deadline = Stopwatch.StartNew();
+        string[] seen;
+        do
+        {
+            var peeked = (await queue.PeekMessagesAsync(maxMessages: 32)).Value;
+            seen = [.. peeked.Select(m => m.MessageText).Order(StringComparer.Ordinal)];
+            await Task.Delay(200);
+        }
+        while (seen.Contains("short-lived") && deadline.Elapsed < TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["kept"], seen);
+        var kept = Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 32)).Value);
+        Assert.Equal("kept", kept.MessageText);
+        await queue.DeleteMessageAsync(kept.MessageId, kept.PopReceipt);
+        Assert.Empty((await queue.ReceiveMessagesAsync(maxMessages: 32)).Value);
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount); // the invisible one: the expired one was removed
+    }
+
+    [Fact]
     public async Task StartAsync_TwoInstances_GetDifferentPorts()
     {
         await using var first = await AzuriteProcess.StartAsync(new AzuriteOptions());
