@@ -44,6 +44,7 @@ public sealed class BurstBenchmark : IBenchmark
         var rawInserts = await ConcurrentInsertBaseline.MeasureAsync(context.ConnectionString, clients, Math.Max(1, units.Count / clients), cancellationToken);
         var rawElapsed = raw.Elapsed;
 
+        var invited = Directory.EnumerateFiles(app.MailFolder, "*.eml").Count();
         app.ResetCounts();
         var errors = new ConcurrentBag<string>();
         var sent = new ConcurrentBag<(double StartedAt, double Milliseconds)>();
@@ -76,21 +77,29 @@ public sealed class BurstBenchmark : IBenchmark
             cancellationToken)));
         var submitted = clock.Elapsed;
 
+        // A task's mail goes out after its row is written, so the mails counted in the folder (no storage request) say
+        // when every task may be open, to the second; the case rows confirm it. Listing the 2,000 rows every 2 s
+        // instead put a 2,000-row query on the emulator every 2 s, beside the work it was timing.
         var tables = app.Services.GetRequiredService<AppTables>();
         var open = 0;
+        var allOpen = TimeSpan.Zero;
         while (clock.Elapsed < OpenTarget + TimeSpan.FromMinutes(5))
         {
-            var cases = await new CaseStore(tables).ListAsync(County.CampaignId, County.Year, cancellationToken);
-            open = cases.Count(c => c.Task is not null);
-            if (open >= units.Count)
+            if (Directory.EnumerateFiles(app.MailFolder, "*.eml").Count() - invited >= units.Count)
             {
-                break;
+                allOpen = clock.Elapsed;
+                var cases = await new CaseStore(tables).ListAsync(County.CampaignId, County.Year, cancellationToken);
+                open = cases.Count(c => c.Task is not null);
+                if (open >= units.Count)
+                {
+                    break;
+                }
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
 
-        var allOpen = clock.Elapsed;
+        allOpen = open >= units.Count ? allOpen : clock.Elapsed;
         var latencies = sent.Select(s => s.Milliseconds).ToList();
         var appCounts = app.Requests.Snapshot();
         var engineCounts = app.EngineRequests.Snapshot();
@@ -105,7 +114,7 @@ public sealed class BurstBenchmark : IBenchmark
                 string.Create(CultureInfo.InvariantCulture, $"raw: {rawInserts.Count} table inserts by {clients} callers in {rawElapsed.TotalSeconds:F1} s (p99 {rawInserts.P99:F1} ms)"),
                 "submitted ≤ 2 min, 0 errors; every task open ≤ 5 min",
                 context.Judge(met),
-                string.Create(CultureInfo.InvariantCulture, $"storage requests from the first submission until all open: app {appCounts.Total} ({appCounts.Total / (double)units.Count:F1} per case, the benchmark's own listing reads included), engine {engineCounts.Total} ({engineCounts.Total / (double)units.Count:F1} per case); submissions over 5 s: {latencies.Count(l => l > 5_000)}, the slowest five (sent at → took): {string.Join(", ", sent.OrderByDescending(l => l.Milliseconds).Take(5).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.StartedAt:F1} s → {l.Milliseconds / 1000:F1} s")))}; errors: {string.Join(", ", errors.Take(5))}")),
+                string.Create(CultureInfo.InvariantCulture, $"storage requests from the first submission until all open: app {appCounts.Total} ({appCounts.Total / (double)units.Count:F1} per case, the benchmark's one confirming listing included), engine {engineCounts.Total} ({engineCounts.Total / (double)units.Count:F1} per case); submissions over 5 s: {latencies.Count(l => l > 5_000)}, the slowest five (sent at → took): {string.Join(", ", sent.OrderByDescending(l => l.Milliseconds).Take(5).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.StartedAt:F1} s → {l.Milliseconds / 1000:F1} s")))}; errors: {string.Join(", ", errors.Take(5))}")),
         ];
     }
 
