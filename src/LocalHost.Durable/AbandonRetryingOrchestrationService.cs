@@ -31,7 +31,7 @@ internal sealed class AbandonRetryingOrchestrationService(IOrchestrationService 
         {
             try
             {
-                // A message already gone (deleted, or received again elsewhere) is not an error to DTFx: it returns.
+                // A message already gone (deleted) is not an error to DTFx: it returns. One received again meanwhile is (below).
                 await Inner.AbandonTaskActivityWorkItemAsync(workItem);
                 if (attempt > 1)
                 {
