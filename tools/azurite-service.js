@@ -35,7 +35,8 @@ const dist = path.join(__dirname, '..', 'node_modules', 'azurite', 'dist', 'src'
 //   while every queue request in flight waited.
 // Both now remove single documents (LokiJS updates its indexes in place) and skip an empty sweep. Same data, same
 // answers; only the cost changes. Azure's queues have neither cost.
-function patchLokiRemovals() {
+// The queue service's sweep.
+function patchExpirySweep() {
   const queueStore = require(path.join(dist, 'queue', 'persistence', 'LokiQueueMetadataStore.js')).default;
   queueStore.prototype.clearExpiredMessages = async function clearExpiredMessages(account, queue, context) {
     this.checkQueueExist(account, queue, context);
@@ -46,7 +47,10 @@ function patchLokiRemovals() {
       coll.remove(doc);
     }
   };
+}
 
+// The extent store both the queue and the blob service collect garbage from.
+function patchExtentRemoval() {
   const extentStore = require(path.join(dist, 'common', 'persistence', 'LokiExtentMetadataStore.js')).default;
   extentStore.prototype.deleteExtent = async function deleteExtent(extentId) {
     const coll = this.db.getCollection(this.EXTENTS_COLLECTION);
@@ -57,8 +61,12 @@ function patchLokiRemovals() {
   };
 }
 
+if (service === 'queue') {
+  patchExpirySweep();
+}
+
 if (service === 'queue' || service === 'blob') {
-  patchLokiRemovals();
+  patchExtentRemoval();
 }
 
 require(path.join(dist, service, 'main.js'));
