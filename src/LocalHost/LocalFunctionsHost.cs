@@ -240,7 +240,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops timers, HTTP, the Durable worker, the app's hosted services and Azurite (if this host started it).</summary>
+    /// <summary>Stops timers, HTTP, the app's hosted services, the Durable worker and Azurite (if this host started it).</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -261,6 +261,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             await _durableStart.CancelAsync();
         }
 
+        // The app's hosted services stop while the Durable client still works (work they hand to the engine
+        // drains into it), as in the isolated worker, where Durable's own worker service stops after the app's.
+        await _hostedServices.StopAsync(cancellationToken);
         if (_durable is not null)
         {
             // A graceful DTFx stop drains in-flight orchestrations; one that never yields (it awaited a
@@ -277,7 +280,6 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             }
         }
 
-        await _hostedServices.StopAsync(cancellationToken);
         await DisposeHostAsync(_app.Host);
         if (_azurite is not null)
         {

@@ -39,6 +39,18 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>How many timers wait to fire (a test can wait for code to arm its timer before moving the clock).</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
     /// <summary>Moves the clock forward, firing every timer that falls due on the way, in order.</summary>
     public void Advance(TimeSpan delta)
     {

@@ -85,6 +85,8 @@ public static class AppComposition
         services.AddSingleton<DecisionService>();
         services.AddSingleton<FormNonces>();
         services.AddSingleton<SubmissionService>();
+        services.AddSingleton<WorkflowStarts>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowStarts>());
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignNumbers>();

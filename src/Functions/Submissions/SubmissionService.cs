@@ -18,18 +18,20 @@ namespace GuanGong.Functions.Submissions;
 /// <remarks>
 /// The first submission is kept short in line — every request here is one a client waits for, one
 /// after another: the campaign, the tree and the template come from the reference-data caches; the
-/// case is inserted without reading first (a conflict means it exists, and only then is it read);
-/// the orchestration is started through the function's Durable client (<see cref="CaseWorkflowClient"/>); and the
-/// "submitted" audit entry is written by the orchestration's first activity, with who and when taken
-/// from the stored case and where from carried in the orchestration's input. The case is stored
-/// before the start is sent, so an accepted submission is never lost: if the start fails, the client
-/// sees an error and its retry finds the case still "submitted" and sends the start again (a second
-/// start of a started instance is dropped by the engine, so the entry is still written once). A keyed
-/// request's answer is kept between the two (see <see cref="SubmitAsync"/>), so its retry is answered
+/// case is inserted without reading first (a conflict means it exists, and only then is it read), and
+/// that insert is the only storage request the unit waits for. The orchestration's start is queued
+/// (<see cref="WorkflowStarts"/>) and sent a moment after the answer through the function's Durable
+/// client; the "submitted" audit entry is written by the orchestration's first activity, with who and
+/// when taken from the stored case and where from carried in the orchestration's input. The case is
+/// stored before the answer, so an accepted submission is never lost: a start that is never sent (the
+/// process stopped with it queued) is sent by the unstarted-case sweep (<see cref="UnstartedCases"/>),
+/// and a retry that finds the case still "submitted" sends the start again in line (a second start of
+/// a started instance is dropped by the engine, so the entry is still written once). A keyed request's
+/// answer is kept before the start is queued (see <see cref="SubmitAsync"/>), so its retry is answered
 /// 202 whichever side of the start the first attempt stopped on.
 /// </remarks>
 public sealed class SubmissionService(
-    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, AuditLog audit, CampaignLauncher launcher, ReceiptNumbers receipts, TimeProvider time)
+    CampaignStore campaigns, CommitteeDirectory directory, TemplateResolver templates, CaseStore cases, AuditLog audit, CampaignLauncher launcher, ReceiptNumbers receipts, WorkflowStarts starts, TimeProvider time)
 {
     public sealed record Outcome(SubmissionAccepted? Accepted, IReadOnlyList<ValidationError> Errors, int ErrorStatus);
 
@@ -112,7 +114,7 @@ public sealed class SubmissionService(
         if (await cases.TryAddAsync(record, ct))
         {
             var accepted = await KeepAsync(Accepted(record, resubmission: false), keepAnswer, ct);
-            await StartAsync(workflow, caseId, origin, ct);
+            starts.Enqueue(workflow, Input(caseId, origin));
             return accepted;
         }
 
@@ -197,7 +199,10 @@ public sealed class SubmissionService(
     }
 
     private static Task StartAsync(CaseWorkflowClient workflow, string caseId, RequestOrigin origin, CancellationToken ct) =>
-        workflow.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin, WorkflowVersion: CaseWorkflowInput.CurrentWorkflowVersion), ct);
+        workflow.StartAsync(Input(caseId, origin), ct);
+
+    private static CaseWorkflowInput Input(string caseId, RequestOrigin origin) =>
+        new(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin, WorkflowVersion: CaseWorkflowInput.CurrentWorkflowVersion);
 
     private static List<ValidationError> Validate(ScoreSheet? sheet, SelfInspectionReport? report, Domain.Standards.StandardTemplate template)
     {

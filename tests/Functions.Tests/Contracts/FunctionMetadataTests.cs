@@ -64,6 +64,10 @@ public sealed class FunctionMetadataTests
         Assert.Equal("activityTrigger", triggers["OpenReviewTask"]["type"]!.GetValue<string>());
         Assert.Equal("timerTrigger", triggers["ReconcileDecisions"]["type"]!.GetValue<string>());
         Assert.Equal("0 */5 * * * *", triggers["ReconcileDecisions"]["schedule"]!.GetValue<string>());
+        // Accepted cases whose start was never sent: on start-up (a crashed process's queue) and every five minutes.
+        Assert.Equal("timerTrigger", triggers["StartUnstartedCases"]["type"]!.GetValue<string>());
+        Assert.Equal("0 */5 * * * *", triggers["StartUnstartedCases"]["schedule"]!.GetValue<string>());
+        Assert.True(triggers["StartUnstartedCases"]["runOnStartup"]!.GetValue<bool>());
         Assert.All(triggers.Values.Where(t => t["type"]!.GetValue<string>() == "httpTrigger"), t => Assert.Equal("Anonymous", t["authLevel"]!.GetValue<string>(), ignoreCase: true));
     }
 
