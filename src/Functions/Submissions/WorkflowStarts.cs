@@ -72,19 +72,27 @@ public sealed partial class WorkflowStarts(TimeProvider time, ILogger<WorkflowSt
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        drain.CancelAfter(DrainOnStop);
+        var senders = Task.WhenAll(_senders);
         try
         {
-            await Task.WhenAll(_senders).WaitAsync(drain.Token);
+            await senders.WaitAsync(DrainOnStop, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
             LogLeftQueued(logger, Pending);
         }
         finally
         {
+            // Whatever is left is not sent after this returns (the engine stops next); the sweep has it.
             await _stopping.CancelAsync();
+            try
+            {
+                await senders.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                // A send that ignores cancellation: not waited for longer.
+            }
         }
     }
 
@@ -96,7 +104,10 @@ public sealed partial class WorkflowStarts(TimeProvider time, ILogger<WorkflowSt
         {
             try
             {
-                await SendOneAsync(caseId, send);
+                if (!_stopping.IsCancellationRequested)
+                {
+                    await SendOneAsync(caseId, send);
+                }
             }
             finally
             {

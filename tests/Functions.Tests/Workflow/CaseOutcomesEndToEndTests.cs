@@ -8,6 +8,7 @@ using GuanGong.Domain;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Records;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using GuanGong.Functions.Submissions;
 using GuanGong.Testing;
 
@@ -99,21 +100,22 @@ public sealed class CaseOutcomesEndToEndTests
     }
 
     [Fact]
-    public async Task Submit_StartFailsAfterTheCaseIsStored_KeyedRetryGetsTheKeptAnswerAndStartsTheCaseOnce()
+    public async Task Submit_StartFailsAfterTheCaseIsStored_AnsweredFromTheRow_StartSentOnceStorageTakesIt_KeyedRetryReplays()
     {
         var caseId = SampleCounty.CaseId("V1");
         var startFails = new FailingRequests(CaseWorkflowNames.InstanceId(caseId));
-        await using var app = await RunningApp.StartAsync(new AppOptions { ConfigureEngine = engine => engine.StoragePolicies.Add(startFails) });
+        var startLogs = new StartLogs();
+        await using var app = await RunningApp.StartAsync(new AppOptions { ConfigureEngine = engine => engine.StoragePolicies.Add(startFails), Logs = startLogs });
         await app.SetUpCountyAsync(villages: 1);
+        var starts = app.Services.GetRequiredService<GuanGong.Functions.Submissions.WorkflowStarts>();
 
-        // The crash window: the case stored, the workflow never told (every engine request naming the instance fails).
+        // The engine cannot be reached for this instance: the unit is answered from the stored case, the start waits.
         startFails.Armed = true;
         using (var first = await SubmitAsAdminAsync(app, "V1", "lost-start"))
         {
-            Assert.NotEqual(HttpStatusCode.Accepted, first.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         }
 
-        // The answer was kept before the start was sent: its replay is what the retry gets.
         var kept = app.Services.GetRequiredService<AppTables>().Idempotency.Client;
         var answers = new List<TableEntity>();
         await foreach (var row in kept.QueryAsync<TableEntity>())
@@ -124,25 +126,70 @@ public sealed class CaseOutcomesEndToEndTests
         Assert.Single(answers);
         var stored = (await app.Services.GetRequiredService<GuanGong.Functions.Cases.CaseStore>().GetAsync(caseId, CancellationToken.None))!.Value;
         Assert.Equal(GuanGong.Domain.Cases.CaseStatus.Submitted, stored.State.Status);
+        Assert.Equal(1, starts.Pending);
+        // The queue, not the storage client's own retries, sends it again: wait for its second "sent again" while armed.
+        Assert.True(await startLogs.RetriedAsync(caseId, 2, TimeSpan.FromSeconds(30)), "the queued start was not sent again while the engine failed");
 
+        // Storage takes it again: the queued start goes out on its next try, once.
         startFails.Armed = false;
-        using var retried = await SubmitAsAdminAsync(app, "V1", "lost-start");
+        var started = await app.WaitForCaseAsync(caseId, c => c.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "分派审核任务"));
+        Assert.Single(started.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "提交自评");
+        Assert.Equal(0, starts.Pending);
 
+        // The keyed retry gets the kept answer, nothing is started twice; without a key a second submission is refused.
+        using var retried = await SubmitAsAdminAsync(app, "V1", "lost-start");
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
         var answer = JsonDocument.Parse(await retried.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(caseId, answer.GetProperty("caseId").GetString());
         Assert.Equal(stored.ReceiptNumber, answer.GetProperty("receiptNumber").GetString());
-        var started = await app.WaitForCaseAsync(caseId, c => c.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "分派审核任务"));
-        Assert.Single(started.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "提交自评");
-
-        // Replayed again once the case is under review: the same answer, nothing started twice; without a key a
-        // second submission is refused.
-        using var again = await SubmitAsAdminAsync(app, "V1", "lost-start");
         using var unkeyed = await SubmitAsAdminAsync(app, "V1", idempotencyKey: null);
-        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, unkeyed.StatusCode);
         await app.WaitForMailAsync(m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
         Assert.Single(app.Mails(), m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
+    }
+
+    /// <summary>The start queue's "sent again" warnings, by case id.</summary>
+    private sealed class StartLogs : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _retries = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName == typeof(GuanGong.Functions.Submissions.WorkflowStarts).FullName ? _retries : null);
+
+        public async Task<bool> RetriedAsync(string caseId, int count, TimeSpan patience)
+        {
+            using var timeout = new CancellationTokenSource(patience);
+            while (_retries.Count(m => m.Contains(caseId, StringComparison.Ordinal) && m.Contains("sent again", StringComparison.Ordinal)) < count)
+            {
+                if (timeout.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                await Task.Delay(20, CancellationToken.None);
+            }
+
+            return true;
+        }
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string>? sink) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => sink is not null && logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    sink!.Enqueue(formatter(state, exception));
+                }
+            }
+        }
     }
 
     /// <summary>While armed, fails every engine storage request that names one instance: a process dying before the request left.</summary>
