@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using GuanGong.Functions.Records;
 
 namespace GuanGong.Benchmarks.App;
 
 /// <summary>
 /// What a submission costs with no workflow running beside it, on an <see cref="IdleEngineApp"/>:
-/// the storage requests one submission makes while its client waits (counted exactly, reference
-/// data warm after one submission), and the latency of the same burst of submissions by the same
+/// the storage requests one submission makes while its client waits and the Durable client's start
+/// sent after the answer (counted exactly, reference data warm after one submission), and the latency of the same burst of submissions by the same
 /// clients — which separates the submit path's own cost from the load its workflows put on Azurite.
 /// </summary>
 public static class InLineSubmitRequests
@@ -30,7 +31,17 @@ public static class InLineSubmitRequests
                 await SubmitLatencyBenchmark.SubmitAsAdminAsync(app, $"V{unit}", cancellationToken);
             }
 
+            // The app's requests are all made before the answer; the Durable client's start is sent after it (counted once sent).
             var counted = app.Requests.Snapshot();
+            var starts = app.Services.GetRequiredService<GuanGong.Functions.Submissions.WorkflowStarts>();
+            using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            {
+                while (starts.Pending > 0)
+                {
+                    await Task.Delay(10, patience.Token);
+                }
+            }
+
             var engine = app.EngineRequests.Snapshot();
             var latencies = new ConcurrentBag<double>();
             var cpu = CpuMeter.Read(context.Azurite);
