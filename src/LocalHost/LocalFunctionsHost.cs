@@ -261,8 +261,8 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             await _durableStart.CancelAsync();
         }
 
-        // The app's hosted services stop while the Durable client still works (work they hand to the engine
-        // drains into it), as in the isolated worker, where Durable's own worker service stops after the app's.
+        // The app's hosted services stop while the Durable engine still runs, so what they hand to it on their way
+        // out (queued orchestration starts, say) still reaches it; in Azure the Functions host outlives the worker.
         await _hostedServices.StopAsync(cancellationToken);
         if (_durable is not null)
         {
