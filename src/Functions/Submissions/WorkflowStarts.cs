@@ -17,7 +17,9 @@ namespace GuanGong.Functions.Submissions;
 /// is drained for up to <see cref="DrainOnStop"/>. Starts still queued when a process dies (or that could not be sent)
 /// are found from the rows — a case still "submitted" with no instance — by <see cref="UnstartedCases"/>, on the
 /// process's start and every five minutes. A case started twice (both paths at once) is harmless: the second start
-/// is refused or dropped by the engine.
+/// is refused or dropped by the engine. The start goes through the <c>[DurableClient]</c> the accepting function was
+/// given, after the invocation ended: in Azure the isolated worker's Durable extension caches that client for the
+/// worker's lifetime (its client provider disposes it at shutdown), and the local host hands out one engine client.
 /// </remarks>
 public sealed partial class WorkflowStarts(TimeProvider time, ILogger<WorkflowStarts> logger) : IHostedService, IDisposable
 {
