@@ -40,7 +40,8 @@ var options = new LocalHostOptions
     AppAssembly = typeof(AppComposition).Assembly,
     Port = port,
     UseLocalSettings = false,
-    RunTimers = false,
+    // Timers run as in ./run.sh: a start queued when the process is killed is sent by StartUnstartedCases on start-up.
+    RunTimers = true,
     Durable = EngineDurableBackend.With(engine =>
     {
         if (!string.IsNullOrEmpty(workerId))
