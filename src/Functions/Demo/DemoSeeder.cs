@@ -36,10 +36,7 @@ public sealed partial class DemoSeeder(
             return;
         }
 
-        while (!storage.IsReady)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
-        }
+        await storage.WhenReadyAsync(stoppingToken);
 
         if ((await directory.GetTreeAsync(stoppingToken)).Committees.Count > 0)
         {

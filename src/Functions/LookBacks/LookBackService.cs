@@ -173,7 +173,7 @@ public sealed class LookBackService(
 
         await MarkOrderedAsync(campaignId, lookBackId, unitCode, LookBackOrder.Rectification, now, ct);
         await audit.AppendAsync(updated.CaseId, $"{order.DecidedBy}（{committeeCode}）", RectificationAction, $"{order.Reasons[0]}；整改期限 {CaseMail.China(due.DueAt)}", origin, ct);
-        await engine.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, updated.CaseId, origin, LookBackRectification: true, WorkflowVersion: CaseWorkflowInput.CurrentWorkflowVersion), ct);
+        await engine.StartAsync(CaseWorkflowInput.ForNewInstance(updated.CaseId, origin, lookBackRectification: true), ct);
         await MailUnitAsync(updated, (contact, link, standard) => CaseMail.LookBackRectification(updated, contact.Name, contact.Email, link, order.Reasons[0], due.DueAt, standard), ct);
         await new UpdateTownshipRatingActivity(workflow).RateAsync(updated, lookBack.Year, ct);
         return Outcome<CaseRecord>.Ok(updated);

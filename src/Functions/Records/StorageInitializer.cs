@@ -18,9 +18,12 @@ public sealed partial class StorageInitializer(
     public const string LedgerContainer = "ledgers";
 
     private readonly CancellationTokenSource _stopping = new();
-    private volatile bool _ready;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsReady => _ready;
+    public bool IsReady => _ready.Task.IsCompleted;
+
+    /// <summary>Completes once the tables and containers exist (at once when they do already).</summary>
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +59,7 @@ public sealed partial class StorageInitializer(
             await tables.CreateAllAsync(cancellationToken);
             await MigrateCasesAsync(cancellationToken);
             await storage.Blobs.GetBlobContainerClient(LedgerContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            _ready = true;
+            _ready.TrySetResult();
             return true;
         }
         catch (Exception ex) when (ExceptionMapping.IsStorageUnavailable(ex) || ex is Azure.RequestFailedException)

@@ -114,7 +114,7 @@ public sealed class SubmissionService(
         if (await cases.TryAddAsync(record, ct))
         {
             var accepted = await KeepAsync(Accepted(record, resubmission: false), keepAnswer, ct);
-            starts.Enqueue(workflow, Input(caseId, origin));
+            starts.Enqueue(workflow, CaseWorkflowInput.ForNewInstance(caseId, origin));
             return accepted;
         }
 
@@ -199,10 +199,7 @@ public sealed class SubmissionService(
     }
 
     private static Task StartAsync(CaseWorkflowClient workflow, string caseId, RequestOrigin origin, CancellationToken ct) =>
-        workflow.StartAsync(Input(caseId, origin), ct);
-
-    private static CaseWorkflowInput Input(string caseId, RequestOrigin origin) =>
-        new(CaseWorkflowInput.CurrentSchemaVersion, caseId, origin, WorkflowVersion: CaseWorkflowInput.CurrentWorkflowVersion);
+        workflow.StartAsync(CaseWorkflowInput.ForNewInstance(caseId, origin), ct);
 
     private static List<ValidationError> Validate(ScoreSheet? sheet, SelfInspectionReport? report, Domain.Standards.StandardTemplate template)
     {

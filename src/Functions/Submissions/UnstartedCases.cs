@@ -30,12 +30,8 @@ public sealed partial class UnstartedCases(AppTables tables, StorageInitializer 
         ArgumentNullException.ThrowIfNull(timer);
         try
         {
-            while (!storage.IsReady)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), time, ct);
-            }
-
-            await StartAsync(new CaseWorkflowClient(engine), engine, ct);
+            await storage.WhenReadyAsync(ct);
+            await StartAsync(engine, ct);
         }
         catch (Exception ex) when (ExceptionMapping.IsStorageUnavailable(ex))
         {
@@ -44,10 +40,10 @@ public sealed partial class UnstartedCases(AppTables tables, StorageInitializer 
     }
 
     /// <summary>Starts every unstarted case past its grace; returns how many it started.</summary>
-    public async Task<int> StartAsync(CaseWorkflowClient workflow, DurableTaskClient engine, CancellationToken ct)
+    public async Task<int> StartAsync(DurableTaskClient engine, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(engine);
+        var workflow = new CaseWorkflowClient(engine);
         var now = time.GetUtcNow();
         var cutoff = now - Grace > starts.StartedAt ? now - Grace : starts.StartedAt;
         var started = 0;
@@ -60,7 +56,7 @@ public sealed partial class UnstartedCases(AppTables tables, StorageInitializer 
                 continue;
             }
 
-            await workflow.StartAsync(new CaseWorkflowInput(CaseWorkflowInput.CurrentSchemaVersion, @case.CaseId, WorkflowVersion: CaseWorkflowInput.CurrentWorkflowVersion), ct);
+            await workflow.StartAsync(CaseWorkflowInput.ForNewInstance(@case.CaseId, origin: null), ct);
             LogStarted(logger, @case.CaseId, (int)(now - @case.UpdatedAt).TotalSeconds);
             started++;
         }

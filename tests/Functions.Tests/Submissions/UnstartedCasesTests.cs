@@ -35,9 +35,8 @@ public sealed class UnstartedCasesTests(SeededApp app) : IClassFixture<SeededApp
             .WithTask(TreeBuilder.Township1, processStart.AddHours(-1), processStart.AddDays(10)).SubmittedAt(processStart.AddHours(-1)).UpdatedAt(processStart.AddHours(-1)));
         var logs = new CollectingLogger<UnstartedCases>();
         var sweep = new UnstartedCases(app.Services.GetRequiredService<AppTables>(), app.Services.GetRequiredService<StorageInitializer>(), starts, clock, logs);
-        var workflow = new CaseWorkflowClient(app.App.Engine);
 
-        var started = await sweep.StartAsync(workflow, app.App.Engine, CancellationToken.None);
+        var started = await sweep.StartAsync(app.App.Engine, CancellationToken.None);
 
         Assert.Equal(1, started);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(lost.CaseId, StringComparison.Ordinal));
@@ -57,8 +56,8 @@ public sealed class UnstartedCasesTests(SeededApp app) : IClassFixture<SeededApp
 
         // Past its grace the recent one is started too; the first is not started again (it has an instance).
         clock.Advance(UnstartedCases.Grace);
-        Assert.Equal(1, await sweep.StartAsync(workflow, app.App.Engine, CancellationToken.None));
+        Assert.Equal(1, await sweep.StartAsync(app.App.Engine, CancellationToken.None));
         Assert.NotNull(await app.App.Engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(recent.CaseId)));
-        Assert.Equal(0, await sweep.StartAsync(workflow, app.App.Engine, CancellationToken.None));
+        Assert.Equal(0, await sweep.StartAsync(app.App.Engine, CancellationToken.None));
     }
 }

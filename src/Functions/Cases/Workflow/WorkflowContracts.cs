@@ -34,6 +34,10 @@ public sealed record CaseWorkflowInput(int SchemaVersion, string CaseId, Request
 
     /// <summary>The sequence new instances start on.</summary>
     public const int CurrentWorkflowVersion = CoarseSteps;
+
+    /// <summary>The input of an instance started now: the current schema and step sequence.</summary>
+    public static CaseWorkflowInput ForNewInstance(string caseId, RequestOrigin? origin, bool lookBackRectification = false) =>
+        new(CurrentSchemaVersion, caseId, origin, lookBackRectification, CurrentWorkflowVersion);
 }
 
 /// <summary>
