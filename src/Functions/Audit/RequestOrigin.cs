@@ -3,6 +3,9 @@ namespace GuanGong.Functions.Audit;
 /// <summary>Where a person's action came from, for the audit trail.</summary>
 public sealed record RequestOrigin(string? IpAddress, string? UserAgent)
 {
+    /// <summary>An origin nobody recorded (a row written before origins were kept on it).</summary>
+    public static RequestOrigin Unknown { get; } = new(null, null);
+
     public static RequestOrigin From(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,6 +1,7 @@
 using GuanGong.Domain.Cases;
 using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Scoring;
+using GuanGong.Functions.Audit;
 
 namespace GuanGong.Functions.Cases;
 
@@ -43,6 +44,15 @@ public sealed record CaseRecord(
     /// (<see cref="CaseNumbers.For(CaseRecord)"/> falls back to it).
     /// </summary>
     public string? ReceiptNumber { get; init; }
+
+    /// <summary>
+    /// Where the first submission came from (address, browser), for its "提交自评" audit entry. That entry is written
+    /// by the workflow's first step from the origin in the start message; when the start was lost (the accepting
+    /// process stopped with it queued) the workflow is started later from this row (<see cref="Submissions.UnstartedCases"/>)
+    /// and takes the origin from here. Never shown by the status API. Added after schema 1 without a version change:
+    /// rows written before it lack the field and read as null.
+    /// </summary>
+    public RequestOrigin? SubmittedFrom { get; init; }
 
     /// <summary>The committees allowed to see this case: the unit and the reviewers in its chain (and everyone above them).</summary>
     public IEnumerable<string> ChainCommitteeCodes => Chain.Select(s => s.CommitteeCode);

@@ -110,7 +110,8 @@ public sealed class SubmissionService(
             submission, summary, null, null, [], null, null, now, now);
         // The 受理编号 goes in with the case row: the receipt page and every mail of the case show it. When the case
         // exists already (a retry, a parallel request) the number taken here is skipped and the stored one stays.
-        record = record with { ReceiptNumber = await receipts.TakeAsync(record, ct) };
+        // The origin stays on the row for a workflow started later, should this process stop before the start is sent.
+        record = record with { ReceiptNumber = await receipts.TakeAsync(record, ct), SubmittedFrom = origin };
         if (await cases.TryAddAsync(record, ct))
         {
             var accepted = await KeepAsync(Accepted(record, resubmission: false), keepAnswer, ct);

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using GuanGong.Domain.Cases;
+using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Http;
 using GuanGong.Functions.Records;
@@ -16,8 +17,9 @@ namespace GuanGong.Functions.Submissions;
 /// <remarks>
 /// A row is taken once it is older than <see cref="Grace"/>, or was written before this process began (its own
 /// process is gone, or is another instance that sends starts within milliseconds): a start sent twice is refused or
-/// dropped by the engine, so the grace only keeps the two paths from doing the same work. The case's "submitted" audit
-/// entry then has no network origin (it travelled in the lost start). Costs one query of the cases table per run
+/// dropped by the engine, so the grace only keeps the two paths from doing the same work. The workflow is started as
+/// the submission would have started it, with the origin the submission kept on the row (<see cref="Cases.CaseRecord.SubmittedFrom"/>),
+/// so its first step writes the "提交自评" audit entry with it (a row written before origins were kept: without one). Costs one query of the cases table per run
 /// (12 an hour idle) and one instance read per case it finds.
 /// </remarks>
 public sealed partial class UnstartedCases(AppTables tables, StorageInitializer storage, WorkflowStarts starts, TimeProvider time, ILogger<UnstartedCases> logger)
@@ -56,7 +58,7 @@ public sealed partial class UnstartedCases(AppTables tables, StorageInitializer 
                 continue;
             }
 
-            await workflow.StartAsync(CaseWorkflowInput.ForNewInstance(@case.CaseId, origin: null), ct);
+            await workflow.StartAsync(CaseWorkflowInput.ForNewInstance(@case.CaseId, @case.SubmittedFrom ?? RequestOrigin.Unknown), ct);
             LogStarted(logger, @case.CaseId, (int)(now - @case.UpdatedAt).TotalSeconds);
             started++;
         }

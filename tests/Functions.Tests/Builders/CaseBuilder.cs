@@ -3,6 +3,7 @@ using GuanGong.Domain.Deadlines;
 using GuanGong.Domain.Organisations;
 using GuanGong.Domain.Scoring;
 using GuanGong.Domain.Standards;
+using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Reviews;
 
@@ -25,6 +26,7 @@ internal sealed class CaseBuilder(OrganisationTree tree, string campaignId, int 
     private DateTimeOffset _updatedAt = DefaultSubmittedAt;
     private decimal _selfScorePerItem = -1;
     private readonly List<StageOutcome> _outcomes = [];
+    private RequestOrigin? _submittedFrom;
 
     public string CaseId => CaseIds.For(campaignId, year, unitCode);
 
@@ -45,6 +47,13 @@ internal sealed class CaseBuilder(OrganisationTree tree, string campaignId, int 
     {
         _submittedAt = at;
         _updatedAt = at;
+        return this;
+    }
+
+    /// <summary>Where the first submission came from, as the submission function records it on the row.</summary>
+    public CaseBuilder SubmittedFrom(RequestOrigin origin)
+    {
+        _submittedFrom = origin;
         return this;
     }
 
@@ -100,7 +109,8 @@ internal sealed class CaseBuilder(OrganisationTree tree, string campaignId, int 
             _verdict,
             null,
             _submittedAt,
-            _updatedAt);
+            _updatedAt)
+        { SubmittedFrom = _submittedFrom };
     }
 
     private ScoreSheet Sheet() => new(

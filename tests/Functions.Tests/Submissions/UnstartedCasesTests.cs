@@ -1,4 +1,5 @@
 using GuanGong.Domain.Cases;
+using GuanGong.Functions.Audit;
 using GuanGong.Functions.Cases;
 using GuanGong.Functions.Cases.Workflow;
 using GuanGong.Functions.Records;
@@ -26,7 +27,8 @@ public sealed class UnstartedCasesTests(SeededApp app) : IClassFixture<SeededApp
         var processStart = clock.GetUtcNow();
         var starts = new WorkflowStarts(clock, new CollectingLogger<WorkflowStarts>());
         // Accepted an hour before this process began: its start went down with the process before.
-        var lost = await app.SeedAsync(app.Case(campaignId, TreeBuilder.Unit1).InState(CaseStatus.Submitted, 1).SubmittedAt(processStart.AddHours(-1)).UpdatedAt(processStart.AddHours(-1)));
+        var origin = new RequestOrigin("203.0.113.7", "Mozilla/5.0 (Linux; Android 12) 关工 test");
+        var lost = await app.SeedAsync(app.Case(campaignId, TreeBuilder.Unit1).InState(CaseStatus.Submitted, 1).SubmittedAt(processStart.AddHours(-1)).UpdatedAt(processStart.AddHours(-1)).SubmittedFrom(origin));
         // Accepted by this process 30 s ago: its own queue is sending it.
         clock.Advance(TimeSpan.FromMinutes(2));
         var recent = await app.SeedAsync(app.Case(campaignId, TreeBuilder.Unit2).InState(CaseStatus.Submitted, 1).SubmittedAt(clock.GetUtcNow().AddSeconds(-30)).UpdatedAt(clock.GetUtcNow().AddSeconds(-30)));
@@ -54,10 +56,29 @@ public sealed class UnstartedCasesTests(SeededApp app) : IClassFixture<SeededApp
             }
         }
 
+        // Its "提交自评" entry is written as a sent start writes it: by the submitter, with the origin kept on the row.
+        var audit = app.Services.GetRequiredService<AuditLog>();
+        var submitted = Assert.Single(await audit.ReadAsync(lost.CaseId, CancellationToken.None), e => e.Action == AcceptSubmissionActivity.SubmittedAction);
+        Assert.Equal(lost.Submission.SubmittedBy, submitted.Actor);
+        Assert.Equal(origin.IpAddress, submitted.IpAddress);
+        Assert.Equal(origin.UserAgent, submitted.UserAgent);
+
         // Past its grace the recent one is started too; the first is not started again (it has an instance).
         clock.Advance(UnstartedCases.Grace);
         Assert.Equal(1, await sweep.StartAsync(app.App.Engine, CancellationToken.None));
         Assert.NotNull(await app.App.Engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(recent.CaseId)));
         Assert.Equal(0, await sweep.StartAsync(app.App.Engine, CancellationToken.None));
+
+        // A row written before origins were kept on it still gets its entry, without an origin.
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while ((await cases.GetAsync(recent.CaseId, patience.Token))?.Value is not { State.Status: CaseStatus.UnderReview })
+            {
+                await Task.Delay(100, patience.Token);
+            }
+        }
+
+        var recentEntry = Assert.Single(await audit.ReadAsync(recent.CaseId, CancellationToken.None), e => e.Action == AcceptSubmissionActivity.SubmittedAction);
+        Assert.Null(recentEntry.IpAddress);
     }
 }
