@@ -11,7 +11,7 @@ namespace GuanGong.EndToEnd.Tests;
 /// <summary>
 /// The officers' and administrator's pages in Chromium at 360 and 1280 px, on one app: the county dashboard with its
 /// calendar (what is due next), the 未提交 list and its resend button, the breakdown by kind; the campaign list; the
-/// numbers page; the 督查 visits page (a township records a check); the holiday calendar page; the reviewer's decided
+/// numbers page; the 督查 visits page (a township records a check and downloads its file); the holiday calendar page; the reviewer's decided
 /// page and the messages for a spent and an expired link; the local mailbox. Each page: screenshots, axe, and the
 /// ASCII-word and internal-id check wherever a unit, reviewer or leader reads it.
 /// </summary>
@@ -85,7 +85,7 @@ public sealed class OfficerPagesTests(PagesFixture fixture) : IClassFixture<Page
     }
 
     [Fact]
-    public async Task VisitsPage_TownshipLink_RecordsACheckAndListsIt()
+    public async Task VisitsPage_TownshipLink_RecordsACheckListsItAndGivesItsFileBack()
     {
         var app = fixture.App;
         var token = app.Services.GetRequiredService<ReviewLinks>().DashboardToken("T1", "town@example.cn", app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(1));
@@ -107,6 +107,11 @@ public sealed class OfficerPagesTests(PagesFixture fixture) : IClassFixture<Page
         await Expect(visit).ToContainTextAsync("第1村关工委");
         await Expect(visit).ToContainTextAsync("检查照片.png");
         await PageChecks.CheckAsync(page, "22-visits");
+
+        // The file comes back as it was chosen, by the link beside its name.
+        var download = await page.RunAndWaitForDownloadAsync(() => visit.GetByRole(AriaRole.Link, new() { Name = "下载 检查照片.png" }).ClickAsync());
+        Assert.Equal("检查照片.png", download.SuggestedFilename);
+        Assert.Equal(SampleFiles.Png(), await File.ReadAllBytesAsync(await download.PathAsync()));
     }
 
     [Fact]

@@ -53,6 +53,38 @@ public sealed class VisitFunctions(HttpGate gate, Access access, CampaignScopes 
                 ? refusal!
                 : Results.Json(new VisitList(scope.Root, scope.Year, await visits.ListAsync(campaignId, scope.Year, scope.Tree, scope.Root, ct)), DomainJson.Options);
         });
+
+    [Function("DownloadVisitAttachment")]
+    [ApiOperation("One file recorded with a 督查 visit (its place in the visit's attachments, from 0), always as a download", Tag = "Calendar",
+        Response = typeof(Stream), ResponseContentType = StoredFileResult.Unchecked, Problems = [400, 401, 403, 404],
+        Query = ["root:the subtree's committee code (default: the caller's own); the visiting committee must be within it", "year:the visit's campaign year (default: the launched year)"],
+        Security = ["adminKey", "apiKey", "link"])]
+    public Task<IResult> DownloadAttachment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/visits/{visitId}/attachments/{index}")] HttpRequest request,
+        string campaignId,
+        string visitId,
+        string index,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
+        {
+            var (scope, refusal) = await scopes.ResolveQueryAsync(request, campaignId, ct);
+            if (scope is null)
+            {
+                return refusal!;
+            }
+
+            return await visits.OpenAttachmentAsync(campaignId, scope.Year, scope.Tree, scope.Root, visitId, AttachmentIndex(index), ct) is { } file
+                ? AsDownload(file)
+                : Problems.NotFound("找不到这个附件：督查记录不在您的范围内，或附件已不存在。", $"Visit '{visitId}' has no attachment {index} within {scope.Root} in {scope.Year}.");
+        });
+
+    /// <summary>A visit file as a download (its content was not checked at upload, so it is never shown in the browser).</summary>
+    internal static IResult AsDownload((VisitAttachment Attachment, Azure.Storage.Blobs.Models.BlobDownloadStreamingResult Content) file) =>
+        new StoredFileResult(file.Attachment.FileName, StoredFileResult.Unchecked, file.Attachment.Bytes, inline: false, file.Content);
+
+    /// <summary>The attachment's place from the route; -1 (no such file) for anything but a small number.</summary>
+    internal static int AttachmentIndex(string index) =>
+        int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : -1;
 }
 
 /// <summary>A subtree's 督查 visits of a year, newest first.</summary>

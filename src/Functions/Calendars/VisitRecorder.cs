@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs.Models;
 using GuanGong.Domain;
 using GuanGong.Domain.Organisations;
 using GuanGong.Functions.Campaigns;
@@ -112,6 +114,39 @@ public sealed class VisitRecorder(AppTables tables, AppStorage storage, Campaign
         ArgumentNullException.ThrowIfNull(tree);
         var all = await tables.Visits.ListPartitionAsync(Partition(campaignId, year), ct);
         return [.. all.Select(v => v.Value).Where(v => tree.Contains(v.CommitteeCode) && CommitteeDirectory.IsWithin(tree, v.CommitteeCode, root)).OrderByDescending(v => v.Date).ThenByDescending(v => v.RecordedAt)];
+    }
+
+    /// <summary>
+    /// A file of a visit made by a committee within <paramref name="root"/>'s subtree: its record and content (the caller
+    /// disposes it); null when the visit, the file or its content does not exist, or the visit is outside the subtree.
+    /// </summary>
+    public async Task<(VisitAttachment Attachment, BlobDownloadStreamingResult Content)?> OpenAttachmentAsync(
+        string campaignId, int year, OrganisationTree tree, string root, string visitId, int index, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        // Visit ids are the 32 hex digits they were given (anything else is no visit, and never a table key sent).
+        if (visitId is not { Length: 32 } || !visitId.All(char.IsAsciiHexDigitLower) || index < 0)
+        {
+            return null;
+        }
+
+        var stored = await tables.Visits.GetAsync(Partition(campaignId, year), visitId, ct);
+        if (stored?.Value is not { } visit || index >= visit.Attachments.Count
+            || !tree.Contains(visit.CommitteeCode) || !CommitteeDirectory.IsWithin(tree, visit.CommitteeCode, root))
+        {
+            return null;
+        }
+
+        var attachment = visit.Attachments[index];
+        try
+        {
+            var content = await storage.Blobs.GetBlobContainerClient(StorageInitializer.LedgerContainer).GetBlobClient(attachment.BlobName).DownloadStreamingAsync(cancellationToken: ct);
+            return (attachment, content.Value);
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
     }
 
     private static string Partition(string campaignId, int year) => $"{campaignId}-{year.ToString(CultureInfo.InvariantCulture)}";

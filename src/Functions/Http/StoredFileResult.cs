@@ -1,28 +1,31 @@
 using Azure.Storage.Blobs.Models;
 using Microsoft.Net.Http.Headers;
 
-namespace GuanGong.Functions.Ledgers;
+namespace GuanGong.Functions.Http;
 
 /// <summary>
-/// Streams a ledger from Blob Storage to the caller. Uploaded files are untrusted: the type is the
-/// one detected at upload (never sniffed by the browser: nosniff), the page is sandboxed (a PDF with
-/// script runs with no origin), nothing is cached, only PDFs and images open inline, and the link
-/// (a bearer credential for 15 minutes) is never sent on as a referrer.
+/// Streams an uploaded file (a ledger, a 督查 visit's attachment) from Blob Storage to the caller. Uploaded files are
+/// untrusted: the type is the one the caller decided (a ledger's, detected at upload; otherwise a plain download),
+/// never sniffed by the browser (nosniff), the page is sandboxed (a PDF with script runs with no origin), nothing is
+/// cached, only what the caller marks inline opens in the browser, and the link (a bearer credential) is never sent
+/// on as a referrer.
 /// </summary>
-internal sealed class LedgerContentResult(LedgerRecord ledger, BlobDownloadStreamingResult content) : IResult
+internal sealed class StoredFileResult(string fileName, string contentType, long length, bool inline, BlobDownloadStreamingResult content) : IResult
 {
+    /// <summary>The type of a file whose content was not checked at upload: saved, never shown.</summary>
+    public const string Unchecked = "application/octet-stream";
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         using (content)
         {
-            var kind = LedgerFileKind.All.FirstOrDefault(k => k.ContentType == ledger.ContentType);
-            var disposition = new ContentDispositionHeaderValue(kind?.ShowInline == true ? "inline" : "attachment");
-            disposition.SetHttpFileName(ledger.FileName);
+            var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
+            disposition.SetHttpFileName(fileName);
             var response = httpContext.Response;
             response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = ledger.ContentType;
-            response.ContentLength = ledger.Length;
+            response.ContentType = contentType;
+            response.ContentLength = length;
             response.Headers.ContentDisposition = disposition.ToString();
             response.Headers.XContentTypeOptions = "nosniff";
             response.Headers.ContentSecurityPolicy = "sandbox";

@@ -237,7 +237,7 @@ public sealed class LedgerFunctions(
         var content = ledger is null ? null : await ledgers.OpenReadAsync(ledger, cancellationToken);
         return ledger is null || content is null
             ? Problems.NotFound("该台账文件已不存在。", "The ledger no longer exists.")
-            : new LedgerContentResult(ledger, content);
+            : new StoredFileResult(ledger.FileName, ledger.ContentType, ledger.Length, LedgerFileKind.All.FirstOrDefault(k => k.ContentType == ledger.ContentType)?.ShowInline == true, content);
     }
 
     private static bool HasItem(StandardTemplate template, string itemId) =>

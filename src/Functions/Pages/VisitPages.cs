@@ -7,7 +7,7 @@ namespace GuanGong.Functions.Pages;
 
 /// <summary>
 /// The 督查 page (<c>/d/{campaignId}/visits</c>): a township or the county sees the checks recorded in its subtree this year
-/// and records one (date, who went, units visited, findings, files). Admitted like the dashboard: the signed-in
+/// and records one (date, who went, units visited, findings, files), and downloads a recorded file. Admitted like the dashboard: the signed-in
 /// administrator or a committee's dashboard link.
 /// </summary>
 public sealed class VisitPages(HttpGate gate, DashboardAdmission admission, CampaignScopes scopes, VisitRecorder visits)
@@ -52,6 +52,26 @@ public sealed class VisitPages(HttpGate gate, DashboardAdmission admission, Camp
 
             var back = $"/d/{Uri.EscapeDataString(campaignId)}/visits?root={Uri.EscapeDataString(scope.Root)}&saved=true" + (request.Query["t"].ToString() is { Length: > 0 } t ? "&t=" + Uri.EscapeDataString(t) : string.Empty);
             return Results.Redirect(back, permanent: false);
+        });
+
+    [Function("VisitAttachmentPage")]
+    public Task<IResult> Attachment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "d/{campaignId}/visits/{visitId}/files/{index}")] HttpRequest request,
+        string campaignId,
+        string visitId,
+        string index,
+        CancellationToken ct) =>
+        gate.RunAsync(request, async () =>
+        {
+            var admitted = await admission.AdmitAsync(request.HttpContext, campaignId, request.Query["root"].FirstOrDefault(), null, "单位的填报链接不能查看督查记录。", ct);
+            if (admitted.Scope is not { } scope)
+            {
+                return admitted.Refusal!;
+            }
+
+            return await visits.OpenAttachmentAsync(campaignId, scope.Year, scope.Tree, scope.Root, visitId, VisitFunctions.AttachmentIndex(index), ct) is { } file
+                ? VisitFunctions.AsDownload(file)
+                : PageLayout.Message("找不到附件", "这个附件已不存在，或这条督查记录不在您可以查看的范围内。", StatusCodes.Status404NotFound);
         });
 
     private async Task<IResult> RenderAsync(HttpRequest request, string campaignId, string? error, bool saved, CancellationToken ct)

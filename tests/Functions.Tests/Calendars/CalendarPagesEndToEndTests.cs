@@ -10,7 +10,8 @@ namespace GuanGong.Functions.Tests.Calendars;
 
 /// <summary>
 /// The calendar on the pages and the 督查 record, on the real app and Azurite: the dashboard shows what is due next and who
-/// has not submitted with a button that re-sends the link; a township records a visit through the API and the page; the
+/// has not submitted with a button that re-sends the link; a township records a visit through the API and the page, and
+/// downloads its files there (the county too, another township not); the
 /// administrator reads and loads the holiday calendar on its page.
 /// </summary>
 public sealed class CalendarPagesEndToEndTests
@@ -80,6 +81,62 @@ public sealed class CalendarPagesEndToEndTests
 
         using var countyList = await SendAsync(app, HttpMethod.Get, $"/api/campaigns/{SampleCounty.CampaignId}/visits?root=X1", null, null, admin: true);
         Assert.Equal(2, JsonDocument.Parse(await countyList.Content.ReadAsStringAsync()).RootElement.GetProperty("visits").GetArrayLength());
+
+        // The files come back as recorded: through the API for the township and the county, never to another township.
+        var visitId = visit.RootElement.GetProperty("visitId").GetString()!;
+        var file = $"/api/campaigns/{SampleCounty.CampaignId}/visits/{visitId}/attachments/0";
+        using (var own = await SendAsync(app, HttpMethod.Get, file, key, null))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Equal(Convert.FromBase64String("/9j/4AAQ"), await own.Content.ReadAsByteArrayAsync());
+            Assert.Equal("application/octet-stream", own.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("attachment", own.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal("照片.jpg", own.Content.Headers.ContentDisposition?.FileNameStar);
+            Assert.Equal("nosniff", own.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+
+        using (var county = await SendAsync(app, HttpMethod.Get, file + "?root=X1", null, null, admin: true))
+        {
+            Assert.Equal(HttpStatusCode.OK, county.StatusCode);
+        }
+
+        var eastKey = await app.Services.GetRequiredService<ApiKeyStore>().IssueAsync("T2", clock.GetUtcNow(), CancellationToken.None);
+        foreach (var (path, apiKey) in new[]
+        {
+            (file, eastKey), // a visit of another township
+            ($"/api/campaigns/{SampleCounty.CampaignId}/visits/{visitId}/attachments/1", key), // no second file
+            ($"/api/campaigns/{SampleCounty.CampaignId}/visits/{visitId}/attachments/x", key),
+            ($"/api/campaigns/{SampleCounty.CampaignId}/visits/{visitId.ToUpperInvariant()}/attachments/0", key),
+            ($"/api/campaigns/{SampleCounty.CampaignId}/visits/{visitId}/attachments/0?year=2027", key), // not that year's
+        })
+        {
+            using var refused = await SendAsync(app, HttpMethod.Get, path, apiKey, null);
+            Assert.True(refused.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)refused.StatusCode}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var anonymous = await SendAsync(app, HttpMethod.Get, file, null, null))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        // And from the page, by the link it shows beside the file's name.
+        var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "href=\"(/d/[^\"]*/files/0[^\"]*)\"[^>]*>下载 记录\\.txt").Groups[1].Value);
+        Assert.Contains("t=", link, StringComparison.Ordinal);
+        using (var fromPage = await app.Client.GetAsync(new Uri(link, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, fromPage.StatusCode);
+            Assert.Equal("记录", Encoding.UTF8.GetString(await fromPage.Content.ReadAsByteArrayAsync()));
+            Assert.Equal("记录.txt", fromPage.Content.Headers.ContentDisposition?.FileNameStar);
+        }
+
+        var eastToken = app.Services.GetRequiredService<ReviewLinks>().DashboardToken("T2", "east@example.cn", clock.GetUtcNow().AddDays(1));
+        var eastLink = $"{link.Split('?')[0]}?root=T2&t={Uri.EscapeDataString(eastToken)}";
+        using (var elsewhere = await app.Client.GetAsync(new Uri(eastLink, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+            Assert.Contains("找不到附件", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -55,6 +55,8 @@ public sealed class FunctionMetadataTests
         Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/units/{unitCode}/resend", "post"), Describe(triggers["ResendUnitLink"]));
         Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/visits", "post"), Describe(triggers["RecordVisit"]));
         Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/visits", "get"), Describe(triggers["ListVisits"]));
+        Assert.Equal(("httpTrigger", "api/campaigns/{campaignId}/visits/{visitId}/attachments/{index}", "get"), Describe(triggers["DownloadVisitAttachment"]));
+        Assert.Equal(("httpTrigger", "d/{campaignId}/visits/{visitId}/files/{index}", "get"), Describe(triggers["VisitAttachmentPage"]));
         Assert.Equal("timerTrigger", triggers["SubmissionReminders"]["type"]!.GetValue<string>());
         Assert.Equal("0 0 * * * *", triggers["SubmissionReminders"]["schedule"]!.GetValue<string>());
         // The catch-all answers every path no other function's route matches, for every method.
