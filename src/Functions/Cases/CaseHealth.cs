@@ -14,8 +14,10 @@ namespace GuanGong.Functions.Cases;
 /// <item>the engine gave the instance up (Failed or Terminated) while the case was not decided, or before the verdict
 /// was mailed — nothing will move the case on.</item>
 /// </list>
-/// The dashboard lists the cases whose row shows it (<see cref="IsStuck(CaseRecord, DateTimeOffset)"/>); the decision
-/// reconciler's timer, which also reads the stored decisions and the engine, logs every stuck case at Error.
+/// The decision reconciler's timer, which also reads the stored decisions and the engine, logs every stuck case at Error
+/// and keeps what it found (<see cref="StuckCaseReport"/>); the dashboard lists the cases whose row shows it
+/// (<see cref="IsStuck(CaseRecord, DateTimeOffset)"/>, live) and, from the last report, the other two while their row
+/// has not moved since.
 /// Waits for people (a reviewer who has not decided, a unit that has not resubmitted) are not stuck: the dashboard
 /// shows those delays as overdue.
 /// </summary>

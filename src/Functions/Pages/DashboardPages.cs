@@ -114,9 +114,11 @@ public sealed class DashboardPages(
             .Where(c => scope.Tree.Contains(c.UnitCode) && CommitteeDirectory.IsWithin(scope.Tree, c.UnitCode, scope.Root))
             .ToList();
         var calendar = new Components.CalendarSection.Data(await chaser.ViewAsync(scope, ct), campaignId, scope.Root, scope.Year, t, http.Request.Query["resent"].FirstOrDefault());
+        // What the case rows alone do not show (a decision never applied, an instance given up), from the last stuck-case report.
+        var stuck = await Reviews.DecisionReconciler.LatestReportAsync(tables, ct);
         return admitted.Page<Components.DashboardBody>(
             "创建进度统计",
-            new Components.DashboardBody.Data(scope, statistics, caller, t, exportToken, changes, time.GetUtcNow(), calendar),
+            new Components.DashboardBody.Data(scope, statistics, caller, t, exportToken, changes, time.GetUtcNow(), calendar) { StuckReport = stuck },
             scripts: ["/lib/echarts.min.js", "/assets/dashboard.js"]);
     }
 

@@ -41,6 +41,7 @@ public sealed class AppTables
         Reminders = new(storage.Tables.GetTableClient(prefix + "Reminders"));
         Visits = new(storage.Tables.GetTableClient(prefix + "Visits"));
         Counters = new(storage.Tables.GetTableClient(prefix + "Counters"));
+        Health = new(storage.Tables.GetTableClient(prefix + "Health"));
     }
 
     public RecordTable<Committee> Committees { get; }
@@ -83,9 +84,12 @@ public sealed class AppTables
     /// <summary>The receipt-number counters (<see cref="ReceiptNumbers"/>): partition = what is counted, row = whose count.</summary>
     public RecordTable<ReceiptCounter> Counters { get; }
 
+    /// <summary>What the stuck-case report last found (<see cref="StuckCaseReport"/>): one row, partition <c>stuck</c>, row <c>latest</c>.</summary>
+    public RecordTable<StuckCaseReport> Health { get; }
+
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client, LookBacks.Client, Commendations.Client, Calendars.Client, Reminders.Client, Visits.Client, Counters.Client })
+        foreach (var table in new[] { Committees.Client, Templates.Client, Campaigns.Client, Cases.Client, Decisions.Client, Audit.Client, Idempotency.Client, Ledgers.Client, ApiKeys.Client, Ratings.Client, Holidays.Client, Invitations.Client, LookBacks.Client, Commendations.Client, Calendars.Client, Reminders.Client, Visits.Client, Counters.Client, Health.Client })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

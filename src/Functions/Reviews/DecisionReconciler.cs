@@ -53,13 +53,15 @@ public sealed partial class DecisionReconciler(AppTables tables, Cases.CaseStore
     /// <summary>
     /// Logs at Error every case whose workflow has a step failing for over an hour, at any stage (<see cref="Cases.CaseHealth"/>):
     /// cases whose row shows the engine owes them a step, cases with a stored decision on their open task that has not been
-    /// applied, and cases whose engine instance was given up. Returns how many cases it logged.
+    /// applied, and cases whose engine instance was given up; and keeps the list for the dashboard (<see cref="Cases.StuckCaseReport"/>,
+    /// written when it differs from what this process last wrote). Returns how many cases it logged.
     /// </summary>
     public async Task<int> ReportStuckAsync(DurableTaskClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var now = time.GetUtcNow();
         var logged = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<Cases.StuckCase>();
 
         // 1. The row: undecided, no open task, unchanged for an hour.
         var filter = string.Join(" or ", Cases.CaseHealth.EngineStatuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
@@ -71,6 +73,7 @@ public sealed partial class DecisionReconciler(AppTables tables, Cases.CaseStore
                 var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(@case.CaseId), getInputsAndOutputs: false, cancellationToken);
                 LogStuck(logger, @case.CaseId, StuckReasonRow, @case.State.Status.ToString(), @case.State.Stage, (int)(now - @case.UpdatedAt).TotalMinutes,
                     instance?.RuntimeStatus.ToString() ?? "none", instance?.FailureDetails?.ErrorType ?? "-");
+                found.Add(new(@case.CaseId, Cases.StuckReason.EngineOwesStep, @case.UpdatedAt));
             }
         }
 
@@ -90,6 +93,7 @@ public sealed partial class DecisionReconciler(AppTables tables, Cases.CaseStore
             var instance = await engine.GetInstanceAsync(CaseWorkflowNames.InstanceId(@case.CaseId), getInputsAndOutputs: false, cancellationToken);
             LogStuck(logger, @case.CaseId, StuckReasonDecision, @case.State.Status.ToString(), @case.State.Stage, (int)(now - decision.DecidedAt).TotalMinutes,
                 instance?.RuntimeStatus.ToString() ?? "none", instance?.FailureDetails?.ErrorType ?? "-");
+            found.Add(new(@case.CaseId, Cases.StuckReason.DecisionNotApplied, decision.DecidedAt));
         }
 
         // 3. Instances the engine gave up (its retries ran out): nothing will move these cases on.
@@ -109,10 +113,29 @@ public sealed partial class DecisionReconciler(AppTables tables, Cases.CaseStore
             var @case = (await cases.GetAsync(caseId, cancellationToken))?.Value;
             LogStuck(logger, caseId, StuckReasonGivenUp, @case?.State.Status.ToString() ?? "missing", @case?.State.Stage ?? 0,
                 (int)(now - instance.LastUpdatedAt).TotalMinutes, instance.RuntimeStatus.ToString(), instance.FailureDetails?.ErrorType ?? "-");
+            found.Add(new(caseId, Cases.StuckReason.InstanceGivenUp, instance.LastUpdatedAt));
+        }
+
+        var report = Cases.StuckCaseReport.Of(now, found);
+        if (!report.SameCasesAs(_published))
+        {
+            await tables.Health.UpsertAsync(ReportPartition, ReportRow, report, cancellationToken: cancellationToken);
+            _published = report;
         }
 
         return logged.Count;
     }
+
+    /// <summary>The stuck-case report last written (by any process); null before the first.</summary>
+    public static async Task<Cases.StuckCaseReport?> LatestReportAsync(AppTables tables, CancellationToken cancellationToken) =>
+        (await (tables ?? throw new ArgumentNullException(nameof(tables))).Health.GetAsync(ReportPartition, ReportRow, cancellationToken))?.Value;
+
+    private const string ReportPartition = "stuck";
+    private const string ReportRow = "latest";
+
+    // What this process last wrote: the report is rewritten only when the cases in it change (the first run of a
+    // process always writes, replacing whatever a process before left).
+    private Cases.StuckCaseReport? _published;
 
     /// <summary>The filterable columns a decision row carries beside its JSON.</summary>
     public static Dictionary<string, object> Columns(ReviewDecisionRecord decision) => new() { ["Applied"] = decision.Applied };

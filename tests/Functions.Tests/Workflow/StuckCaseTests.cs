@@ -126,10 +126,52 @@ public sealed class StuckCaseTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(givenUp, StringComparison.Ordinal) && e.Message.Contains("gave its instance up", StringComparison.Ordinal) && e.Message.Contains("Terminated", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(waiting.CaseId, StringComparison.Ordinal));
 
-        // The dashboard lists the later-stage case by its unit's name and says which step waits.
-        var html = await RazorPage.Of<GuanGong.Functions.Pages.Components.StuckCases>("统计", new GuanGong.Functions.Pages.Components.StuckCases.Data(campaignId, [nextNotOpened, notApplied, waiting], clock.GetUtcNow(), null)).RenderAsync();
+        // What it found is kept for the dashboard: each case with its sign and since when.
+        var report = await DecisionReconciler.LatestReportAsync(tables, CancellationToken.None);
+        Assert.NotNull(report);
+        Assert.Equal(clock.GetUtcNow(), report.At);
+        Assert.Contains(new StuckCase(nextNotOpened.CaseId, StuckReason.EngineOwesStep, nextNotOpened.UpdatedAt), report.Cases);
+        Assert.Contains(new StuckCase(notApplied.CaseId, StuckReason.DecisionNotApplied, decision.DecidedAt), report.Cases);
+        Assert.Contains(report.Cases, c => c.CaseId == givenUp && c.Reason == StuckReason.InstanceGivenUp);
+        Assert.DoesNotContain(report.Cases, c => c.CaseId == waiting.CaseId);
+
+        // The dashboard lists the later-stage case from its row, and from the report the one whose decision was never
+        // applied, each by its unit's name with the step that waits; the healthy wait is not listed.
+        var html = await RazorPage.Of<GuanGong.Functions.Pages.Components.StuckCases>("统计", new GuanGong.Functions.Pages.Components.StuckCases.Data(campaignId, [nextNotOpened, notApplied, waiting], clock.GetUtcNow(), null, report)).RenderAsync();
         Assert.Contains($">{nextNotOpened.UnitName}</a>：上一级意见已记录，待转交下一级审核", html, StringComparison.Ordinal);
+        Assert.Contains($">{notApplied.UnitName}</a>：审核意见已提交，系统未能据此转入下一步", html, StringComparison.Ordinal);
         Assert.DoesNotContain(waiting.UnitName + "<", html, StringComparison.Ordinal);
+
+        // A reported case whose row has moved on since (the step went through after all) is not listed; a given-up one is.
+        var movedOn = notApplied with { UpdatedAt = decision.DecidedAt.AddMinutes(1) };
+        var gaveUpOnWaiting = StuckCaseReport.Of(clock.GetUtcNow(), [.. report.Cases, new StuckCase(waiting.CaseId, StuckReason.InstanceGivenUp, Submitted.AddMinutes(30))]);
+        var later = await RazorPage.Of<GuanGong.Functions.Pages.Components.StuckCases>("统计", new GuanGong.Functions.Pages.Components.StuckCases.Data(campaignId, [movedOn, waiting], clock.GetUtcNow(), null, gaveUpOnWaiting)).RenderAsync();
+        Assert.DoesNotContain(notApplied.UnitName + "<", later, StringComparison.Ordinal);
+        Assert.Contains($">{waiting.UnitName}</a>：系统多次重试失败后已停止处理此申报", later, StringComparison.Ordinal);
+
+        // On the running app's dashboard, read from the stored report by a county's link.
+        await app.SeedCampaignAsync(CampaignBuilder.Launched(campaignId));
+        var token = app.Services.GetRequiredService<ReviewLinks>().DashboardToken(TreeBuilder.County, $"reviewer@{TreeBuilder.County.ToLowerInvariant()}.example.cn", TimeProvider.System.GetUtcNow().AddHours(1));
+        var page = await app.Client.GetStringAsync(new Uri($"/d/{campaignId}?t={Uri.EscapeDataString(token)}", UriKind.Relative));
+        Assert.Contains("系统处理异常", page, StringComparison.Ordinal);
+        Assert.Contains($">{notApplied.UnitName}</a>：审核意见已提交，系统未能据此转入下一步", page, StringComparison.Ordinal);
+        Assert.Contains($">{nextNotOpened.UnitName}</a>：上一级意见已记录，待转交下一级审核", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StuckCaseReport_Of_OldestFirst_CutAtTheMost_SameCasesComparedByValue()
+    {
+        var at = Submitted.AddHours(5);
+        var found = Enumerable.Range(0, StuckCaseReport.MaxCases + 3).Select(i => new StuckCase($"c{i:D5}", StuckReason.DecisionNotApplied, Submitted.AddMinutes(-i))).ToList();
+
+        var report = StuckCaseReport.Of(at, found);
+
+        Assert.Equal(StuckCaseReport.MaxCases, report.Cases.Count);
+        Assert.Equal(3, report.More);
+        Assert.Equal($"c{StuckCaseReport.MaxCases + 2:D5}", report.Cases[0].CaseId);
+        Assert.True(report.SameCasesAs(StuckCaseReport.Of(at.AddMinutes(5), found.AsEnumerable().Reverse())));
+        Assert.False(report.SameCasesAs(StuckCaseReport.Of(at, found.Skip(1))));
+        Assert.False(report.SameCasesAs(null));
     }
 
     private static string CaseIdOf(string campaignId, string unit) => CaseIds.For(campaignId, 2026, unit);
