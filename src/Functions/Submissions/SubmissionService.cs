@@ -183,6 +183,14 @@ public sealed class SubmissionService(
                 return resubmitted;
             }
             default:
+                // A keyed retry whose answer was never kept (its process stopped between storing the case and keeping the
+                // answer) of the submission the case holds, which the workflow has taken on since (the start-up sweep
+                // started it): the case it asked for, accepted; the key keeps that answer from now on.
+                if (keepAnswer is not null && !existing.State.IsDecided && IsSameSubmission(existing.Submission, submission))
+                {
+                    return await KeepAsync(Accepted(existing, resubmission: existing.Round > 1), keepAnswer, ct);
+                }
+
                 return Fail(
                     StatusCodes.Status409Conflict,
                     new("caseId", "submission.already_submitted", existing.State.IsDecided ? "本年度的自评已办结，不能再次提交。" : "本年度的自评已经提交，正在审核中。", $"Case {existing.CaseId} is {existing.State.Status}."));
@@ -198,6 +206,12 @@ public sealed class SubmissionService(
 
         return accepted;
     }
+
+    /// <summary>Whether two submissions carry the same sheet and report from the same submitter (when they came does not matter).</summary>
+    private static bool IsSameSubmission(Submission stored, Submission incoming) =>
+        stored.SubmittedBy == incoming.SubmittedBy
+        && DomainJson.Serialize(stored.SelfSheet) == DomainJson.Serialize(incoming.SelfSheet)
+        && DomainJson.Serialize(stored.Report) == DomainJson.Serialize(incoming.Report);
 
     private static Task StartAsync(CaseWorkflowClient workflow, string caseId, RequestOrigin origin, CancellationToken ct) =>
         workflow.StartAsync(CaseWorkflowInput.ForNewInstance(caseId, origin), ct);

@@ -148,6 +148,56 @@ public sealed class CaseOutcomesEndToEndTests
         Assert.Single(app.Mails(), m => m.To.Any(t => t.Contains("town@example.cn", StringComparison.Ordinal)) && m.Subject.StartsWith("请审核", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Submit_KeyedRetryWhoseAnswerWasNeverKept_AfterTheWorkflowTookTheCase_Accepted_ElseRefused()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await app.SetUpCountyAsync(villages: 1);
+        var caseId = SampleCounty.CaseId("V1");
+
+        // What a SIGKILL between storing the case and keeping the key's answer leaves, once the start-up sweep has started
+        // the workflow: the case under review and nothing kept under the key. A first delivery without a key leaves the same.
+        string receipt;
+        using (var first = await SubmitAsAdminAsync(app, "V1", idempotencyKey: null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+            receipt = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("receiptNumber").GetString()!;
+        }
+
+        await app.WaitForCaseAsync(caseId, c => c.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "分派审核任务"));
+
+        // The retry with its key: the case it asked for, accepted, its number unchanged; the key keeps that answer.
+        using var retried = await SubmitAsAdminAsync(app, "V1", "answer-never-kept");
+        var retriedBody = await retried.Content.ReadAsStringAsync();
+        Assert.True(retried.StatusCode == HttpStatusCode.Accepted, retriedBody);
+        var answer = JsonDocument.Parse(retriedBody).RootElement;
+        Assert.Equal(caseId, answer.GetProperty("caseId").GetString());
+        Assert.Equal(receipt, answer.GetProperty("receiptNumber").GetString());
+        Assert.Equal("UnderReview", answer.GetProperty("status").GetString());
+        Assert.False(answer.GetProperty("resubmission").GetBoolean());
+        using (var again = await SubmitAsAdminAsync(app, "V1", "answer-never-kept"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+            Assert.Equal(retriedBody, await again.Content.ReadAsStringAsync());
+        }
+
+        // Another submission under a new key, or the same one without a key, is refused as before.
+        using (var other = await SubmitAsAdminAsync(app, "V1", "another-key", SampleCounty.Report() with { Results = "另一份自查报告的工作成效。" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        }
+
+        using (var unkeyed = await SubmitAsAdminAsync(app, "V1", idempotencyKey: null))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, unkeyed.StatusCode);
+        }
+
+        // Nothing was started or recorded twice.
+        var status = await app.WaitForCaseAsync(caseId, _ => true);
+        Assert.Single(status.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "提交自评");
+        Assert.Single(status.GetProperty("history").EnumerateArray(), e => e.GetProperty("action").GetString() == "分派审核任务");
+    }
+
     /// <summary>The start queue's "sent again" warnings, by case id.</summary>
     private sealed class StartLogs : ILoggerProvider
     {
@@ -218,11 +268,11 @@ public sealed class CaseOutcomesEndToEndTests
         }
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsAdminAsync(RunningApp app, string unitCode, string? idempotencyKey)
+    private static async Task<HttpResponseMessage> SubmitAsAdminAsync(RunningApp app, string unitCode, string? idempotencyKey, GuanGong.Functions.Cases.SelfInspectionReport? report = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{SampleCounty.CampaignId}/submissions", UriKind.Relative))
         {
-            Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(unitCode, SampleCounty.Year, SampleCounty.SelfSheet(), SampleCounty.Report())), Encoding.UTF8, "application/json"),
+            Content = new StringContent(DomainJson.Serialize(new SubmissionRequest(unitCode, SampleCounty.Year, SampleCounty.SelfSheet(), report ?? SampleCounty.Report())), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Admin-Key", RunningApp.AdminKey);
         if (idempotencyKey is not null)
