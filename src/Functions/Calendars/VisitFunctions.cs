@@ -73,18 +73,9 @@ public sealed class VisitFunctions(HttpGate gate, Access access, CampaignScopes 
                 return refusal!;
             }
 
-            return await visits.OpenAttachmentAsync(campaignId, scope.Year, scope.Tree, scope.Root, visitId, AttachmentIndex(index), ct) is { } file
-                ? AsDownload(file)
-                : Problems.NotFound("找不到这个附件：督查记录不在您的范围内，或附件已不存在。", $"Visit '{visitId}' has no attachment {index} within {scope.Root} in {scope.Year}.");
+            return await visits.DownloadAttachmentAsync(campaignId, scope.Year, scope.Tree, scope.Root, visitId, index, ct)
+                ?? Problems.NotFound("找不到这个附件：督查记录不在您的范围内，或附件已不存在。", $"Visit '{visitId}' has no attachment {index} within {scope.Root} in {scope.Year}.");
         });
-
-    /// <summary>A visit file as a download (its content was not checked at upload, so it is never shown in the browser).</summary>
-    internal static IResult AsDownload((VisitAttachment Attachment, Azure.Storage.Blobs.Models.BlobDownloadStreamingResult Content) file) =>
-        new StoredFileResult(file.Attachment.FileName, StoredFileResult.Unchecked, file.Attachment.Bytes, inline: false, file.Content);
-
-    /// <summary>The attachment's place from the route; -1 (no such file) for anything but a small number.</summary>
-    internal static int AttachmentIndex(string index) =>
-        int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : -1;
 }
 
 /// <summary>A subtree's 督查 visits of a year, newest first.</summary>

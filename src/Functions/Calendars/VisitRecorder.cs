@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Azure;
-using Azure.Storage.Blobs.Models;
 using GuanGong.Domain;
 using GuanGong.Domain.Organisations;
 using GuanGong.Functions.Campaigns;
@@ -117,31 +116,33 @@ public sealed class VisitRecorder(AppTables tables, AppStorage storage, Campaign
     }
 
     /// <summary>
-    /// A file of a visit made by a committee within <paramref name="root"/>'s subtree: its record and content (the caller
-    /// disposes it); null when the visit, the file or its content does not exist, or the visit is outside the subtree.
+    /// A file of a visit made by a committee within <paramref name="root"/>'s subtree, as a download (its content was not
+    /// checked at upload, so it is never shown in the browser); null when the visit, the file (<paramref name="index"/>, its
+    /// place from 0 as the route gives it) or its content does not exist, or the visit is outside the subtree.
     /// </summary>
-    public async Task<(VisitAttachment Attachment, BlobDownloadStreamingResult Content)?> OpenAttachmentAsync(
-        string campaignId, int year, OrganisationTree tree, string root, string visitId, int index, CancellationToken ct)
+    public async Task<IResult?> DownloadAttachmentAsync(
+        string campaignId, int year, OrganisationTree tree, string root, string visitId, string index, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tree);
         // Visit ids are the 32 hex digits they were given (anything else is no visit, and never a table key sent).
-        if (visitId is not { Length: 32 } || !visitId.All(char.IsAsciiHexDigitLower) || index < 0)
+        if (visitId is not { Length: 32 } || !visitId.All(char.IsAsciiHexDigitLower)
+            || !int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var place))
         {
             return null;
         }
 
         var stored = await tables.Visits.GetAsync(Partition(campaignId, year), visitId, ct);
-        if (stored?.Value is not { } visit || index >= visit.Attachments.Count
+        if (stored?.Value is not { } visit || place >= visit.Attachments.Count
             || !tree.Contains(visit.CommitteeCode) || !CommitteeDirectory.IsWithin(tree, visit.CommitteeCode, root))
         {
             return null;
         }
 
-        var attachment = visit.Attachments[index];
+        var attachment = visit.Attachments[place];
         try
         {
             var content = await storage.Blobs.GetBlobContainerClient(StorageInitializer.LedgerContainer).GetBlobClient(attachment.BlobName).DownloadStreamingAsync(cancellationToken: ct);
-            return (attachment, content.Value);
+            return new StoredFileResult(attachment.FileName, StoredFileResult.Unchecked, attachment.Bytes, inline: false, content.Value);
         }
         catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status404NotFound)
         {

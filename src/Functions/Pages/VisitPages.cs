@@ -69,9 +69,8 @@ public sealed class VisitPages(HttpGate gate, DashboardAdmission admission, Camp
                 return admitted.Refusal!;
             }
 
-            return await visits.OpenAttachmentAsync(campaignId, scope.Year, scope.Tree, scope.Root, visitId, VisitFunctions.AttachmentIndex(index), ct) is { } file
-                ? VisitFunctions.AsDownload(file)
-                : PageLayout.Message("找不到附件", "这个附件已不存在，或这条督查记录不在您可以查看的范围内。", StatusCodes.Status404NotFound);
+            return await visits.DownloadAttachmentAsync(campaignId, scope.Year, scope.Tree, scope.Root, visitId, index, ct)
+                ?? PageLayout.Message("找不到附件", "这个附件已不存在，或这条督查记录不在您可以查看的范围内。", StatusCodes.Status404NotFound);
         });
 
     private async Task<IResult> RenderAsync(HttpRequest request, string campaignId, string? error, bool saved, CancellationToken ct)
